@@ -1,0 +1,1 @@
+"""PRA portal: California Public Records Act requests online."""

@@ -1,0 +1,1 @@
+"""Adapters of the ports: the embedded default here; AWS ones beside them."""

@@ -1,0 +1,206 @@
+"""RequestStore on SQLite: the embedded default. One connection per call, WAL mode."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from pra.adapters.records import (
+    dumps,
+    event_from_dict,
+    event_to_dict,
+    request_from_dict,
+    request_to_dict,
+)
+from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent, PraRequest
+from pra.ports import DuplicateRequest, QueuedEmail
+
+SCHEMA_VERSION = 1
+
+_SCHEMA_V1 = """
+CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE requests (
+    tracking_number TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    next_due TEXT,
+    body TEXT NOT NULL
+);
+-- Only open requests carry next_due, so the sweep reads them and nothing else.
+CREATE INDEX requests_open_by_due ON requests (next_due) WHERE next_due IS NOT NULL;
+CREATE INDEX requests_by_status ON requests (status, received_at);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    tracking_number TEXT NOT NULL REFERENCES requests (tracking_number),
+    body TEXT NOT NULL
+);
+CREATE INDEX history_by_request ON history (tracking_number, id);
+CREATE TABLE emails (
+    id TEXT PRIMARY KEY,
+    tracking_number TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    message BLOB NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    sent_at TEXT
+);
+CREATE INDEX emails_pending ON emails (id) WHERE sent_at IS NULL;
+"""
+
+_MIGRATIONS = {1: _SCHEMA_V1}
+
+
+class SqliteRequestStore:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            yield connection
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._connect() as connection:
+            # IMMEDIATE takes the write lock up front, so two writers never interleave.
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._connect() as connection:
+            connection.execute("PRAGMA journal_mode = WAL")
+        with self._transaction() as connection:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {number}")
+
+    def schema_version(self) -> int:
+        with self._connect() as connection:
+            return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def allocate_tracking_sequence(self, year: int) -> int:
+        with self._transaction() as connection:
+            row = connection.execute(
+                "INSERT INTO counters (year, value) VALUES (?, 1) "
+                "ON CONFLICT (year) DO UPDATE SET value = value + 1 RETURNING value",
+                (year,),
+            ).fetchone()
+        return int(row[0])
+
+    def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
+        data = request_to_dict(request)
+        try:
+            with self._transaction() as connection:
+                connection.execute(
+                    "INSERT INTO requests VALUES (?, ?, ?, ?, ?)",
+                    (
+                        request.tracking_number,
+                        data["status"],
+                        data["received_at"],
+                        data["next_due"],
+                        dumps(data),
+                    ),
+                )
+                self._insert_event(connection, request.tracking_number, event)
+                for email in emails:
+                    self._insert_email(connection, email)
+        except sqlite3.IntegrityError:
+            raise DuplicateRequest(request.tracking_number) from None
+
+    def get(self, tracking_number: str) -> PraRequest | None:
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT body FROM requests WHERE tracking_number = ?", (tracking_number,)
+            ).fetchone()
+        return request_from_dict(json.loads(row[0])) if row else None
+
+    def list(self, status: Status | None = None) -> list[PraRequest]:
+        query = "SELECT body FROM requests"
+        params: tuple[str, ...] = ()
+        if status is not None:
+            query, params = query + " WHERE status = ?", (status.value,)
+        with self._connect() as connection:
+            rows = connection.execute(query + " ORDER BY received_at, tracking_number", params)
+            return [request_from_dict(json.loads(row[0])) for row in rows]
+
+    def history(self, tracking_number: str) -> list[HistoryEvent]:
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT body FROM history WHERE tracking_number = ? ORDER BY id",
+                (tracking_number,),
+            )
+            return [event_from_dict(json.loads(row[0])) for row in rows]
+
+    def append_event(self, tracking_number: str, event: HistoryEvent) -> None:
+        try:
+            with self._transaction() as connection:
+                self._insert_event(connection, tracking_number, event)
+        except sqlite3.IntegrityError:
+            raise KeyError(tracking_number) from None
+
+    def open_due_by(self, day: date) -> list[PraRequest]:
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT body FROM requests WHERE next_due IS NOT NULL AND next_due <= ? "
+                "ORDER BY next_due, tracking_number",
+                (day.isoformat(),),
+            )
+            return [request_from_dict(json.loads(row[0])) for row in rows]
+
+    def pending_emails(self) -> list[QueuedEmail]:
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT id, tracking_number, kind, message, attempts FROM emails "
+                "WHERE sent_at IS NULL ORDER BY rowid"
+            )
+            return [QueuedEmail(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+
+    def queue_email(self, email: QueuedEmail) -> None:
+        with self._transaction() as connection:
+            self._insert_email(connection, email)
+
+    def mark_email_sent(self, email_id: str, at: datetime) -> None:
+        with self._transaction() as connection:
+            connection.execute(
+                "UPDATE emails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+                (at.isoformat(), email_id),
+            )
+
+    def mark_email_failed(self, email_id: str, at: datetime) -> None:
+        with self._transaction() as connection:
+            connection.execute(
+                "UPDATE emails SET attempts = attempts + 1 WHERE id = ?", (email_id,)
+            )
+
+    @staticmethod
+    def _insert_event(connection: sqlite3.Connection, number: str, event: HistoryEvent) -> None:
+        connection.execute(
+            "INSERT INTO history (tracking_number, body) VALUES (?, ?)",
+            (number, dumps(event_to_dict(event))),
+        )
+
+    @staticmethod
+    def _insert_email(connection: sqlite3.Connection, email: QueuedEmail) -> None:
+        connection.execute(
+            "INSERT INTO emails (id, tracking_number, kind, message, attempts) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (email.id, email.tracking_number, email.kind, email.message, email.attempts),
+        )

@@ -1,0 +1,67 @@
+"""`pra requests list|show`: the coordinator's log from the terminal."""
+
+from __future__ import annotations
+
+import getpass
+from zoneinfo import ZoneInfo
+
+from pra.bootstrap import bootstrap
+from pra.cli import CliError
+from pra.config import Settings
+from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent
+from pra.domain.tracking import is_tracking_number, normalize_tracking_number
+
+
+def list_requests(settings: Settings, status: str | None) -> int:
+    services = bootstrap(settings)
+    requests = services.store.list(Status(status) if status else None)
+    if not requests:
+        print("no requests")
+        return 0
+    print(f"{'TRACKING NUMBER':<16} {'STATUS':<22} {'RECEIVED':<10}  NEXT DUE")
+    for request in requests:
+        due = request.next_due.isoformat() if request.next_due else "-"
+        received = request.deadlines.received_date.isoformat()
+        print(f"{request.tracking_number:<16} {request.status.value:<22} {received:<10}  {due}")
+    return 0
+
+
+def show_request(settings: Settings, number: str) -> int:
+    number = normalize_tracking_number(number)
+    if not is_tracking_number(number):
+        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
+    services = bootstrap(settings)
+    request = services.store.get(number)
+    if request is None:
+        raise CliError(f"no request {number}")
+    # Policy 4005: every staff view of requester data is recorded in the request's history.
+    viewer = f"staff:{getpass.getuser()}"
+    services.store.append_event(number, HistoryEvent(services.clock.now(), viewer, "viewed", "cli"))
+    submission, dates = request.submission, request.deadlines
+    zone = ZoneInfo(settings.timezone)
+    fields = [
+        ("tracking_number", request.tracking_number),
+        ("status", request.status.value),
+        ("received_at", request.received_at.astimezone(zone).isoformat(timespec="seconds")),
+        ("initial_response_target", dates.initial_response_target.isoformat()),
+        ("initial_response_due", dates.initial_response_due.isoformat()),
+        ("extended_due", dates.extended_due.isoformat()),
+        ("format", submission.format.value),
+        ("delivery", submission.delivery.value),
+        ("language", submission.language.value),
+        ("name", submission.name or "-"),
+        ("email", submission.email or "-"),
+        ("phone", submission.phone or "-"),
+        ("mailing_address", (submission.mailing_address or "-").replace("\n", ", ")),
+        ("date_range", submission.date_range or "-"),
+    ]
+    for key, value in fields:
+        print(f"{key}: {value}")
+    print("description:")
+    print("  " + submission.description.replace("\n", "\n  "))
+    print("history:")
+    for event in services.store.history(number):
+        when = event.at.astimezone(zone).isoformat(timespec="seconds")
+        print(f"  {when}  {event.actor:<16} {event.action}  {event.note}".rstrip())
+    return 0

@@ -1,0 +1,35 @@
+"""`pra serve`: the site and the API on one port, with the embedded default."""
+
+from __future__ import annotations
+
+import logging
+
+from pra.cli import CliError
+from pra.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+def serve(settings: Settings, host: str, port: int) -> int:
+    import waitress
+
+    from pra.web import create_app
+
+    if settings.site_dir is not None and not (settings.site_dir / "index.html").exists():
+        raise CliError(
+            f"no built site in {settings.site_dir}/: run `make site` (or set PRA_SITE_DIR='' "
+            "to serve the API alone)"
+        )
+    app = create_app(settings)
+    url = f"http://{host}:{port}"
+    print(f"PRA portal on {url}/  (API: {url}/api/health)", flush=True)
+    print(f"data folder: {settings.data_dir.resolve()}", flush=True)
+    if settings.smtp_host:
+        print(f"emails sent by SMTP to {settings.smtp_host}:{settings.smtp_port}", flush=True)
+    else:
+        print(f"emails written to the outbox: {settings.outbox_dir.resolve()}", flush=True)
+    try:
+        waitress.serve(app, host=host, port=port, threads=8, ident="pra")
+    except OSError as error:
+        raise CliError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    return 0

@@ -1,0 +1,121 @@
+"""Settings, read once from the environment and frozen."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+
+class SettingsError(ValueError):
+    """A setting in the environment has a value we cannot use."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path(".pra-data")
+    site_dir: Path | None = Path("site")
+    public_url: str = "http://127.0.0.1:8000"
+    agency_name: str = "Sonoma County Library"
+    from_address: str = "pra@library.example"
+    coordinator_email: str = "pra-coordinator@library.example"
+    director_email: str = "director@library.example"
+    timezone: str = "America/Los_Angeles"
+    # The law does not settle whether a request arriving after hours counts the next business day.
+    after_hours_next_day: bool = False
+    office_closes_at: time = time(17, 0)
+    closure_days: frozenset[date] = field(default_factory=frozenset)
+    reminder_days_before: int = 2
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    secret_key: str | None = None
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "pra.sqlite3"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """Explicit arguments win over the environment."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if environ is None else environ)
+        defaults = cls()
+        return cls(
+            data_dir=Path(env.get("PRA_DATA_DIR", str(defaults.data_dir))),
+            site_dir=_optional_path(env.get("PRA_SITE_DIR", "site")),
+            public_url=env.get("PRA_PUBLIC_URL", defaults.public_url).rstrip("/"),
+            agency_name=env.get("PRA_AGENCY_NAME", defaults.agency_name),
+            from_address=env.get("PRA_FROM_ADDRESS", defaults.from_address),
+            coordinator_email=env.get("PRA_COORDINATOR_EMAIL", defaults.coordinator_email),
+            director_email=env.get("PRA_DIRECTOR_EMAIL", defaults.director_email),
+            timezone=env.get("PRA_TIMEZONE", defaults.timezone),
+            after_hours_next_day=_flag(env, "PRA_AFTER_HOURS_NEXT_DAY", False),
+            office_closes_at=_time(env, "PRA_OFFICE_CLOSES_AT", defaults.office_closes_at),
+            closure_days=_dates(env, "PRA_CLOSURE_DAYS"),
+            reminder_days_before=_int(env, "PRA_REMINDER_DAYS_BEFORE", 2),
+            smtp_host=env.get("PRA_SMTP_HOST") or None,
+            smtp_port=_int(env, "PRA_SMTP_PORT", 25),
+            smtp_user=env.get("PRA_SMTP_USER") or None,
+            smtp_password=env.get("PRA_SMTP_PASSWORD") or None,
+            smtp_starttls=_flag(env, "PRA_SMTP_STARTTLS", False),
+            secret_key=env.get("PRA_SECRET_KEY") or None,
+        )
+
+
+def _optional_path(value: str) -> Path | None:
+    return Path(value) if value else None
+
+
+def _flag(env: dict[str, str], name: str, default: bool) -> bool:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    if raw.lower() in {"1", "true", "yes", "on"}:
+        return True
+    if raw.lower() in {"0", "false", "no", "off"}:
+        return False
+    raise SettingsError(f"{name} must be true or false, not {raw!r}")
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _time(env: dict[str, str], name: str, default: time) -> time:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        return time.fromisoformat(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a time like 17:00, not {raw!r}") from None
+
+
+def _dates(env: dict[str, str], name: str) -> frozenset[date]:
+    """Agency closure days (CCP § 12b), e.g. PRA_CLOSURE_DAYS=2026-12-24,2026-12-31."""
+    raw = env.get(name, "")
+    try:
+        return frozenset(date.fromisoformat(p.strip()) for p in raw.split(",") if p.strip())
+    except ValueError:
+        raise SettingsError(f"{name} must list dates like 2026-12-24, not {raw!r}") from None

@@ -1,0 +1,90 @@
+"""The request lifecycle of DESIGN.md as an explicit state machine."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    RECEIVED = "received"
+    AWAITING_REQUESTER = "awaiting_requester"  # clarification requested
+    INITIAL_RESPONSE_SENT = "initial_response_sent"
+    EXTENDED = "extended"
+    RELEASED = "released"  # records released in full
+    PARTLY_RELEASED = "partly_released"  # released in part, with grounds for each withholding
+    NO_RECORDS = "no_records"
+    DENIED = "denied"
+    WITHDRAWN = "withdrawn"
+    APPEALED = "appealed"
+    APPEAL_DECIDED = "appeal_decided"
+
+
+class Action(StrEnum):
+    REQUEST_CLARIFICATION = "request_clarification"
+    RECEIVE_CLARIFICATION = "receive_clarification"
+    SEND_INITIAL_RESPONSE = "send_initial_response"
+    EXTEND = "extend"
+    RELEASE = "release"
+    RELEASE_IN_PART = "release_in_part"
+    REPORT_NO_RECORDS = "report_no_records"
+    DENY = "deny"
+    WITHDRAW = "withdraw"
+    APPEAL = "appeal"
+    DECIDE_APPEAL = "decide_appeal"
+
+
+class IllegalTransition(ValueError):
+    def __init__(self, status: Status, action: Action) -> None:
+        super().__init__(f"a request that is {status.value} cannot {action.value.replace('_', ' ')}")
+        self.status = status
+        self.action = action
+
+
+_CLOSINGS = {
+    Action.RELEASE: Status.RELEASED,
+    Action.RELEASE_IN_PART: Status.PARTLY_RELEASED,
+    Action.REPORT_NO_RECORDS: Status.NO_RECORDS,
+    Action.DENY: Status.DENIED,
+    Action.WITHDRAW: Status.WITHDRAWN,
+}
+
+TRANSITIONS: dict[Status, dict[Action, Status]] = {
+    # An initial response may itself carry the records or the denial, or be an extension notice.
+    Status.RECEIVED: {
+        Action.REQUEST_CLARIFICATION: Status.AWAITING_REQUESTER,
+        Action.SEND_INITIAL_RESPONSE: Status.INITIAL_RESPONSE_SENT,
+        Action.EXTEND: Status.EXTENDED,
+        **_CLOSINGS,
+    },
+    Status.AWAITING_REQUESTER: {
+        Action.RECEIVE_CLARIFICATION: Status.RECEIVED,
+        Action.WITHDRAW: Status.WITHDRAWN,
+    },
+    Status.INITIAL_RESPONSE_SENT: {Action.EXTEND: Status.EXTENDED, **_CLOSINGS},
+    Status.EXTENDED: dict(_CLOSINGS),
+    # A denial, in full or in part, opens the appeal window (Policy 1002 § III.D).
+    Status.PARTLY_RELEASED: {Action.APPEAL: Status.APPEALED},
+    Status.DENIED: {Action.APPEAL: Status.APPEALED},
+    Status.APPEALED: {Action.DECIDE_APPEAL: Status.APPEAL_DECIDED},
+    Status.RELEASED: {},
+    Status.NO_RECORDS: {},
+    Status.WITHDRAWN: {},
+    Status.APPEAL_DECIDED: {},
+}
+
+# Requests on which the agency still owes a written response by a date.
+AWAITING_DETERMINATION = frozenset(
+    {Status.RECEIVED, Status.AWAITING_REQUESTER, Status.INITIAL_RESPONSE_SENT, Status.EXTENDED}
+)
+
+
+def next_status(status: Status, action: Action) -> Status:
+    """The status after `action`, or IllegalTransition if the lifecycle forbids it."""
+    try:
+        return TRANSITIONS[status][action]
+    except KeyError:
+        raise IllegalTransition(status, action) from None
+
+
+def is_open(status: Status) -> bool:
+    return bool(TRANSITIONS[status])

@@ -1,0 +1,170 @@
+"""A public records request: what the requester submits and what the agency keeps."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationError, field_validator
+from pydantic import model_validator
+
+from pra.domain.deadlines import Deadlines
+from pra.domain.lifecycle import AWAITING_DETERMINATION, Status
+
+DESCRIPTION_MIN = 10
+DESCRIPTION_MAX = 10_000
+
+
+class RecordFormat(StrEnum):
+    ELECTRONIC = "electronic"
+    PAPER = "paper"
+    INSPECT = "inspect"
+
+
+class Delivery(StrEnum):
+    EMAIL = "email"
+    MAIL = "mail"
+    PICKUP = "pickup"
+
+
+class Language(StrEnum):
+    EN = "en"
+    ES = "es"
+
+
+class Submission(BaseModel):
+    """The request form. There is no purpose field: the law forbids requiring one (§ 7921.300)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, frozen=True, extra="ignore")
+
+    description: str = Field(min_length=DESCRIPTION_MIN, max_length=DESCRIPTION_MAX)
+    format: RecordFormat = RecordFormat.ELECTRONIC
+    delivery: Delivery = Delivery.EMAIL
+    name: str | None = Field(default=None, max_length=200)
+    email: EmailStr | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=40, pattern=r"^[0-9+().\-\s]*(x\d+)?$")
+    mailing_address: str | None = Field(default=None, max_length=1000)
+    language: Language = Language.EN
+    date_range: str | None = Field(default=None, max_length=200)
+    # Honeypot: people never see it, so anything typed here came from a robot.
+    website: str = Field(default="", max_length=2000)
+
+    @field_validator("name", "email", "phone", "mailing_address", "date_range", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _contact_for_delivery(self) -> Submission:
+        if self.delivery is Delivery.MAIL and not self.mailing_address:
+            raise _FieldMissing("mailing_address")
+        if self.delivery is Delivery.EMAIL and not self.email:
+            raise _FieldMissing("email")
+        return self
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.website)
+
+
+class _FieldMissing(ValueError):
+    def __init__(self, field_name: str) -> None:
+        super().__init__(f"{field_name} is required for this delivery")
+        self.field_name = field_name
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field; `code` is translated by whoever shows it."""
+
+    field: str
+    code: str
+
+
+class InvalidSubmission(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(", ".join(f"{e.field}: {e.code}" for e in errors))
+        self.errors = errors
+
+
+_PYDANTIC_CODES = {
+    "missing": "required",
+    "string_too_short": "too_short",
+    "string_too_long": "too_long",
+    "value_error": "invalid",
+    "enum": "choose_one",
+    "string_pattern_mismatch": "invalid",
+    "string_type": "invalid",
+}
+
+
+def parse_submission(data: Mapping[str, Any]) -> Submission:
+    """Validate a submitted form or JSON body; InvalidSubmission lists every field's problem."""
+    cleaned = {k: v for k, v in data.items() if v is not None and not (k in _ENUMS and v == "")}
+    try:
+        return Submission.model_validate(cleaned)
+    except ValidationError as error:
+        errors = _field_errors(error)
+        # Field errors stop the model check; report a missing contact too, so all show at once.
+        named = {e.field for e in errors}
+        errors += [e for e in _contact_errors(cleaned) if e.field not in named]
+        raise InvalidSubmission(errors) from None
+
+
+_ENUMS = {"format", "delivery", "language"}
+
+
+def _contact_errors(data: Mapping[str, Any]) -> list[FieldError]:
+    delivery = data.get("delivery", Delivery.EMAIL.value)
+    needed = {Delivery.EMAIL.value: "email", Delivery.MAIL.value: "mailing_address"}.get(delivery)
+    value = data.get(needed) if needed else "present"
+    if needed and not (isinstance(value, str) and value.strip()):
+        return [FieldError(needed, "required_for_delivery")]
+    return []
+
+
+def _field_errors(error: ValidationError) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for item in error.errors():
+        context = item.get("ctx") or {}
+        missing = context.get("error")
+        if isinstance(missing, _FieldMissing):
+            errors.append(FieldError(missing.field_name, "required_for_delivery"))
+            continue
+        field_name = str(item["loc"][0]) if item["loc"] else "form"
+        errors.append(FieldError(field_name, _PYDANTIC_CODES.get(item["type"], "invalid")))
+    return errors
+
+
+@dataclass(frozen=True)
+class HistoryEvent:
+    """One line of the request's log: who did what, when. Appended, never rewritten."""
+
+    at: datetime
+    actor: str
+    action: str
+    note: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class PraRequest:
+    tracking_number: str
+    access_code_digest: str
+    received_at: datetime
+    deadlines: Deadlines
+    submission: Submission
+    status: Status = Status.RECEIVED
+    letters: tuple[str, ...] = field(default=())
+
+    @property
+    def next_due(self) -> date | None:
+        """The date the sweep watches: the determination's due date while one is owed."""
+        if self.status not in AWAITING_DETERMINATION:
+            return None
+        if self.status is Status.EXTENDED:
+            return self.deadlines.extended_due
+        return self.deadlines.initial_response_due

@@ -1,0 +1,36 @@
+"""Tracking numbers people can read aloud, and access codes nobody can guess."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+_TRACKING = re.compile(r"^PRA-(\d{4})-(\d{5,})$")
+ACCESS_CODE_BYTES = 10  # 80 random bits
+
+
+def tracking_number(year: int, sequence: int) -> str:
+    return f"PRA-{year:04d}-{sequence:05d}"
+
+
+def is_tracking_number(text: str) -> bool:
+    return _TRACKING.match(text) is not None
+
+
+def normalize_tracking_number(text: str) -> str:
+    return text.strip().upper()
+
+
+def access_code(random_bytes: bytes) -> str:
+    """16 base32 letters and digits in groups of four, e.g. `K7QX-M2PA-…`."""
+    if len(random_bytes) < ACCESS_CODE_BYTES:
+        raise ValueError(f"an access code needs at least {ACCESS_CODE_BYTES} random bytes")
+    letters = base64.b32encode(random_bytes[:ACCESS_CODE_BYTES]).decode("ascii")
+    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
+def access_code_digest(code: str) -> str:
+    """What we store: a digest of the code as typed, ignoring case, spaces and dashes."""
+    canonical = re.sub(r"[\s-]", "", code).upper()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

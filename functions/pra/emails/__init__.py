@@ -1,0 +1,48 @@
+"""Emails rendered from Jinja templates, English and Spanish, text plus HTML."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from email.message import EmailMessage
+from email.utils import formataddr, format_datetime
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+SUBJECTS = {
+    ("acknowledgement", "en"): "Your public records request {tracking_number} was received",
+    ("acknowledgement", "es"): "Recibimos su solicitud de registros públicos {tracking_number}",
+    ("coordinator_notice", "en"): "New public records request {tracking_number}",
+    ("deadline_reminder", "en"): "Reminder: {tracking_number} response due {due}",
+    ("deadline_escalation", "en"): "Overdue: {tracking_number} response was due {due}",
+}
+
+_environment = Environment(
+    loader=PackageLoader("pra.emails", "templates"),
+    # HTML parts escape whatever the requester typed; text parts are not HTML.
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+def render_email(
+    kind: str,
+    language: str,
+    context: dict[str, Any],
+    *,
+    sender: tuple[str, str],
+    to: str,
+) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = SUBJECTS[(kind, language)].format(**context)
+    message["From"] = formataddr(sender)
+    message["To"] = to
+    message["Date"] = format_datetime(context["now"])
+    message["Message-ID"] = f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"
+    message["Content-Language"] = language
+    message.set_content(_environment.get_template(f"{kind}.{language}.txt").render(context))
+    html = _environment.get_template(f"{kind}.{language}.html").render(context)
+    message.add_alternative(html, subtype="html")
+    return message

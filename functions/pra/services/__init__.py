@@ -1,0 +1,28 @@
+"""Use cases. Each takes the Services it needs; none knows Flask, SQLite or boto3."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pra.config import Settings
+from pra.domain.calendar import BusinessCalendar
+from pra.domain.deadlines import ReceiptRules
+from pra.ports import Clock, FileStore, Mailer, RequestStore
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    store: RequestStore
+    files: FileStore
+    mailer: Mailer
+    clock: Clock
+    calendar: BusinessCalendar
+    random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
+
+    @property
+    def receipt_rules(self) -> ReceiptRules:
+        s = self.settings
+        return ReceiptRules(s.timezone, s.after_hours_next_day, s.office_closes_at)

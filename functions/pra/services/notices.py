@@ -1,0 +1,111 @@
+"""The emails a request produces, rendered once and queued in the store."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pra.config import Settings
+from pra.domain.request import PraRequest
+from pra.emails import render_email
+from pra.i18n import STATUS_LABELS, long_date
+from pra.ports import QueuedEmail
+
+_CHOICES = {
+    "en": {
+        "electronic": "electronic copy",
+        "paper": "paper copies",
+        "inspect": "inspection in person",
+        "email": "by email",
+        "mail": "by mail",
+        "pickup": "pick up at the library",
+        "en": "English",
+        "es": "Spanish",
+    },
+    "es": {
+        "electronic": "copia electrónica",
+        "paper": "copias en papel",
+        "inspect": "consulta en persona",
+        "email": "por correo electrónico",
+        "mail": "por correo postal",
+        "pickup": "recoger en la biblioteca",
+        "en": "inglés",
+        "es": "español",
+    },
+}
+
+
+def status_url(settings: Settings, tracking_number: str, access_code: str) -> str:
+    """The code rides in the fragment: browsers never send it, so no log keeps it."""
+    return f"{settings.public_url}/status/#{tracking_number}:{access_code}"
+
+
+def submission_emails(
+    request: PraRequest, access_code: str, settings: Settings, now: datetime
+) -> list[QueuedEmail]:
+    emails = []
+    if request.submission.email:
+        ack = _context(request, settings, now, request.submission.language.value)
+        url = status_url(settings, request.tracking_number, access_code)
+        ack.update(access_code=access_code, status_url=url)
+        emails.append(_queue(request, "acknowledgement", ack, settings, request.submission.email))
+    notice = _context(request, settings, now, "en")
+    notice["acknowledged"] = bool(request.submission.email)
+    emails.append(_queue(request, "coordinator_notice", notice, settings, settings.coordinator_email))
+    return emails
+
+
+def deadline_email(kind: str, request: PraRequest, settings: Settings, now: datetime) -> QueuedEmail:
+    context = _context(request, settings, now, "en")
+    due = request.next_due
+    context.update(
+        due=long_date(due, "en") if due else "",
+        status_label=STATUS_LABELS["en"][request.status.value],
+        can_extend=request.status.value != "extended",
+    )
+    to = settings.coordinator_email if kind == "deadline_reminder" else settings.director_email
+    return _queue(request, kind, context, settings, to)
+
+
+def _context(request: PraRequest, settings: Settings, now: datetime, lang: str) -> dict[str, Any]:
+    submission, dates = request.submission, request.deadlines
+    local = request.received_at.astimezone(ZoneInfo(settings.timezone))
+    return {
+        "now": now,
+        "language": lang,
+        "title": settings.agency_name,
+        "agency_name": settings.agency_name,
+        "coordinator_email": settings.coordinator_email,
+        "tracking_number": request.tracking_number,
+        "name": submission.name,
+        "description": submission.description,
+        "date_range": submission.date_range,
+        "format_label": _CHOICES[lang][submission.format.value],
+        "delivery_label": _CHOICES[lang][submission.delivery.value],
+        "language_label": _CHOICES[lang][submission.language.value],
+        "received_at": local.strftime("%Y-%m-%d %H:%M %Z"),
+        "received_date": long_date(dates.received_date, lang),
+        "initial_response_due": long_date(dates.initial_response_due, lang),
+        "initial_response_target": long_date(dates.initial_response_target, lang),
+        "extended_due": long_date(dates.extended_due, lang),
+    }
+
+
+def _queue(
+    request: PraRequest, kind: str, context: dict[str, Any], settings: Settings, to: str
+) -> QueuedEmail:
+    message = render_email(
+        kind,
+        context["language"],
+        context,
+        sender=(settings.agency_name, settings.from_address),
+        to=to,
+    )
+    return QueuedEmail(
+        id=uuid.uuid4().hex,
+        tracking_number=request.tracking_number,
+        kind=kind,
+        message=message.as_bytes(),
+    )

@@ -1,0 +1,63 @@
+"""Submit a request: store it with its deadlines and first event, then send its emails."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from pra.domain.deadlines import Deadlines, deadlines_at
+from pra.domain.request import HistoryEvent, PraRequest, Submission
+from pra.domain.tracking import ACCESS_CODE_BYTES, access_code, access_code_digest, tracking_number
+from pra.services import Services
+from pra.services.notices import status_url, submission_emails
+from pra.services.outbox import deliver
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """What the requester keeps: shown once, emailed once, never stored in the clear."""
+
+    tracking_number: str
+    access_code: str
+    received_at: datetime
+    deadlines: Deadlines
+    status_url: str
+    language: str
+    stored: bool = True
+
+
+def submit_request(services: Services, submission: Submission) -> Receipt:
+    now = services.clock.now()
+    deadlines = deadlines_at(now, services.calendar, services.receipt_rules)
+    code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
+    if submission.is_robot:
+        # Answer as if accepted, so the robot learns nothing; store and send nothing.
+        number = tracking_number(deadlines.received_date.year, 1 + services.random_bytes(2)[0])
+        log.info("submission discarded by the honeypot")
+        return _receipt(services, number, code, now, deadlines, submission, stored=False)
+    sequence = services.store.allocate_tracking_sequence(deadlines.received_date.year)
+    number = tracking_number(deadlines.received_date.year, sequence)
+    request = PraRequest(number, access_code_digest(code), now, deadlines, submission)
+    emails = submission_emails(request, code, services.settings, now)
+    event = HistoryEvent(at=now, actor="requester", action="received", note="online form", public=True)
+    services.store.add(request, event, emails)
+    log.info("request %s received, initial response due %s", number, deadlines.initial_response_due)
+    deliver(services, emails)
+    return _receipt(services, number, code, now, deadlines, submission)
+
+
+def _receipt(
+    services: Services,
+    number: str,
+    code: str,
+    now: datetime,
+    deadlines: Deadlines,
+    submission: Submission,
+    *,
+    stored: bool = True,
+) -> Receipt:
+    url = status_url(services.settings, number, code)
+    return Receipt(number, code, now, deadlines, url, submission.language.value, stored)

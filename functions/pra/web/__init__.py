@@ -1,0 +1,50 @@
+"""The Flask app: the API, and the built site when one machine serves both."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from pra.bootstrap import bootstrap
+from pra.config import Settings
+from pra.services import Services
+
+MAX_BODY_BYTES = 64 * 1024
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:
+    settings = services.settings if services else (settings or Settings.from_env())
+    services = services or bootstrap(settings)
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_BODY_BYTES,
+        SECRET_KEY=settings.secret_key or _local_secret(settings.data_dir),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
+    )
+    app.extensions["pra"] = services
+
+    from pra.web import api, errors, pages, site
+
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(pages.blueprint)
+    errors.register(app)
+    if settings.site_dir is not None:
+        app.register_blueprint(site.blueprint_for(settings.site_dir))
+    return app
+
+
+def _local_secret(data_dir: Path) -> str:
+    """One machine keeps its own signing key beside its data, made on first start."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()

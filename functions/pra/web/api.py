@@ -1,0 +1,102 @@
+"""JSON and form endpoints under /api. Thin: parse, call one use case, respond."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, redirect, request, session, url_for
+
+from pra.domain.request import InvalidSubmission, parse_submission
+from pra.i18n import STATUS_LABELS, error_message, language_or_default
+from pra.services import Services
+from pra.services.status import PublicStatus, public_status
+from pra.services.submit import Receipt, submit_request
+from pra.web import pages
+
+blueprint = Blueprint("api", __name__, url_prefix="/api")
+
+
+class BadBody(Exception):
+    """The body is not a JSON object or a form."""
+
+
+def _services() -> Services:
+    services: Services = current_app.extensions["pra"]
+    return services
+
+
+def _body() -> dict[str, Any]:
+    if request.is_json:
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict):
+            raise BadBody
+        return data
+    return request.form.to_dict()
+
+
+@blueprint.get("/health")
+def health() -> Response:
+    return jsonify(status="ok")
+
+
+@blueprint.post("/requests")
+def submit() -> Any:
+    data = _body()
+    language = language_or_default(data.get("language"))
+    try:
+        submission = parse_submission(data)
+    except InvalidSubmission as invalid:
+        if request.is_json:
+            return {"errors": _messages(invalid, language)}, 400
+        return pages.request_form(data, invalid.errors, language), 400
+    receipt = submit_request(_services(), submission)
+    if request.is_json:
+        return receipt_json(receipt), 201
+    session["receipt"] = pages.receipt_for_session(receipt)
+    # Redirect after post: a reload shows the confirmation again and submits nothing.
+    return redirect(url_for("pages.confirmation"), code=303)
+
+
+@blueprint.post("/requests/<tracking_number>/status")
+def status(tracking_number: str) -> Any:
+    data = _body()
+    found = public_status(_services(), tracking_number, str(data.get("code") or ""))
+    if not request.is_json:
+        return pages.status_result(found, tracking_number, data)
+    if found is None:
+        return not_found_json(), 404
+    return status_json(found)
+
+
+def receipt_json(receipt: Receipt) -> dict[str, Any]:
+    return {
+        "tracking_number": receipt.tracking_number,
+        "access_code": receipt.access_code,
+        "received_at": receipt.received_at.isoformat(),
+        "initial_response_due": receipt.deadlines.initial_response_due.isoformat(),
+        "status_url": receipt.status_url,
+    }
+
+
+def status_json(found: PublicStatus) -> dict[str, Any]:
+    return {
+        "tracking_number": found.tracking_number,
+        "status": found.status.value,
+        "status_label": STATUS_LABELS[found.language][found.status.value],
+        "received_date": found.received_date.isoformat(),
+        "initial_response_target": found.initial_response_target.isoformat(),
+        "initial_response_due": found.initial_response_due.isoformat(),
+        "extended_due": found.extended_due.isoformat() if found.extended_due else None,
+        "letters": list(found.letters),
+    }
+
+
+def not_found_json() -> dict[str, str]:
+    return {
+        "error": "not_found",
+        "message": "No request matches that tracking number and access code.",
+    }
+
+
+def _messages(invalid: InvalidSubmission, language: str) -> dict[str, str]:
+    return {e.field: error_message(e.field, e.code, language) for e in invalid.errors}

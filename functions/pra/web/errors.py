@@ -1,0 +1,58 @@
+"""Errors answer in the caller's terms (JSON or a page), never with a stack trace."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+
+from pra.web import pages
+
+log = logging.getLogger(__name__)
+
+_MESSAGES = {
+    400: "The request body could not be read. Send a form or a JSON object.",
+    404: "Not found.",
+    405: "This address does not accept that method.",
+    413: "The request is too large: the limit is 64 KB. Shorten the description.",
+    500: "Something went wrong on our side. Nothing you sent was lost if you got a tracking number.",
+}
+
+
+def register(app: Flask) -> None:
+    from pra.web.api import BadBody
+
+    @app.errorhandler(BadBody)
+    def bad_body(_: BadBody) -> Any:
+        return _answer(400)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Any:
+        return _answer(error.code or 500)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Any:
+        # The class and route only: an exception's text can carry what a requester typed.
+        log.error("unhandled %s on %s %s", type(error).__name__, request.method, request.path)
+        return _answer(500)
+
+
+def _answer(code: int) -> Any:
+    message = _MESSAGES.get(code, _MESSAGES[400] if code < 500 else _MESSAGES[500])
+    if _wants_json():
+        return {"error": _error_name(code), "message": message}, code
+    return pages.problem(code, message), code
+
+
+def _wants_json() -> bool:
+    if request.is_json or request.path.startswith("/api/health"):
+        return True
+    accept = request.accept_mimetypes
+    return request.path.startswith("/api/") and accept.best == "application/json"
+
+
+def _error_name(code: int) -> str:
+    names = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+    return names.get(code, "payload_too_large" if code == 413 else "server_error")

@@ -1,0 +1,92 @@
+"""HTML pages the API answers with, so every form works with JavaScript off."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, current_app, render_template, request, session
+
+from pra.domain.request import DESCRIPTION_MAX, FieldError
+from pra.i18n import FIELD_LABELS, STATUS_LABELS, error_message, language_or_default, long_date
+from pra.services import Services
+from pra.services.status import PublicStatus, public_status
+from pra.services.submit import Receipt
+from pra.web.text import PAGE_TEXT
+
+blueprint = Blueprint("pages", __name__, url_prefix="/api")
+
+
+def _render(template: str, language: str, **context: Any) -> str:
+    services: Services = current_app.extensions["pra"]
+    return render_template(
+        template,
+        language=language,
+        t=PAGE_TEXT[language],
+        labels=FIELD_LABELS[language],
+        agency_name=services.settings.agency_name,
+        home=("/es/" if language == "es" else "/"),
+        **context,
+    )
+
+
+def receipt_for_session(receipt: Receipt) -> dict[str, str]:
+    return {
+        "tracking_number": receipt.tracking_number,
+        "access_code": receipt.access_code,
+        "initial_response_due": receipt.deadlines.initial_response_due.isoformat(),
+        "status_url": receipt.status_url,
+        "language": receipt.language,
+    }
+
+
+@blueprint.get("/requests/confirmation")
+def confirmation() -> Any:
+    receipt = session.get("receipt")
+    if not receipt:
+        language = language_or_default(request.args.get("lang"))
+        return _render("no_receipt.html", language), 404
+    language = receipt["language"]
+    due = long_date(date.fromisoformat(receipt["initial_response_due"]), language)
+    return _render("confirmation.html", language, receipt=receipt, due=due)
+
+
+@blueprint.post("/status")
+def status_form() -> Any:
+    """The status page's plain form: the number travels in the body, not the path."""
+    data = request.form.to_dict()
+    number = str(data.get("tracking_number") or "")
+    services: Services = current_app.extensions["pra"]
+    return status_result(public_status(services, number, str(data.get("code") or "")), number, data)
+
+
+def status_result(found: PublicStatus | None, number: str, data: Mapping[str, Any]) -> Any:
+    language = language_or_default(data.get("language") or (found and found.language))
+    if found is None:
+        return _render("status_not_found.html", language, number=number), 404
+    dates = {
+        "received": long_date(found.received_date, language),
+        "target": long_date(found.initial_response_target, language),
+        "due": long_date(found.initial_response_due, language),
+        "extended": long_date(found.extended_due, language) if found.extended_due else None,
+    }
+    label = STATUS_LABELS[language][found.status.value]
+    return _render("status.html", language, found=found, dates=dates, status_label=label)
+
+
+def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:
+    messages = [(e.field, error_message(e.field, e.code, language)) for e in errors]
+    values = {k: str(v) for k, v in data.items() if k != "website"}
+    return _render(
+        "request_form.html",
+        language,
+        errors=messages,
+        error_by_field=dict(messages),
+        values=values,
+        description_max=DESCRIPTION_MAX,
+    )
+
+
+def problem(code: int, message: str) -> str:
+    return _render("problem.html", "en", code=code, message=message)
