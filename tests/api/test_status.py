@@ -1,0 +1,85 @@
+"""POST /api/requests/<number>/status: the public status, never contact data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import VALID_REQUEST
+
+
+@pytest.fixture
+def receipt(client) -> dict[str, str]:
+    return dict(client.post("/api/requests", json=VALID_REQUEST).get_json())
+
+
+def test_the_right_code_shows_the_public_status(client, receipt) -> None:
+    url = f"/api/requests/{receipt['tracking_number']}/status"
+    response = client.post(url, json={"code": receipt["access_code"]})
+    assert response.status_code == 200
+    assert response.get_json() == {
+        "tracking_number": "PRA-2026-00001",
+        "status": "received",
+        "status_label": "Received: a written response is being prepared",
+        "received_date": "2026-11-16",
+        "initial_response_target": "2026-11-26",
+        "initial_response_due": "2026-11-30",
+        "extended_due": None,
+        "letters": [],
+    }
+
+
+def test_the_code_is_forgiving_of_case_and_spaces(client, receipt) -> None:
+    typed = receipt["access_code"].lower().replace("-", " ")
+    response = client.post(f"/api/requests/{receipt['tracking_number']}/status", json={"code": typed})
+    assert response.status_code == 200
+
+
+def test_wrong_missing_and_unknown_all_answer_the_same_404(client, receipt) -> None:
+    number = receipt["tracking_number"]
+    answers = [
+        client.post(f"/api/requests/{number}/status", json={"code": "AAAA-BBBB-CCCC-DDDD"}),
+        client.post(f"/api/requests/{number}/status", json={}),
+        client.post("/api/requests/PRA-2026-09999/status", json={"code": receipt["access_code"]}),
+    ]
+    assert [a.status_code for a in answers] == [404, 404, 404]
+    assert len({a.get_data() for a in answers}) == 1
+
+
+def test_the_status_never_shows_contact_data(client, receipt) -> None:
+    url = f"/api/requests/{receipt['tracking_number']}/status"
+    for response in [
+        client.post(url, json={"code": receipt["access_code"]}),
+        client.post(url, data={"code": receipt["access_code"]}),
+    ]:
+        text = response.get_data(as_text=True)
+        assert VALID_REQUEST["email"] not in text
+        assert VALID_REQUEST["name"] not in text
+        assert VALID_REQUEST["description"] not in text
+
+
+def test_a_form_post_answers_an_html_status_page(client, receipt) -> None:
+    url = f"/api/requests/{receipt['tracking_number']}/status"
+    response = client.post(url, data={"code": receipt["access_code"]})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Status of request PRA-2026-00001" in html
+    assert "Monday, November 30, 2026" in html
+
+
+def test_the_plain_status_form_takes_the_number_in_the_body(client, receipt) -> None:
+    response = client.post(
+        "/api/status",
+        data={"tracking_number": receipt["tracking_number"], "code": receipt["access_code"]},
+    )
+    assert response.status_code == 200
+    assert 'id="pra-status">Received: a written response is being prepared<' in (
+        response.get_data(as_text=True)
+    )
+
+
+def test_the_plain_status_form_with_a_wrong_code_answers_404(client, receipt) -> None:
+    response = client.post(
+        "/api/status", data={"tracking_number": receipt["tracking_number"], "code": "nope"}
+    )
+    assert response.status_code == 404
+    assert "We could not find that request" in response.get_data(as_text=True)

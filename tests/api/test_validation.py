@@ -1,0 +1,100 @@
+"""Bad input gets a clear 4xx with a message per field, and stores nothing."""
+
+from __future__ import annotations
+
+from pra.services import Services
+from tests.conftest import VALID_REQUEST
+
+
+def test_json_errors_name_each_field(client, services: Services) -> None:
+    bad = {"description": "short", "delivery": "mail", "email": "not-an-email", "format": "fax"}
+    response = client.post("/api/requests", json=bad)
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "errors": {
+            "description": "Describe the records in at least 10 characters",
+            "email": "Enter a valid email address",
+            "format": "Choose one of the options for format",
+            "mailing_address": "Enter mailing address, or choose another way to get the records",
+        }
+    }
+    assert services.store.list() == []
+
+
+def test_email_delivery_needs_an_email(client) -> None:
+    response = client.post("/api/requests", json={"description": "Budget for 2026"})
+    assert response.status_code == 400
+    assert response.get_json()["errors"] == {
+        "email": "Enter email address, or choose another way to get the records"
+    }
+
+
+def test_errors_come_in_spanish_for_a_spanish_request(client) -> None:
+    response = client.post("/api/requests", json={"description": "corto", "language": "es"})
+    assert response.get_json()["errors"]["description"] == (
+        "Describa los registros con al menos 10 caracteres"
+    )
+
+
+def test_a_description_over_ten_thousand_characters_is_refused(client) -> None:
+    response = client.post("/api/requests", json={**VALID_REQUEST, "description": "x" * 10_001})
+    assert response.status_code == 400
+    assert set(response.get_json()["errors"]) == {"description"}
+
+
+def test_a_form_with_errors_comes_back_with_a_summary_and_the_values(client) -> None:
+    typed = {"description": "short", "delivery": "mail", "name": "Ana <Núñez>"}
+    response = client.post("/api/requests", data=typed)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert 'class="pra-error-summary"' in html
+    assert '<a href="#description">Describe the records in at least 10 characters</a>' in html
+    assert '<a href="#mailing_address">' in html
+    assert 'aria-invalid="true"' in html
+    assert ">short</textarea>" in html
+    assert 'value="Ana &lt;Núñez&gt;"' in html
+    assert 'id="delivery-mail" name="delivery" value="mail" checked' in html
+
+
+def test_a_body_over_64_kb_is_refused_with_413(client, services: Services) -> None:
+    response = client.post("/api/requests", json={**VALID_REQUEST, "description": "x" * 70_000})
+    assert response.status_code == 413
+    assert response.get_json()["error"] == "payload_too_large"
+    assert services.store.list() == []
+
+
+def test_a_form_over_64_kb_gets_a_page_with_413(client) -> None:
+    response = client.post("/api/requests", data={**VALID_REQUEST, "description": "x" * 70_000})
+    assert response.status_code == 413
+    assert "the limit is 64 KB" in response.get_data(as_text=True)
+
+
+def test_a_json_body_that_is_not_an_object_is_refused(client) -> None:
+    response = client.post("/api/requests", data="[1, 2", content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "error": "bad_request",
+        "message": "The request body could not be read. Send a form or a JSON object.",
+    }
+
+
+def test_a_filled_honeypot_looks_accepted_but_keeps_and_sends_nothing(
+    client, services: Services, outbox
+) -> None:
+    response = client.post("/api/requests", json={**VALID_REQUEST, "website": "http://spam"})
+    assert response.status_code == 201
+    assert response.get_json()["tracking_number"].startswith("PRA-2026-")
+    assert services.store.list() == []
+    assert services.store.pending_emails() == []
+    assert outbox() == []
+
+
+def test_a_filled_honeypot_in_a_form_gets_the_usual_redirect(client, services: Services) -> None:
+    response = client.post("/api/requests", data={**VALID_REQUEST, "website": "x"})
+    assert response.status_code == 303
+    assert client.get("/api/requests/confirmation").status_code == 200
+    assert services.store.list() == []
+
+
+def test_health_answers_ok(client) -> None:
+    assert client.get("/api/health").get_json() == {"status": "ok"}

@@ -1,0 +1,57 @@
+"""Every FileStore adapter passes these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pra.adapters.folder_files import FolderFileStore, UnsafeKey
+from pra.ports import FileStore
+
+
+def _folder(tmp_path: Path) -> Iterator[FileStore]:
+    yield FolderFileStore(tmp_path / "files")
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[FileStore]]] = {"folder": _folder}
+
+
+@pytest.fixture(params=sorted(ADAPTERS))
+def files(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FileStore]:
+    yield from ADAPTERS[request.param](tmp_path)
+
+
+def test_a_file_reads_back_as_written(files: FileStore) -> None:
+    files.put("public/manifest.json", b'{"records": []}', "application/json")
+    assert files.get("public/manifest.json") == b'{"records": []}'
+
+
+def test_a_missing_file_reads_as_none(files: FileStore) -> None:
+    assert files.get("public/nothing.pdf") is None
+
+
+def test_put_replaces_the_whole_file(files: FileStore) -> None:
+    files.put("private/a.txt", b"first version, longer", "text/plain")
+    files.put("private/a.txt", b"second", "text/plain")
+    assert files.get("private/a.txt") == b"second"
+
+
+def test_list_gives_the_keys_under_a_prefix(files: FileStore) -> None:
+    for key in ["public/b.pdf", "public/a.pdf", "private/c.pdf"]:
+        files.put(key, b"%PDF", "application/pdf")
+    assert files.list("public/") == ["public/a.pdf", "public/b.pdf"]
+
+
+def test_delete_removes_and_is_idempotent(files: FileStore) -> None:
+    files.put("private/x.txt", b"x", "text/plain")
+    files.delete("private/x.txt")
+    files.delete("private/x.txt")
+    assert files.get("private/x.txt") is None
+
+
+@pytest.mark.parametrize("key", ["../escape.txt", "/etc/passwd", "public/../../x", ""])
+def test_the_folder_refuses_keys_that_leave_it(tmp_path: Path, key: str) -> None:
+    with pytest.raises(UnsafeKey):
+        FolderFileStore(tmp_path / "files").put(key, b"x", "text/plain")

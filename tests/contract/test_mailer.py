@@ -1,0 +1,85 @@
+"""Every Mailer adapter passes these: what is sent arrives whole, failures raise MailerError."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from pra.adapters.mailers import OutboxMailer, SmtpMailer
+from pra.ports import Mailer, MailerError
+from tests.conftest import read_outbox
+from tests.smtp_server import free_port, smtp_server
+
+
+@dataclass
+class MailerUnderTest:
+    mailer: Mailer
+    received: Callable[[], list[EmailMessage]]
+
+
+def _outbox(tmp_path: Path) -> Iterator[MailerUnderTest]:
+    folder = tmp_path / "outbox"
+    yield MailerUnderTest(OutboxMailer(folder), lambda: read_outbox(folder))
+
+
+def _smtp(tmp_path: Path) -> Iterator[MailerUnderTest]:
+    with smtp_server() as (collector, port):
+        yield MailerUnderTest(SmtpMailer("127.0.0.1", port), lambda: list(collector.messages))
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[MailerUnderTest]]] = {
+    "outbox": _outbox,
+    "smtp": _smtp,
+}
+
+
+@pytest.fixture(params=sorted(ADAPTERS))
+def subject(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MailerUnderTest]:
+    yield from ADAPTERS[request.param](tmp_path)
+
+
+def message(subject: str = "Recibimos su solicitud PRA-2026-00001") -> EmailMessage:
+    email = EmailMessage()
+    email["Subject"] = subject
+    email["From"] = "Biblioteca <pra@library.example>"
+    email["To"] = "ana.nunez@example.org"
+    email.set_content("Número de seguimiento: PRA-2026-00001\n")
+    email.add_alternative("<p>Número de seguimiento: PRA-2026-00001</p>", subtype="html")
+    return email
+
+
+def test_a_sent_message_arrives_whole(subject: MailerUnderTest) -> None:
+    subject.mailer.send(message())
+    [received] = subject.received()
+    assert received["Subject"] == "Recibimos su solicitud PRA-2026-00001"
+    assert received["To"] == "ana.nunez@example.org"
+    plain = received.get_body(preferencelist=("plain",))
+    assert plain is not None
+    # Line endings are the wire's business (CRLF); the words must arrive unchanged.
+    assert plain.get_content().splitlines() == ["Número de seguimiento: PRA-2026-00001"]
+
+
+def test_messages_arrive_in_the_order_sent(subject: MailerUnderTest) -> None:
+    for n in range(3):
+        subject.mailer.send(message(f"message {n}"))
+    assert [m["Subject"] for m in subject.received()] == ["message 0", "message 1", "message 2"]
+
+
+def test_an_unreachable_smtp_server_raises_mailer_error() -> None:
+    mailer = SmtpMailer("127.0.0.1", free_port(), timeout=2)
+    with pytest.raises(MailerError) as raised:
+        mailer.send(message())
+    assert str(raised.value) == "ConnectionRefusedError"
+
+
+def test_an_unwritable_outbox_raises_mailer_error(tmp_path: Path) -> None:
+    folder = tmp_path / "outbox"
+    mailer = OutboxMailer(folder)
+    folder.rmdir()
+    folder.write_text("a file where the folder was")
+    with pytest.raises(MailerError):
+        mailer.send(message())

@@ -1,0 +1,178 @@
+"""Every RequestStore adapter passes these. Add an adapter to ADAPTERS to hold it to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pra.adapters.sqlite_store import SCHEMA_VERSION, SqliteRequestStore
+from pra.domain.calendar import BusinessCalendar
+from pra.domain.deadlines import deadlines_for
+from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent, PraRequest, Submission
+from pra.ports import DuplicateRequest, QueuedEmail, RequestStore
+
+PACIFIC = ZoneInfo("America/Los_Angeles")
+CALENDAR = BusinessCalendar()
+
+
+def _sqlite(tmp_path: Path) -> Iterator[RequestStore]:
+    yield SqliteRequestStore(tmp_path / "store.sqlite3")
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[RequestStore]]] = {"sqlite": _sqlite}
+
+
+@pytest.fixture(params=sorted(ADAPTERS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RequestStore]:
+    yield from ADAPTERS[request.param](tmp_path)
+
+
+def make_request(number: str, received: date, status: Status = Status.RECEIVED) -> PraRequest:
+    return PraRequest(
+        tracking_number=number,
+        access_code_digest="d" * 64,
+        received_at=datetime(received.year, received.month, received.day, 9, 30, tzinfo=PACIFIC),
+        deadlines=deadlines_for(received, CALENDAR),
+        submission=Submission(
+            description="Minutes of the library commission, 2026",
+            email="someone@example.org",
+            name="Ana Núñez",
+        ),
+        status=status,
+    )
+
+
+def event(action: str, minute: int = 0) -> HistoryEvent:
+    at = datetime(2026, 11, 16, 9, minute, tzinfo=PACIFIC)
+    return HistoryEvent(at=at, actor="requester", action=action, note="", public=True)
+
+
+def email(number: str, kind: str = "acknowledgement") -> QueuedEmail:
+    return QueuedEmail(id=f"{number}-{kind}", tracking_number=number, kind=kind, message=b"X: 1\n\nhi")
+
+
+def test_a_stored_request_reads_back_equal(store: RequestStore) -> None:
+    stored = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(stored, event("received"), [])
+    assert store.get("PRA-2026-00001") == stored
+
+
+def test_an_unknown_number_reads_as_none(store: RequestStore) -> None:
+    assert store.get("PRA-2026-99999") is None
+
+
+def test_a_number_is_stored_once(store: RequestStore) -> None:
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    with pytest.raises(DuplicateRequest):
+        store.add(make_request("PRA-2026-00001", date(2026, 11, 17)), event("received"), [])
+    assert store.get("PRA-2026-00001").deadlines.received_date == date(2026, 11, 16)  # type: ignore[union-attr]
+
+
+def test_a_failed_add_stores_nothing_of_it(store: RequestStore) -> None:
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    with pytest.raises(DuplicateRequest):
+        store.add(
+            make_request("PRA-2026-00001", date(2026, 11, 17)),
+            event("received", 5),
+            [email("PRA-2026-00001")],
+        )
+    assert store.history("PRA-2026-00001") == [event("received")]
+    assert store.pending_emails() == []
+
+
+def test_sequences_count_up_per_year(store: RequestStore) -> None:
+    assert [store.allocate_tracking_sequence(2026) for _ in range(3)] == [1, 2, 3]
+    assert store.allocate_tracking_sequence(2027) == 1
+
+
+def test_sequences_are_unique_under_concurrency(store: RequestStore) -> None:
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        numbers = list(pool.map(lambda _: store.allocate_tracking_sequence(2026), range(64)))
+    assert sorted(numbers) == list(range(1, 65))
+
+
+def test_history_is_appended_in_order(store: RequestStore) -> None:
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    store.append_event("PRA-2026-00001", event("viewed", 1))
+    store.append_event("PRA-2026-00001", event("viewed", 2))
+    assert [(e.action, e.at.minute) for e in store.history("PRA-2026-00001")] == [
+        ("received", 0),
+        ("viewed", 1),
+        ("viewed", 2),
+    ]
+
+
+def test_an_event_for_an_unknown_request_is_refused(store: RequestStore) -> None:
+    with pytest.raises(KeyError):
+        store.append_event("PRA-2026-00404", event("viewed"))
+
+
+def test_list_filters_by_status_in_received_order(store: RequestStore) -> None:
+    store.add(make_request("PRA-2026-00002", date(2026, 11, 17)), event("received"), [])
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    closed = make_request("PRA-2026-00003", date(2026, 11, 18), Status.DENIED)
+    store.add(closed, event("received"), [])
+    assert [r.tracking_number for r in store.list()] == [
+        "PRA-2026-00001",
+        "PRA-2026-00002",
+        "PRA-2026-00003",
+    ]
+    assert [r.tracking_number for r in store.list(Status.DENIED)] == ["PRA-2026-00003"]
+
+
+def test_open_due_by_finds_only_open_requests_due_by_the_day(store: RequestStore) -> None:
+    # Received 2026-11-16: due 2026-11-30. Received 2026-11-20: due 2026-11-30 as well.
+    # Received 2026-11-23: due 2026-12-03. The denied one is closed whatever its dates.
+    for number, received, status in [
+        ("PRA-2026-00001", date(2026, 11, 16), Status.RECEIVED),
+        ("PRA-2026-00002", date(2026, 11, 20), Status.INITIAL_RESPONSE_SENT),
+        ("PRA-2026-00003", date(2026, 11, 23), Status.RECEIVED),
+        ("PRA-2026-00004", date(2026, 11, 16), Status.DENIED),
+    ]:
+        store.add(make_request(number, received, status), event("received"), [])
+    due = store.open_due_by(date(2026, 11, 30))
+    assert [r.tracking_number for r in due] == ["PRA-2026-00001", "PRA-2026-00002"]
+    assert store.open_due_by(date(2026, 11, 29)) == []
+
+
+def test_emails_stay_pending_until_sent(store: RequestStore) -> None:
+    ack, notice = email("PRA-2026-00001"), email("PRA-2026-00001", "coordinator_notice")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack, notice])
+    now = datetime(2026, 11, 16, 10, tzinfo=PACIFIC)
+    store.mark_email_failed(ack.id, now)
+    store.mark_email_sent(notice.id, now)
+    assert store.pending_emails() == [
+        QueuedEmail(ack.id, "PRA-2026-00001", "acknowledgement", ack.message, attempts=1)
+    ]
+    store.mark_email_sent(ack.id, now + timedelta(days=1))
+    assert store.pending_emails() == []
+
+
+def test_queued_email_joins_the_pending_ones(store: RequestStore) -> None:
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    store.queue_email(email("PRA-2026-00001", "deadline_reminder"))
+    assert [e.kind for e in store.pending_emails()] == ["deadline_reminder"]
+
+
+def test_sqlite_schema_is_created_once_and_versioned(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    first = SqliteRequestStore(path)
+    first.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    again = SqliteRequestStore(path)
+    assert again.schema_version() == SCHEMA_VERSION
+    assert again.get("PRA-2026-00001") is not None
+
+
+def test_sqlite_uses_write_ahead_logging(tmp_path: Path) -> None:
+    import sqlite3
+
+    SqliteRequestStore(tmp_path / "store.sqlite3")
+    connection = sqlite3.connect(tmp_path / "store.sqlite3")
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()

@@ -1,0 +1,115 @@
+"""`pra serve` as a real process: a form post over HTTP, both emails, the status endpoint."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import read_outbox, text_body
+from tests.smtp_server import free_port
+from tests.services.test_privacy import PERSONAL
+
+ROOT = Path(__file__).resolve().parents[2]
+PRA = Path(sys.executable).parent / "pra"
+pytestmark = pytest.mark.e2e
+
+
+@dataclass
+class Server:
+    url: str
+    data_dir: Path
+    log: Path
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    port = free_port()
+    data_dir, log = tmp_path / "data", tmp_path / "server.log"
+    site = ROOT / "site"
+    if not (site / "index.html").exists():
+        pytest.fail("the site is not built: run `make site` (make test does)")
+    env = {
+        **os.environ,
+        "PRA_SITE_DIR": str(site),
+        "PRA_PUBLIC_URL": f"http://127.0.0.1:{port}",
+        "PRA_COORDINATOR_EMAIL": "coordinator@library.example",
+    }
+    command = [str(PRA), "serve", "--port", str(port), "--data-dir", str(data_dir)]
+    with log.open("w") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_until_up(url, process)
+            yield Server(url, data_dir, log)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"pra serve exited with {process.returncode}")
+        try:
+            if requests.get(f"{url}/api/health", timeout=1).ok:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    pytest.fail("pra serve did not answer within 20 s")
+
+
+def test_a_form_post_travels_the_whole_path(server: Server) -> None:
+    browser = requests.Session()
+    assert 'id="pra-request-form"' in browser.get(f"{server.url}/request/").text
+
+    response = browser.post(f"{server.url}/api/requests", data=PERSONAL, timeout=10)
+    assert response.status_code == 200
+    assert [r.status_code for r in response.history] == [303]
+    assert response.url == f"{server.url}/api/requests/confirmation"
+    number = re.search(r'id="pra-tracking-number">([^<]+)<', response.text)
+    code = re.search(r'id="pra-access-code">([^<]+)<', response.text)
+    assert number is not None and code is not None
+    assert number.group(1) == f"PRA-{time.strftime('%Y')}-00001"
+
+    ack, notice = read_outbox(server.data_dir / "outbox")
+    assert ack["To"] == PERSONAL["email"]
+    assert code.group(1) in text_body(ack)
+    assert f"{server.url}/status/#{number.group(1)}:{code.group(1)}" in text_body(ack)
+    assert notice["To"] == "coordinator@library.example"
+
+    status = requests.post(
+        f"{server.url}/api/requests/{number.group(1)}/status",
+        json={"code": code.group(1)},
+        timeout=10,
+    )
+    assert status.status_code == 200
+    assert status.json()["status"] == "received"
+    wrong = requests.post(
+        f"{server.url}/api/requests/{number.group(1)}/status", json={"code": "x"}, timeout=10
+    )
+    assert wrong.status_code == 404
+
+    server_output = server.log.read_text()
+    for value in PERSONAL.values():
+        if value not in {"mail", "paper"}:
+            assert value not in server_output
+    assert code.group(1) not in server_output
+
+
+def test_the_site_and_the_api_share_one_origin(server: Server) -> None:
+    home = requests.get(f"{server.url}/", timeout=10)
+    assert home.status_code == 200 and "<html" in home.text
+    assert requests.get(f"{server.url}/status", allow_redirects=False, timeout=10).status_code == 308
+    assert requests.get(f"{server.url}/es/", timeout=10).status_code == 200
+    missing = requests.get(f"{server.url}/no-such-page/", timeout=10)
+    assert missing.status_code == 404
