@@ -15,7 +15,7 @@ from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 
 def list_requests(settings: Settings, status: str | None) -> int:
     services = bootstrap(settings)
-    requests = services.store.list(Status(status) if status else None)
+    requests = services.store.requests(Status(status) if status else None)
     if not requests:
         print("no requests")
         return 0

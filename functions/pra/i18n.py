@@ -6,7 +6,8 @@ from datetime import date
 
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
 }
 _WEEKDAYS = {
     "en": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
@@ -97,7 +98,8 @@ _ERRORS = {
         "too_long": "{label}: el texto es demasiado largo",
         "invalid": "Escriba un dato válido en: {label_lower}",
         "choose_one": "Elija una de las opciones de {label_lower}",
-        "required_for_delivery": "Escriba: {label_lower}, o elija otra forma de recibir los registros",
+        "required_for_delivery": "Escriba: {label_lower}, o elija otra forma de recibir los "
+        "registros",
     },
 }
 

@@ -30,7 +30,9 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
 
 def test_the_code_is_forgiving_of_case_and_spaces(client, receipt) -> None:
     typed = receipt["access_code"].lower().replace("-", " ")
-    response = client.post(f"/api/requests/{receipt['tracking_number']}/status", json={"code": typed})
+    response = client.post(
+        f"/api/requests/{receipt['tracking_number']}/status", json={"code": typed}
+    )
     assert response.status_code == 200
 
 

@@ -71,7 +71,7 @@ def test_reloading_the_confirmation_submits_nothing_again(client, services: Serv
     first = client.get("/api/requests/confirmation").get_data(as_text=True)
     again = client.get("/api/requests/confirmation").get_data(as_text=True)
     assert first == again
-    assert [r.tracking_number for r in services.store.list()] == ["PRA-2026-00001"]
+    assert [r.tracking_number for r in services.store.requests()] == ["PRA-2026-00001"]
 
 
 def test_a_confirmation_without_a_submission_says_so(client) -> None:
@@ -97,7 +97,7 @@ def test_an_anonymous_request_for_pickup_needs_no_contact(client, services: Serv
 
 def test_a_purpose_sent_anyway_is_not_kept(client, services: Services) -> None:
     client.post("/api/requests", json={**VALID_REQUEST, "purpose": "journalism"})
-    [stored] = services.store.list()
+    [stored] = services.store.requests()
     assert "journalism" not in stored.submission.model_dump_json()
 
 

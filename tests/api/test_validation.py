@@ -18,7 +18,7 @@ def test_json_errors_name_each_field(client, services: Services) -> None:
             "mailing_address": "Enter mailing address, or choose another way to get the records",
         }
     }
-    assert services.store.list() == []
+    assert services.store.requests() == []
 
 
 def test_email_delivery_needs_an_email(client) -> None:
@@ -60,7 +60,7 @@ def test_a_body_over_64_kb_is_refused_with_413(client, services: Services) -> No
     response = client.post("/api/requests", json={**VALID_REQUEST, "description": "x" * 70_000})
     assert response.status_code == 413
     assert response.get_json()["error"] == "payload_too_large"
-    assert services.store.list() == []
+    assert services.store.requests() == []
 
 
 def test_a_form_over_64_kb_gets_a_page_with_413(client) -> None:
@@ -84,7 +84,7 @@ def test_a_filled_honeypot_looks_accepted_but_keeps_and_sends_nothing(
     response = client.post("/api/requests", json={**VALID_REQUEST, "website": "http://spam"})
     assert response.status_code == 201
     assert response.get_json()["tracking_number"].startswith("PRA-2026-")
-    assert services.store.list() == []
+    assert services.store.requests() == []
     assert services.store.pending_emails() == []
     assert outbox() == []
 
@@ -93,7 +93,7 @@ def test_a_filled_honeypot_in_a_form_gets_the_usual_redirect(client, services: S
     response = client.post("/api/requests", data={**VALID_REQUEST, "website": "x"})
     assert response.status_code == 303
     assert client.get("/api/requests/confirmation").status_code == 200
-    assert services.store.list() == []
+    assert services.store.requests() == []
 
 
 def test_health_answers_ok(client) -> None:

@@ -42,7 +42,10 @@ def test_due_counts_agency_closures(capsys, monkeypatch) -> None:
     ("argv", "message"),
     [
         (["due", "2026-13-01"], "pra: not a date: '2026-13-01' (expected YYYY-MM-DD)\n"),
-        (["due", "2019-05-01"], "pra: deadlines are computed for requests received from 2023-01-01 on\n"),
+        (
+            ["due", "2019-05-01"],
+            "pra: deadlines are computed for requests received from 2023-01-01 on\n",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_exit_two(capsys, argv: list[str], message: str) -> None:

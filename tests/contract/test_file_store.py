@@ -41,7 +41,7 @@ def test_put_replaces_the_whole_file(files: FileStore) -> None:
 def test_list_gives_the_keys_under_a_prefix(files: FileStore) -> None:
     for key in ["public/b.pdf", "public/a.pdf", "private/c.pdf"]:
         files.put(key, b"%PDF", "application/pdf")
-    assert files.list("public/") == ["public/a.pdf", "public/b.pdf"]
+    assert files.keys("public/") == ["public/a.pdf", "public/b.pdf"]
 
 
 def test_delete_removes_and_is_idempotent(files: FileStore) -> None:

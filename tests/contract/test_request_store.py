@@ -54,7 +54,9 @@ def event(action: str, minute: int = 0) -> HistoryEvent:
 
 
 def email(number: str, kind: str = "acknowledgement") -> QueuedEmail:
-    return QueuedEmail(id=f"{number}-{kind}", tracking_number=number, kind=kind, message=b"X: 1\n\nhi")
+    return QueuedEmail(
+        id=f"{number}-{kind}", tracking_number=number, kind=kind, message=b"X: 1\n\nhi"
+    )
 
 
 def test_a_stored_request_reads_back_equal(store: RequestStore) -> None:
@@ -118,12 +120,12 @@ def test_list_filters_by_status_in_received_order(store: RequestStore) -> None:
     store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
     closed = make_request("PRA-2026-00003", date(2026, 11, 18), Status.DENIED)
     store.add(closed, event("received"), [])
-    assert [r.tracking_number for r in store.list()] == [
+    assert [r.tracking_number for r in store.requests()] == [
         "PRA-2026-00001",
         "PRA-2026-00002",
         "PRA-2026-00003",
     ]
-    assert [r.tracking_number for r in store.list(Status.DENIED)] == ["PRA-2026-00003"]
+    assert [r.tracking_number for r in store.requests(Status.DENIED)] == ["PRA-2026-00003"]
 
 
 def test_open_due_by_finds_only_open_requests_due_by_the_day(store: RequestStore) -> None:

@@ -15,8 +15,8 @@ import pytest
 import requests
 
 from tests.conftest import read_outbox, text_body
-from tests.smtp_server import free_port
 from tests.services.test_privacy import PERSONAL
+from tests.smtp_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 PRA = Path(sys.executable).parent / "pra"
@@ -109,7 +109,9 @@ def test_a_form_post_travels_the_whole_path(server: Server) -> None:
 def test_the_site_and_the_api_share_one_origin(server: Server) -> None:
     home = requests.get(f"{server.url}/", timeout=10)
     assert home.status_code == 200 and "<html" in home.text
-    assert requests.get(f"{server.url}/status", allow_redirects=False, timeout=10).status_code == 308
+    assert (
+        requests.get(f"{server.url}/status", allow_redirects=False, timeout=10).status_code == 308
+    )
     assert requests.get(f"{server.url}/es/", timeout=10).status_code == 200
     missing = requests.get(f"{server.url}/no-such-page/", timeout=10)
     assert missing.status_code == 404

@@ -35,7 +35,7 @@ class FolderFileStore:
         path = self._path(key)
         return path.read_bytes() if path.is_file() else None
 
-    def list(self, prefix: str) -> list[str]:
+    def keys(self, prefix: str) -> list[str]:
         keys = (
             path.relative_to(self._root).as_posix()
             for path in self._root.rglob("*")

@@ -27,10 +27,9 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
 
 
 def request_from_dict(data: dict[str, Any]) -> PraRequest:
-    raw = data["deadlines"]
-    deadlines = Deadlines(
-        **{k: (v if k == "rule_set" else date.fromisoformat(v)) for k, v in raw.items()}
-    )
+    raw = dict(data["deadlines"])
+    rule_set = raw.pop("rule_set")
+    deadlines = Deadlines(**{k: date.fromisoformat(v) for k, v in raw.items()}, rule_set=rule_set)
     return PraRequest(
         tracking_number=data["tracking_number"],
         access_code_digest=data["access_code_digest"],

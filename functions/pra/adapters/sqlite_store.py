@@ -132,7 +132,7 @@ class SqliteRequestStore:
             ).fetchone()
         return request_from_dict(json.loads(row[0])) if row else None
 
-    def list(self, status: Status | None = None) -> list[PraRequest]:
+    def requests(self, status: Status | None = None) -> list[PraRequest]:
         query = "SELECT body FROM requests"
         params: tuple[str, ...] = ()
         if status is not None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from holidays.groups import ChristianHolidays, InternationalHolidays
+from holidays.groups.christian import ChristianHolidays
+from holidays.groups.international import InternationalHolidays
 from holidays.observed_holiday_base import (
     SAT_TO_PREV_FRI,
     SUN_TO_NEXT_MON,
@@ -20,7 +22,7 @@ from holidays.observed_holiday_base import (
 )
 
 
-class CaliforniaJudicialHolidays(ObservedHolidayBase, ChristianHolidays, InternationalHolidays):  # type: ignore[misc]
+class CaliforniaJudicialHolidays(ObservedHolidayBase, ChristianHolidays, InternationalHolidays):
     """Judicial holidays of CCP § 135 (not the § 6700 days it excludes)."""
 
     country = "US"
@@ -29,7 +31,7 @@ class CaliforniaJudicialHolidays(ObservedHolidayBase, ChristianHolidays, Interna
     # The portal counts from the recodified Act (2023); earlier years are out of scope.
     start_year = 2023
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         ChristianHolidays.__init__(self)
         InternationalHolidays.__init__(self)
         kwargs.setdefault("observed_rule", SAT_TO_PREV_FRI + SUN_TO_NEXT_MON)

@@ -69,7 +69,7 @@ class ExtensionReason(Enum):
 
 @dataclass(frozen=True)
 class Deadlines:
-    """The dates a request's clock produces. Targets are nominal; due dates are after § 12a moves."""
+    """The dates a request's clock gives: targets are nominal, due dates after § 12a moves."""
 
     received_date: date
     initial_response_target: date
@@ -99,9 +99,9 @@ def received_date(received_at: datetime, calendar: BusinessCalendar, rules: Rece
         raise DeadlineError("the received time must carry a time zone")
     local = received_at.astimezone(rules.zone)
     day = local.date()
-    if rules.after_hours_next_day:
-        if local.time() >= rules.office_closes_at or not calendar.is_business_day(day):
-            day = calendar.on_or_next_business_day(day + timedelta(days=1))
+    after_hours = local.time() >= rules.office_closes_at or not calendar.is_business_day(day)
+    if rules.after_hours_next_day and after_hours:
+        day = calendar.on_or_next_business_day(day + timedelta(days=1))
     return day
 
 
@@ -121,6 +121,7 @@ def deadlines_for(received: date, calendar: BusinessCalendar) -> Deadlines:
     )
 
 
-def deadlines_at(received_at: datetime, calendar: BusinessCalendar, rules: ReceiptRules) -> Deadlines:
+def deadlines_at(
+    received_at: datetime, calendar: BusinessCalendar, rules: ReceiptRules
+) -> Deadlines:
     return deadlines_for(received_date(received_at, calendar, rules), calendar)
-

@@ -35,7 +35,9 @@ class Action(StrEnum):
 
 class IllegalTransition(ValueError):
     def __init__(self, status: Status, action: Action) -> None:
-        super().__init__(f"a request that is {status.value} cannot {action.value.replace('_', ' ')}")
+        super().__init__(
+            f"a request that is {status.value} cannot {action.value.replace('_', ' ')}"
+        )
         self.status = status
         self.action = action
 

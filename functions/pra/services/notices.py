@@ -53,11 +53,15 @@ def submission_emails(
         emails.append(_queue(request, "acknowledgement", ack, settings, request.submission.email))
     notice = _context(request, settings, now, "en")
     notice["acknowledged"] = bool(request.submission.email)
-    emails.append(_queue(request, "coordinator_notice", notice, settings, settings.coordinator_email))
+    emails.append(
+        _queue(request, "coordinator_notice", notice, settings, settings.coordinator_email)
+    )
     return emails
 
 
-def deadline_email(kind: str, request: PraRequest, settings: Settings, now: datetime) -> QueuedEmail:
+def deadline_email(
+    kind: str, request: PraRequest, settings: Settings, now: datetime
+) -> QueuedEmail:
     context = _context(request, settings, now, "en")
     due = request.next_due
     context.update(

@@ -19,11 +19,13 @@ def deliver(services: Services, emails: list[QueuedEmail]) -> tuple[int, int]:
     for email in emails:
         message = message_from_bytes(email.message, _class=EmailMessage, policy=default)
         try:
-            services.mailer.send(message)  # type: ignore[arg-type]
+            services.mailer.send(message)
         except MailerError as error:
             services.store.mark_email_failed(email.id, services.clock.now())
             # Only the number, the kind and the error's class: never an address.
-            log.warning("%s email for %s kept for retry (%s)", email.kind, email.tracking_number, error)
+            log.warning(
+                "%s email for %s kept for retry (%s)", email.kind, email.tracking_number, error
+            )
             continue
         services.store.mark_email_sent(email.id, services.clock.now())
         log.info("%s email for %s sent", email.kind, email.tracking_number)

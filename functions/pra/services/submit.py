@@ -42,7 +42,9 @@ def submit_request(services: Services, submission: Submission) -> Receipt:
     number = tracking_number(deadlines.received_date.year, sequence)
     request = PraRequest(number, access_code_digest(code), now, deadlines, submission)
     emails = submission_emails(request, code, services.settings, now)
-    event = HistoryEvent(at=now, actor="requester", action="received", note="online form", public=True)
+    event = HistoryEvent(
+        at=now, actor="requester", action="received", note="online form", public=True
+    )
     services.store.add(request, event, emails)
     log.info("request %s received, initial response due %s", number, deadlines.initial_response_due)
     deliver(services, emails)

@@ -36,7 +36,9 @@ def run_sweep(services: Services) -> SweepReport:
         email = deadline_email(kind, request, services.settings, now)
         services.store.queue_email(email)
         note = str(request.next_due)
-        services.store.append_event(request.tracking_number, HistoryEvent(now, "system", kind, note))
+        services.store.append_event(
+            request.tracking_number, HistoryEvent(now, "system", kind, note)
+        )
         sent, pending = deliver(services, [email])
         retried, still_pending = retried + sent, still_pending + pending
         reminders += kind == "deadline_reminder"

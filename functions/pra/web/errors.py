@@ -17,7 +17,8 @@ _MESSAGES = {
     404: "Not found.",
     405: "This address does not accept that method.",
     413: "The request is too large: the limit is 64 KB. Shorten the description.",
-    500: "Something went wrong on our side. Nothing you sent was lost if you got a tracking number.",
+    500: "Something went wrong on our side. If you got a tracking number, nothing you sent "
+    "was lost.",
 }
 
 
