@@ -85,6 +85,7 @@ def test_a_spanish_form_gets_a_spanish_confirmation(client) -> None:
     html = client.get("/api/requests/confirmation").get_data(as_text=True)
     assert '<html lang="es">' in html
     assert "lunes, 30 de noviembre de 2026" in html
+    assert 'href="https://records.library.example/es/status/#PRA-2026-00001:' in html
 
 
 def test_an_anonymous_request_for_pickup_needs_no_contact(client, services: Services) -> None:

@@ -48,12 +48,12 @@ def test_a_form_with_errors_comes_back_with_a_summary_and_the_values(client) -> 
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert 'class="pra-error-summary"' in html
-    assert '<a href="#description">Describe the records in at least 10 characters</a>' in html
-    assert '<a href="#mailing_address">' in html
+    assert '<a href="#pra-description">Describe the records in at least 10 characters</a>' in html
+    assert '<a href="#pra-mailing-address">' in html
     assert 'aria-invalid="true"' in html
     assert ">short</textarea>" in html
     assert 'value="Ana &lt;Núñez&gt;"' in html
-    assert 'id="delivery-mail" name="delivery" value="mail" checked' in html
+    assert 'id="pra-delivery-mail" name="delivery" value="mail" checked' in html
 
 
 def test_a_body_over_64_kb_is_refused_with_413(client, services: Services) -> None:

@@ -37,9 +37,10 @@ _CHOICES = {
 }
 
 
-def status_url(settings: Settings, tracking_number: str, access_code: str) -> str:
+def status_url(settings: Settings, tracking_number: str, access_code: str, language: str) -> str:
     """The code rides in the fragment: browsers never send it, so no log keeps it."""
-    return f"{settings.public_url}/status/#{tracking_number}:{access_code}"
+    page = "/es/status/" if language == "es" else "/status/"
+    return f"{settings.public_url}{page}#{tracking_number}:{access_code}"
 
 
 def submission_emails(
@@ -47,8 +48,9 @@ def submission_emails(
 ) -> list[QueuedEmail]:
     emails = []
     if request.submission.email:
-        ack = _context(request, settings, now, request.submission.language.value)
-        url = status_url(settings, request.tracking_number, access_code)
+        language = request.submission.language.value
+        ack = _context(request, settings, now, language)
+        url = status_url(settings, request.tracking_number, access_code, language)
         ack.update(access_code=access_code, status_url=url)
         emails.append(_queue(request, "acknowledgement", ack, settings, request.submission.email))
     notice = _context(request, settings, now, "en")

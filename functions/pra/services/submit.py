@@ -61,5 +61,6 @@ def _receipt(
     *,
     stored: bool = True,
 ) -> Receipt:
-    url = status_url(services.settings, number, code)
-    return Receipt(number, code, now, deadlines, url, submission.language.value, stored)
+    language = submission.language.value
+    url = status_url(services.settings, number, code, language)
+    return Receipt(number, code, now, deadlines, url, language, stored)
