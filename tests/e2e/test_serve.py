@@ -9,7 +9,9 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -79,7 +81,7 @@ def test_a_form_post_travels_the_whole_path(server: Server) -> None:
     number = re.search(r'id="pra-tracking-number">([^<]+)<', response.text)
     code = re.search(r'id="pra-access-code">([^<]+)<', response.text)
     assert number is not None and code is not None
-    assert number.group(1) == f"PRA-{time.strftime('%Y')}-00001"
+    assert number.group(1) == f"PRA-{datetime.now(ZoneInfo('America/Los_Angeles')).year}-00001"
 
     ack, notice = read_outbox(server.data_dir / "outbox")
     assert ack["To"] == PERSONAL["email"]
