@@ -130,12 +130,14 @@ def test_list_filters_by_status_in_received_order(store: RequestStore) -> None:
 
 def test_open_due_by_finds_only_open_requests_due_by_the_day(store: RequestStore) -> None:
     # Received 2026-11-16: due 2026-11-30. Received 2026-11-20: due 2026-11-30 as well.
-    # Received 2026-11-23: due 2026-12-03. The denied one is closed whatever its dates.
+    # Received 2026-11-23: due 2026-12-03. The denied one is closed whatever its dates, and the
+    # answered one (initial response sent) owes no determination any more.
     for number, received, status in [
         ("PRA-2026-00001", date(2026, 11, 16), Status.RECEIVED),
-        ("PRA-2026-00002", date(2026, 11, 20), Status.INITIAL_RESPONSE_SENT),
+        ("PRA-2026-00002", date(2026, 11, 20), Status.AWAITING_REQUESTER),
         ("PRA-2026-00003", date(2026, 11, 23), Status.RECEIVED),
         ("PRA-2026-00004", date(2026, 11, 16), Status.DENIED),
+        ("PRA-2026-00005", date(2026, 11, 16), Status.INITIAL_RESPONSE_SENT),
     ]:
         store.add(make_request(number, received, status), event("received"), [])
     due = store.open_due_by(date(2026, 11, 30))

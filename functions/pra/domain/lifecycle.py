@@ -35,9 +35,8 @@ class Action(StrEnum):
 
 class IllegalTransition(ValueError):
     def __init__(self, status: Status, action: Action) -> None:
-        super().__init__(
-            f"a request that is {status.value} cannot {action.value.replace('_', ' ')}"
-        )
+        state, verb = status.value.replace("_", " "), action.value.replace("_", " ")
+        super().__init__(f"a request that is {state} cannot {verb}")
         self.status = status
         self.action = action
 
@@ -74,10 +73,9 @@ TRANSITIONS: dict[Status, dict[Action, Status]] = {
     Status.APPEAL_DECIDED: {},
 }
 
-# Requests on which the agency still owes a written response by a date.
-AWAITING_DETERMINATION = frozenset(
-    {Status.RECEIVED, Status.AWAITING_REQUESTER, Status.INITIAL_RESPONSE_SENT, Status.EXTENDED}
-)
+# Requests on which the agency still owes the § 7922.535 determination by a date. Once the
+# initial response is sent the statutory date is met; production must then be prompt.
+AWAITING_DETERMINATION = frozenset({Status.RECEIVED, Status.AWAITING_REQUESTER, Status.EXTENDED})
 
 
 def next_status(status: Status, action: Action) -> Status:

@@ -6,7 +6,7 @@ import base64
 import hashlib
 import re
 
-_TRACKING = re.compile(r"^PRA-(\d{4})-(\d{5,})$")
+_TRACKING = re.compile(r"PRA-(\d{4})-(\d{5,})")
 ACCESS_CODE_BYTES = 10  # 80 random bits
 
 
@@ -15,7 +15,7 @@ def tracking_number(year: int, sequence: int) -> str:
 
 
 def is_tracking_number(text: str) -> bool:
-    return _TRACKING.match(text) is not None
+    return _TRACKING.fullmatch(text) is not None
 
 
 def normalize_tracking_number(text: str) -> str:
