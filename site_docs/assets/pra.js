@@ -1,15 +1,388 @@
-/* PRA portal: small enhancements. Every form here works without this file.
+/* PRA portal: small enhancements. Every form here works without this file: it only
+   validates inline, sends with fetch and shows answers in place.
    (Form actions already carry extra.api_base: hooks/pra_extra.py puts it in at build time.) */
 (function () {
   "use strict";
 
-  var STATUS_LINK = /^#(PRA-\d{4}-\d{5,}):([A-Za-z0-9-]+)$/i;
+  var lang = document.documentElement.lang === "es" ? "es" : "en";
+  var TEXT = {
+    en: {
+      problem: "There is a problem",
+      error: "Error:",
+      description: "Describe the records in at least 10 characters",
+      descriptionLong: "Shorten the description to 10,000 characters or fewer",
+      format: "Choose how you want the records",
+      delivery: "Choose how we should get them to you",
+      email: "Enter an email address, or choose another way to get the records",
+      emailInvalid: "Enter an email address like name@example.org",
+      address: "Enter a mailing address, or choose another way to get the records",
+      sending: "Sending…",
+      unreachable: "We could not send your request. Check your connection and try again.",
+      tooLarge: "The request is too large. Shorten the description.",
+      received: "Your request was received",
+      tracking: "Tracking number",
+      code: "Access code",
+      keep: "Write these down or save this page. You need both to check the status of your " +
+        "request. We cannot show the access code again.",
+      due: "We will send you a written response by",
+      noReason: "You do not need to tell us why you want these records.",
+      statusLink: "Check the status of your request",
+      suggestions: "These may already answer your request:",
+      patron: "Records of who borrowed or used something are confidential (Policy 4005) and " +
+        "are not released through this form. If they are your own records, ask at any " +
+        "branch with your library card.",
+      guide: "How to ask for your own records",
+      statusTitle: "Status of request",
+      status: "Status",
+      receivedOn: "Received",
+      legalDue: "Written response due",
+      extendedDue: "Extended response date",
+      letters: "Letters",
+      noLetters: "No letters have been sent yet.",
+      notFound: "No request matches that tracking number and access code. Check both " +
+        "against your acknowledgement email and try again.",
+      noRecords: "No records have been published yet.",
+      noMatch: "No released record matches your search.",
+      released: "Released"
+    },
+    es: {
+      problem: "Hay un problema",
+      error: "Error:",
+      description: "Describa los registros con al menos 10 caracteres",
+      descriptionLong: "Acorte la descripción a 10.000 caracteres o menos",
+      format: "Elija cómo quiere los registros",
+      delivery: "Elija cómo se los hacemos llegar",
+      email: "Escriba un correo electrónico, o elija otra forma de recibir los registros",
+      emailInvalid: "Escriba un correo electrónico como nombre@ejemplo.org",
+      address: "Escriba una dirección postal, o elija otra forma de recibir los registros",
+      sending: "Enviando…",
+      unreachable: "No pudimos enviar su solicitud. Compruebe su conexión y vuelva a intentarlo.",
+      tooLarge: "La solicitud es demasiado larga. Acorte la descripción.",
+      received: "Recibimos su solicitud",
+      tracking: "Número de seguimiento",
+      code: "Código de acceso",
+      keep: "Anote estos datos o guarde esta página. Necesita ambos para consultar el estado " +
+        "de su solicitud. No podemos volver a mostrar el código de acceso.",
+      due: "Le enviaremos una respuesta por escrito a más tardar el",
+      noReason: "No necesita decirnos por qué quiere estos registros.",
+      statusLink: "Consultar el estado de su solicitud",
+      suggestions: "Esto podría responder ya a su solicitud:",
+      patron: "Los registros de quién tomó prestado o usó algo son confidenciales " +
+        "(Política 4005) y no se entregan mediante este formulario. Si son sus propios " +
+        "registros, pídalos en cualquier sucursal con su tarjeta de la biblioteca.",
+      guide: "Cómo pedir sus propios registros",
+      statusTitle: "Estado de la solicitud",
+      status: "Estado",
+      receivedOn: "Recibida",
+      legalDue: "Fecha límite de la respuesta por escrito",
+      extendedDue: "Fecha de respuesta prorrogada",
+      letters: "Cartas",
+      noLetters: "Todavía no se ha enviado ninguna carta.",
+      notFound: "Ninguna solicitud coincide con ese número de seguimiento y código de acceso. " +
+        "Compruebe ambos en su correo de confirmación y vuelva a intentarlo.",
+      noRecords: "Todavía no se ha publicado ningún registro.",
+      noMatch: "Ningún registro publicado coincide con su búsqueda.",
+      released: "Publicado"
+    }
+  }[lang];
 
-  // The acknowledgement email links to status/#PRA-2026-00042:CODE. Fill the
-  // form from it, then drop the code from the address bar and this history entry.
-  function fillStatusFromLink() {
-    var form = document.getElementById("pra-status-form");
-    var match = form && STATUS_LINK.exec(decodeHash(location.hash));
+  var STATUS_LINK = /^#(PRA-\d{4}-\d{5,}):([A-Za-z0-9-]+)$/i;
+  var PATRON_WORDS = /\b(borrow\w*|checked out|check-?outs?|circulation|patrons?|library card|who (read|used|visited)|prest\w*|usuari\w*|tarjeta de (la )?biblioteca|qui[eé]n (ley[oó]|us[oó]))\b/i;
+
+  /* ---------- small helpers ---------- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function longDate(iso) {
+    // Dates are calendar days: format them in UTC so no time zone shifts the day.
+    var options = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+    return new Intl.DateTimeFormat(lang === "es" ? "es-US" : "en-US", options)
+      .format(new Date(iso + "T00:00:00Z"));
+  }
+
+  function postJson(url, body) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin"
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { status: response.status, data: data };
+      });
+    });
+  }
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base + "/", location.href);
+  }
+
+  // One search index holds both languages; Spanish pages live under es/.
+  var LANG_PREFIX = lang === "es" ? "es/" : "";
+
+  function inLanguage(location) {
+    return lang === "es" ? location.indexOf("es/") === 0 : location.indexOf("es/") !== 0;
+  }
+
+  function pageUrl(path) {
+    return new URL(LANG_PREFIX + path, siteBase()).href;
+  }
+
+  /* ---------- request form: inline validation and the error summary ---------- */
+
+  function fieldId(name) {
+    var radios = { format: "pra-format-electronic", delivery: "pra-delivery-email" };
+    return radios[name] || "pra-" + name.replace(/_/g, "-");
+  }
+
+  function fieldBox(form, name) {
+    var input = document.getElementById(fieldId(name));
+    return input && input.closest(".pra-field");
+  }
+
+  function checkRequest(form) {
+    var e = form.elements, errors = {};
+    var description = e.description.value.trim();
+    if (description.length < 10) errors.description = TEXT.description;
+    else if (description.length > 10000) errors.description = TEXT.descriptionLong;
+    if (!e.format.value) errors.format = TEXT.format;
+    if (!e.delivery.value) errors.delivery = TEXT.delivery;
+    if (e.delivery.value === "email" && !e.email.value.trim()) errors.email = TEXT.email;
+    else if (e.email.value.trim() && e.email.validity.typeMismatch) errors.email = TEXT.emailInvalid;
+    if (e.delivery.value === "mail" && !e.mailing_address.value.trim()) {
+      errors.mailing_address = TEXT.address;
+    }
+    return errors;
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll(".pra-error-message[data-pra-js]").forEach(function (n) { n.remove(); });
+    form.querySelectorAll(".pra-field--error").forEach(function (n) {
+      n.classList.remove("pra-field--error");
+    });
+    form.querySelectorAll("[aria-invalid]").forEach(function (n) {
+      n.removeAttribute("aria-invalid");
+      var described = (n.getAttribute("aria-describedby") || "").replace(/\s*pra-[\w-]+-error/g, "");
+      n.setAttribute("aria-describedby", described.trim());
+    });
+    var summary = document.getElementById("pra-error-summary");
+    if (summary) summary.remove();
+  }
+
+  function showErrors(form, errors) {
+    clearErrors(form);
+    var names = Object.keys(errors);
+    if (!names.length) return false;
+    var items = names.map(function (name) {
+      markField(form, name, errors[name]);
+      return el("li", {}, [el("a", { href: "#" + fieldId(name) }, [errors[name]])]);
+    });
+    var summary = el("div", {
+      "class": "pra-error-summary", id: "pra-error-summary", tabindex: "-1",
+      role: "alert", "aria-labelledby": "pra-error-summary-title"
+    }, [el("h2", { id: "pra-error-summary-title" }, [TEXT.problem]), el("ul", {}, items)]);
+    form.parentNode.insertBefore(summary, form);
+    summary.focus();
+    return true;
+  }
+
+  function clearFieldError(form, name) {
+    var box = fieldBox(form, name);
+    var note = document.getElementById("pra-" + name.replace(/_/g, "-") + "-error");
+    if (!box || !note) return;
+    note.remove();
+    box.classList.remove("pra-field--error");
+    box.querySelectorAll("[aria-invalid]").forEach(function (n) { n.removeAttribute("aria-invalid"); });
+  }
+
+  function markField(form, name, message) {
+    var box = fieldBox(form, name);
+    if (!box) return;
+    var errorId = "pra-" + name.replace(/_/g, "-") + "-error"; // as the server's page names it
+    var note = el("p", { "class": "pra-error-message", id: errorId, "data-pra-js": "" }, [
+      el("span", { "class": "pra-visually-hidden" }, [TEXT.error + " "]), message
+    ]);
+    var control = box.querySelector("fieldset") || box.querySelector("input, textarea, select");
+    var anchor = box.querySelector("fieldset .pra-radios") || control;
+    anchor.parentNode.insertBefore(note, anchor);
+    box.classList.add("pra-field--error");
+    control.setAttribute("aria-invalid", "true");
+    var described = control.getAttribute("aria-describedby") || "";
+    control.setAttribute("aria-describedby", (described + " " + errorId).trim());
+  }
+
+  /* ---------- request form: sending with fetch, confirmation in place ---------- */
+
+  function formBody(form) {
+    var body = {};
+    new FormData(form).forEach(function (value, key) { body[key] = value; });
+    return body;
+  }
+
+  function showConfirmation(form, receipt) {
+    var panel = el("div", { id: "pra-confirmation", "class": "pra-confirmation", tabindex: "-1" }, [
+      el("h2", {}, [TEXT.received]),
+      el("dl", { "class": "pra-receipt" }, [
+        el("dt", {}, [TEXT.tracking]), el("dd", { id: "pra-tracking-number" }, [receipt.tracking_number]),
+        el("dt", {}, [TEXT.code]), el("dd", { id: "pra-access-code" }, [receipt.access_code])
+      ]),
+      el("p", {}, [el("strong", {}, [TEXT.keep])]),
+      el("p", {}, [TEXT.due + " ", el("strong", { id: "pra-due" }, [longDate(receipt.initial_response_due)]), "."]),
+      el("p", {}, [TEXT.noReason]),
+      el("p", {}, [el("a", { href: receipt.status_url }, [TEXT.statusLink])])
+    ]);
+    form.parentNode.replaceChild(panel, form);
+    document.title = TEXT.received + " · " + document.title;
+    panel.focus();
+  }
+
+  function sendRequest(form, button) {
+    var label = button.textContent;
+    button.disabled = true;
+    button.textContent = TEXT.sending;
+    var done = function () { button.disabled = false; button.textContent = label; };
+    postJson(form.action, formBody(form)).then(function (answer) {
+      done();
+      if (answer.status === 201) return showConfirmation(form, answer.data);
+      if (answer.status === 400 && answer.data.errors) return showErrors(form, answer.data.errors);
+      showErrors(form, { description: answer.status === 413 ? TEXT.tooLarge : TEXT.unreachable });
+    }, function () {
+      done();
+      showErrors(form, { description: TEXT.unreachable });
+    });
+  }
+
+  function enhanceRequestForm() {
+    var form = document.getElementById("pra-request-form");
+    if (!form || !window.fetch) return;
+    form.noValidate = true; // our summary replaces the browser's bubbles
+    var submitted = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      submitted = true;
+      if (!showErrors(form, checkRequest(form))) {
+        sendRequest(form, form.querySelector("button[type=submit]"));
+      }
+    });
+    // After a first try, a field's message goes as soon as the field is right. Nothing is
+    // added or rebuilt while the person types or clicks: moving content under a pointer
+    // mid-click makes the click miss.
+    var settle = function (event) {
+      if (!submitted || !event.target.name) return;
+      var errors = checkRequest(form);
+      ["email", "mailing_address", event.target.name].forEach(function (name) {
+        if (!errors[name]) clearFieldError(form, name);
+      });
+    };
+    form.addEventListener("input", settle);
+    form.addEventListener("change", settle);
+    requireContactForDelivery(form);
+    suggestWhileTyping(form);
+  }
+
+  // An email address is needed for delivery by email, a postal one for mail.
+  function requireContactForDelivery(form) {
+    var update = function () {
+      var delivery = form.elements.delivery.value;
+      form.elements.email.required = delivery === "email";
+      form.elements.mailing_address.required = delivery === "mail";
+    };
+    form.addEventListener("change", update);
+    update();
+  }
+
+  /* ---------- suggestions: released records and site pages that may already answer ---------- */
+
+  var STOP = /^(the|and|for|from|with|that|this|about|all|any|copies|copy|records?|documents?|los|las|del|para|con|que|una|todos|registros?|documentos?|copias?)$/i;
+
+  function words(text) {
+    return (text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) || []).filter(function (w) {
+      return !STOP.test(w);
+    });
+  }
+
+  function loadSources(form) {
+    var base = siteBase();
+    var records = fetch(form.action.replace(/\/api\/requests$/, "/api/records/manifest.json"))
+      .then(function (r) { return r.ok ? r.json() : { records: [] }; })
+      .then(function (m) {
+        return (m.records || []).map(function (r) {
+          var file = (r.files || [])[0];
+          return { title: r.title, text: (r.title || "") + " " + (r.description || ""),
+            url: file ? file.url : pageUrl("records/") };
+        });
+      }, function () { return []; });
+    var pages = fetch(new URL("search/search_index.json", base))
+      .then(function (r) { return r.ok ? r.json() : { docs: [] }; })
+      .then(function (index) {
+        return (index.docs || []).filter(function (d) {
+          var here = new URL(d.location, base).pathname === location.pathname;
+          return d.location.indexOf("#") < 0 && inLanguage(d.location) && !here;
+        })
+          .map(function (d) {
+            return { title: d.title, text: d.title + " " + d.text, url: new URL(d.location, base).href };
+          });
+      }, function () { return []; });
+    return Promise.all([records, pages]).then(function (both) { return both[0].concat(both[1]); });
+  }
+
+  function bestMatches(sources, query) {
+    var wanted = words(query);
+    if (!wanted.length) return [];
+    return sources.map(function (source) {
+      var have = words(source.text);
+      var score = wanted.filter(function (w) { return have.indexOf(w) >= 0; }).length;
+      return { source: source, score: score };
+    }).filter(function (m) { return m.score >= Math.min(2, wanted.length); })
+      .sort(function (a, b) { return b.score - a.score; })
+      .slice(0, 3).map(function (m) { return m.source; });
+  }
+
+  function suggestWhileTyping(form) {
+    var description = form.elements.description;
+    var region = el("div", { id: "pra-suggestions", "class": "pra-suggestions", "aria-live": "polite" });
+    description.parentNode.appendChild(region);
+    var sources = null, timer = null;
+    var render = function () {
+      var text = description.value;
+      var children = [];
+      if (PATRON_WORDS.test(text)) {
+        var guide = pageUrl("guide/");
+        children.push(el("p", { "class": "pra-note" }, [TEXT.patron + " ", el("a", { href: guide }, [TEXT.guide])]));
+      }
+      var matches = bestMatches(sources || [], text);
+      if (matches.length) {
+        children.push(el("p", {}, [TEXT.suggestions]));
+        children.push(el("ul", {}, matches.map(function (m) {
+          return el("li", {}, [el("a", { href: m.url }, [m.title])]);
+        })));
+      }
+      region.replaceChildren.apply(region, children);
+    };
+    description.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        if (sources) return render();
+        loadSources(form).then(function (loaded) { sources = loaded; render(); });
+      }, 400);
+    });
+  }
+
+  /* ---------- status page ---------- */
+
+  // The acknowledgement email links to status/#PRA-2026-00042:CODE. Fill the form from it,
+  // then drop the code from the address bar so it does not linger in history.
+  function fillStatusFromLink(form) {
+    var match = STATUS_LINK.exec(decodeHash(location.hash));
     if (!match) return;
     form.elements.tracking_number.value = match[1].toUpperCase();
     form.elements.code.value = match[2].toUpperCase();
@@ -24,20 +397,88 @@
     }
   }
 
-  // An email address is needed for delivery by email, a postal one for mail.
-  // The server checks this too; here the browser can say so before sending.
-  function requireContactForDelivery() {
-    var form = document.getElementById("pra-request-form");
-    if (!form) return;
-    var update = function () {
-      var delivery = form.elements.delivery.value;
-      form.elements.email.required = delivery === "email";
-      form.elements.mailing_address.required = delivery === "mail";
-    };
-    form.addEventListener("change", update);
-    update();
+  function statusPanel(found) {
+    var rows = [
+      [TEXT.status, found.status_label, "pra-status"],
+      [TEXT.receivedOn, longDate(found.received_date)],
+      [TEXT.legalDue, longDate(found.initial_response_due)]
+    ];
+    if (found.extended_due) rows.push([TEXT.extendedDue, longDate(found.extended_due)]);
+    var list = el("dl", {}, []);
+    rows.forEach(function (row) {
+      list.appendChild(el("dt", {}, [row[0]]));
+      list.appendChild(el("dd", row[2] ? { id: row[2] } : {}, [row[1]]));
+    });
+    var letters = found.letters.length
+      ? el("ul", {}, found.letters.map(function (l) { return el("li", {}, [l]); }))
+      : el("p", {}, [TEXT.noLetters]);
+    return [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list,
+      el("h3", {}, [TEXT.letters]), letters];
   }
 
-  fillStatusFromLink();
-  requireContactForDelivery();
+  function enhanceStatusForm() {
+    var form = document.getElementById("pra-status-form");
+    if (!form) return;
+    fillStatusFromLink(form);
+    if (!window.fetch) return;
+    var result = el("div", { id: "pra-status-result", "class": "pra-status-result", tabindex: "-1" });
+    form.parentNode.insertBefore(result, form.nextSibling);
+    form.addEventListener("submit", function (event) {
+      if (!form.checkValidity()) return; // let the browser point at the empty field
+      event.preventDefault();
+      var number = form.elements.tracking_number.value.trim().toUpperCase();
+      var url = form.action.replace(/\/api\/status$/, "/api/requests/" + encodeURIComponent(number) + "/status");
+      postJson(url, { code: form.elements.code.value.trim(), language: lang }).then(function (answer) {
+        result.replaceChildren.apply(result, answer.status === 200
+          ? statusPanel(answer.data) : [el("p", { "class": "pra-error-message" }, [TEXT.notFound])]);
+        result.focus();
+      }, function () {
+        result.replaceChildren(el("p", { "class": "pra-error-message" }, [TEXT.unreachable]));
+        result.focus();
+      });
+    });
+  }
+
+  /* ---------- released records page ---------- */
+
+  function enhanceRecords() {
+    var box = document.getElementById("pra-records");
+    if (!box || !window.fetch) return;
+    var list = document.getElementById("pra-records-list");
+    var empty = document.getElementById("pra-records-empty");
+    var search = document.getElementById("pra-records-search");
+    fetch(box.getAttribute("data-manifest")).then(function (r) { return r.json(); }).then(function (m) {
+      var records = m.records || [];
+      var show = function () {
+        var query = search ? words(search.value) : [];
+        var shown = records.filter(function (r) {
+          var have = words((r.title || "") + " " + (r.description || ""));
+          return query.every(function (w) { return have.indexOf(w) >= 0; });
+        });
+        list.replaceChildren.apply(list, shown.map(recordItem));
+        if (empty) {
+          empty.hidden = shown.length > 0;
+          empty.textContent = records.length ? TEXT.noMatch : TEXT.noRecords;
+        }
+      };
+      if (search) search.addEventListener("input", show);
+      show();
+    }, function () { /* the plain link to the manifest stays */ });
+  }
+
+  function recordItem(record) {
+    var files = (record.files || []).map(function (f) {
+      return el("li", {}, [el("a", { href: f.url }, [f.name])]);
+    });
+    return el("li", {}, [
+      el("strong", {}, [record.title]),
+      record.released_on ? " · " + TEXT.released + " " + longDate(record.released_on) : "",
+      record.description ? el("p", {}, [record.description]) : "",
+      files.length ? el("ul", {}, files) : ""
+    ].filter(Boolean));
+  }
+
+  enhanceRequestForm();
+  enhanceStatusForm();
+  enhanceRecords();
 })();

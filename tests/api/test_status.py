@@ -28,6 +28,14 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
     }
 
 
+def test_the_label_follows_the_asking_pages_language(client, receipt) -> None:
+    url = f"/api/requests/{receipt['tracking_number']}/status"
+    response = client.post(url, json={"code": receipt["access_code"], "language": "es"})
+    assert response.get_json()["status_label"] == (
+        "Recibida: se está preparando una respuesta por escrito"
+    )
+
+
 def test_the_code_is_forgiving_of_case_and_spaces(client, receipt) -> None:
     typed = receipt["access_code"].lower().replace("-", " ")
     response = client.post(

@@ -65,7 +65,7 @@ def status(tracking_number: str) -> Any:
         return pages.status_result(found, tracking_number, data)
     if found is None:
         return not_found_json(), 404
-    return status_json(found)
+    return status_json(found, language_or_default(data.get("language") or found.language))
 
 
 def receipt_json(receipt: Receipt) -> dict[str, Any]:
@@ -78,11 +78,12 @@ def receipt_json(receipt: Receipt) -> dict[str, Any]:
     }
 
 
-def status_json(found: PublicStatus) -> dict[str, Any]:
+def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
+    """The label in the asking page's language, else the requester's."""
     return {
         "tracking_number": found.tracking_number,
         "status": found.status.value,
-        "status_label": STATUS_LABELS[found.language][found.status.value],
+        "status_label": STATUS_LABELS[language][found.status.value],
         "received_date": found.received_date.isoformat(),
         "initial_response_target": found.initial_response_target.isoformat(),
         "initial_response_due": found.initial_response_due.isoformat(),

@@ -1,0 +1,43 @@
+"""GET /api/records/…: the released-records manifest and files, read from the file store."""
+
+from __future__ import annotations
+
+import json
+
+from pra.services import Services
+
+
+def test_the_manifest_is_empty_until_something_is_published(client) -> None:
+    response = client.get("/api/records/manifest.json")
+    assert response.status_code == 200
+    assert response.get_json() == {"records": []}
+
+
+def test_the_manifest_is_read_from_the_public_prefix(client, services: Services) -> None:
+    published = {
+        "records": [
+            {
+                "id": "2026-board-minutes",
+                "title": "Library Commission minutes, 2026",
+                "released_on": "2026-11-20",
+                "files": [{"name": "minutes.pdf", "url": "/api/records/files/minutes.pdf"}],
+            }
+        ]
+    }
+    services.files.put("public/manifest.json", json.dumps(published).encode(), "application/json")
+    assert client.get("/api/records/manifest.json").get_json() == published
+
+
+def test_a_published_file_is_served_with_its_type(client, services: Services) -> None:
+    services.files.put("public/records/minutes.pdf", b"%PDF-1.7", "application/pdf")
+    response = client.get("/api/records/files/minutes.pdf")
+    assert (response.status_code, response.content_type) == (200, "application/pdf")
+    assert response.data == b"%PDF-1.7"
+
+
+def test_private_files_are_not_reachable_through_the_records_route(
+    client, services: Services
+) -> None:
+    services.files.put("private/PRA-2026-00001/request.json", b"{}", "application/json")
+    for path in ["../private/PRA-2026-00001/request.json", "missing.pdf"]:
+        assert client.get(f"/api/records/files/{path}").status_code == 404
