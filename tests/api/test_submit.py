@@ -126,6 +126,7 @@ def test_the_acknowledgement_is_in_the_requesters_language(client, outbox) -> No
     client.post("/api/requests", json={**VALID_REQUEST, "language": "es"})
     ack, notice = outbox()
     assert ack["Subject"] == "Recibimos su solicitud de registros públicos PRA-2026-00001"
+    assert ack["Content-Language"] == "es"
     assert "lunes, 30 de noviembre de 2026" in text_body(ack)
     assert '<html lang="es">' in html_body(ack)
     assert notice["Subject"] == "New public records request PRA-2026-00001"

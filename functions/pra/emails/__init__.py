@@ -36,13 +36,14 @@ def render_email(
     to: str,
 ) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = SUBJECTS[(kind, language)].format(**context)
+    message["Subject"] = context.get("subject") or SUBJECTS[(kind, language)].format(**context)
     message["From"] = formataddr(sender)
     message["To"] = to
     message["Date"] = format_datetime(context["now"])
     message["Message-ID"] = f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"
-    message["Content-Language"] = language
     message.set_content(_environment.get_template(f"{kind}.{language}.txt").render(context))
     html = _environment.get_template(f"{kind}.{language}.html").render(context)
     message.add_alternative(html, subtype="html")
+    # After the body: set_content drops any Content-* header set before it.
+    message["Content-Language"] = language
     return message

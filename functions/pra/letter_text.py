@@ -1,0 +1,209 @@
+"""Words of the letters. Paragraph lists per kind; {markers} are filled by pra.letters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+REASONS = {
+    "en": {
+        "field_facilities": "we need to search for and collect records from field facilities "
+        "or other places separate from the office processing your request",
+        "voluminous": "we need to search for, collect and examine a large number of separate "
+        "records asked for in one request",
+        "consultation": "we need to consult another agency, or two or more parts of the "
+        "Library, with a substantial interest in the request",
+        "data_extraction": "we need to compile data, write programming or build a computer "
+        "report to extract data",
+        "emergency": "a state of emergency proclaimed by the Governor directly affects the "
+        "Library's ability to respond",
+        "cyberattack": "a cyberattack directly affects the Library's ability to respond",
+    },
+    "es": {
+        "field_facilities": "debemos buscar y reunir registros en instalaciones u otros "
+        "lugares separados de la oficina que tramita su solicitud",
+        "voluminous": "debemos buscar, reunir y examinar una gran cantidad de registros "
+        "distintos pedidos en una sola solicitud",
+        "consultation": "debemos consultar a otra agencia, o a dos o más áreas de la "
+        "Biblioteca, con un interés sustancial en la solicitud",
+        "data_extraction": "debemos compilar datos, escribir programas o crear un informe "
+        "informático para extraer datos",
+        "emergency": "un estado de emergencia proclamado por el Gobernador afecta "
+        "directamente la capacidad de la Biblioteca para responder",
+        "cyberattack": "un ciberataque afecta directamente la capacidad de la Biblioteca "
+        "para responder",
+    },
+}
+
+EXEMPTION_TITLES_ES = {
+    "circulation": "Registros de circulación",
+    "patron_use": "Registros de uso de los usuarios",
+    "reference_exhibition": "Materiales de consulta o exhibición",
+    "drafts": "Borradores y memorandos",
+    "pending_litigation": "Litigio pendiente",
+    "personnel": "Expedientes de personal",
+    "employee_personal": "Información personal de empleados",
+    "tests": "Exámenes",
+    "privileged": "Registros confidenciales y privilegiados",
+    "collective_bargaining": "Negociación colectiva",
+    "native_american": "Registros sagrados de pueblos indígenas",
+    "terrorist_vulnerability": "Análisis de vulnerabilidad ante ataques terroristas",
+    "computer_programs": "Programas informáticos",
+    "official_information": "Privilegio de información oficial",
+    "public_interest": "El interés público en la confidencialidad supera al de la divulgación",
+}
+
+_APPEAL_EN = (
+    "If you disagree with this decision, you may appeal it to the Library Director by "
+    "{appeal_by} (10 calendar days from the date of this letter). Write to {contact} with "
+    "your tracking number and what you would like reconsidered."
+)
+_APPEAL_ES = (
+    "Si no está de acuerdo con esta decisión, puede apelarla ante el Director de la "
+    "Biblioteca a más tardar el {appeal_by} (10 días naturales a partir de la fecha de esta "
+    "carta). Escriba a {contact} con su número de seguimiento y lo que desea que se reconsidere."
+)
+_AVAILABLE_EN = "The records will be available on {available}, from {at}."
+_AVAILABLE_ES = "Los registros estarán disponibles el {available}, a partir de las {at}."
+
+LETTER_TEXT: dict[str, dict[str, Any]] = {
+    "en": {
+        "common": {
+            "greeting": "{salutation}",
+            "intro": "This letter answers your public records request {tracking_number}, "
+            "received on {received}.",
+            "signed": "Person responsible for this determination:",
+            "tracking": "Tracking number",
+            "withheld_heading": "What we withheld or redacted, and why",
+            "appeal": _APPEAL_EN,
+        },
+        "subjects": {
+            "initial_response": "Your public records request {tracking_number}: our response",
+            "clarification": "Your public records request {tracking_number}: a question",
+            "extension": "Your public records request {tracking_number}: more time needed",
+            "released": "Your public records request {tracking_number}: records released",
+            "partly_released": "Your public records request {tracking_number}: "
+            "records released in part",
+            "no_records": "Your public records request {tracking_number}: no records found",
+            "denied": "Your public records request {tracking_number}: decision",
+            "withdrawn": "Your public records request {tracking_number}: withdrawn",
+            "appeal_upheld": "Your appeal on request {tracking_number}: decision",
+            "appeal_overturned": "Your appeal on request {tracking_number}: decision",
+            "appeal_overturned_in_part": "Your appeal on request {tracking_number}: decision",
+        },
+        "initial_response": [
+            "We understood your request as: {scope}. If we have misunderstood it, reply to "
+            "this email and tell us.",
+            "We are gathering the records that respond to it. " + _AVAILABLE_EN,
+        ],
+        "clarification": [
+            "To find the records you want, we need to know: {question}",
+            "Reply to this email, or answer on the status page with your tracking number "
+            "and access code.",
+        ],
+        "extension": [
+            "We need more time to determine whether we have records we can release, because "
+            "{reason} (Government Code § 7922.535(c)).",
+            "We will send you our determination by {new_due}.",
+        ],
+        "released": [
+            "We found records that respond to your request and are releasing them in full.",
+            _AVAILABLE_EN,
+        ],
+        "partly_released": [
+            "We found records that respond to your request and are releasing them in part. "
+            "Where only part of a record is exempt, we released the rest.",
+            _AVAILABLE_EN,
+        ],
+        "no_records": [
+            "We searched and did not find any records that respond to your request. The Act "
+            "covers records that already exist; it does not require us to create new ones.",
+        ],
+        "denied": ["We are not releasing the records you asked for, for the reasons below."],
+        "withdrawn": ["Your request is closed as withdrawn. {explanation}"],
+        "appeal_upheld": [
+            "The Library Director reviewed your appeal and upheld the decision. {explanation}"
+        ],
+        "appeal_overturned": [
+            "The Library Director reviewed your appeal and overturned the decision. The "
+            "records will be released. {explanation}",
+        ],
+        "appeal_overturned_in_part": [
+            "The Library Director reviewed your appeal and overturned the decision in part. "
+            "{explanation}",
+        ],
+    },
+    "es": {
+        "common": {
+            "greeting": "{salutation}",
+            "intro": "Esta carta responde a su solicitud de registros públicos "
+            "{tracking_number}, recibida el {received}.",
+            "signed": "Persona responsable de esta determinación:",
+            "tracking": "Número de seguimiento",
+            "withheld_heading": "Lo que retuvimos o tachamos, y por qué",
+            "appeal": _APPEAL_ES,
+        },
+        "subjects": {
+            "initial_response": "Su solicitud de registros públicos {tracking_number}: "
+            "nuestra respuesta",
+            "clarification": "Su solicitud de registros públicos {tracking_number}: una pregunta",
+            "extension": "Su solicitud de registros públicos {tracking_number}: "
+            "necesitamos más tiempo",
+            "released": "Su solicitud de registros públicos {tracking_number}: "
+            "registros entregados",
+            "partly_released": "Su solicitud de registros públicos {tracking_number}: "
+            "registros entregados en parte",
+            "no_records": "Su solicitud de registros públicos {tracking_number}: "
+            "no se encontraron registros",
+            "denied": "Su solicitud de registros públicos {tracking_number}: decisión",
+            "withdrawn": "Su solicitud de registros públicos {tracking_number}: retirada",
+            "appeal_upheld": "Su apelación sobre la solicitud {tracking_number}: decisión",
+            "appeal_overturned": "Su apelación sobre la solicitud {tracking_number}: decisión",
+            "appeal_overturned_in_part": "Su apelación sobre la solicitud {tracking_number}: "
+            "decisión",
+        },
+        "initial_response": [
+            "Entendimos su solicitud así: {scope}. Si la entendimos mal, responda a este "
+            "correo y díganoslo.",
+            "Estamos reuniendo los registros que responden a ella. " + _AVAILABLE_ES,
+        ],
+        "clarification": [
+            "Para encontrar los registros que desea, necesitamos saber: {question}",
+            "Responda a este correo, o conteste en la página de estado con su número de "
+            "seguimiento y código de acceso.",
+        ],
+        "extension": [
+            "Necesitamos más tiempo para determinar si tenemos registros que podamos "
+            "entregar, porque {reason} (Código de Gobierno § 7922.535(c)).",
+            "Le enviaremos nuestra determinación a más tardar el {new_due}.",
+        ],
+        "released": [
+            "Encontramos registros que responden a su solicitud y los entregamos completos.",
+            _AVAILABLE_ES,
+        ],
+        "partly_released": [
+            "Encontramos registros que responden a su solicitud y los entregamos en parte. "
+            "Cuando solo una parte de un registro está exenta, entregamos el resto.",
+            _AVAILABLE_ES,
+        ],
+        "no_records": [
+            "Buscamos y no encontramos registros que respondan a su solicitud. La Ley abarca "
+            "registros que ya existen; no nos obliga a crear registros nuevos.",
+        ],
+        "denied": ["No entregamos los registros que pidió, por las razones que siguen."],
+        "withdrawn": ["Su solicitud se cerró como retirada. {explanation}"],
+        "appeal_upheld": [
+            "El Director de la Biblioteca revisó su apelación y confirmó la decisión. "
+            "{explanation}",
+        ],
+        "appeal_overturned": [
+            "El Director de la Biblioteca revisó su apelación y revocó la decisión. Los "
+            "registros se entregarán. {explanation}",
+        ],
+        "appeal_overturned_in_part": [
+            "El Director de la Biblioteca revisó su apelación y revocó la decisión en parte. "
+            "{explanation}",
+        ],
+    },
+}
+
+SALUTATIONS = {"en": ("Dear {name},", "Hello,"), "es": ("Estimado/a {name}:", "Hola:")}

@@ -1,0 +1,135 @@
+"""The written responses the law requires, in English and Spanish, text plus HTML.
+
+Each letter names the person responsible for it (§ 7922.540; Policy 1002 § IV.A.2), cites
+each ground from the exemption catalogue, and, after a denial, says how to appeal by when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.message import EmailMessage
+from typing import Any
+
+from pra.domain.deadlines import ExtensionReason
+from pra.domain.exemptions import Exemption
+from pra.domain.responses import ResponsiblePerson
+from pra.emails import render_email
+from pra.i18n import long_date
+from pra.letter_text import EXEMPTION_TITLES_ES, LETTER_TEXT, REASONS, SALUTATIONS
+
+KINDS = (
+    "initial_response",
+    "clarification",
+    "extension",
+    "released",
+    "partly_released",
+    "no_records",
+    "denied",
+    "withdrawn",
+    "appeal_upheld",
+    "appeal_overturned",
+    "appeal_overturned_in_part",
+)
+APPEALABLE = {"partly_released", "denied"}
+
+
+@dataclass(frozen=True)
+class Withholding:
+    """One redaction or withheld record and the exemption it rests on."""
+
+    what: str
+    exemption: Exemption
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What a letter says; fields a kind does not use stay empty."""
+
+    kind: str
+    tracking_number: str
+    language: str
+    received_date: date
+    responsible: ResponsiblePerson
+    requester_name: str | None = None
+    available_on: date | None = None  # § 7922.535(a): when records will be available
+    available_at: str = ""  # and at what time, e.g. "10:00"
+    presumed_scope: str = ""
+    question: str = ""
+    reason: ExtensionReason | None = None
+    new_due: date | None = None
+    withheld: tuple[Withholding, ...] = field(default=())
+    appeal_by: date | None = None
+    explanation: str = ""
+
+
+def render_letter(
+    facts: LetterFacts, *, agency: str, sender: tuple[str, str], to: str, now: datetime
+) -> EmailMessage:
+    if facts.kind not in KINDS:
+        raise ValueError(f"no letter of kind {facts.kind!r}")
+    if facts.kind in APPEALABLE and facts.appeal_by is None:
+        raise ValueError("a denial must say by when it may be appealed")
+    lang = facts.language
+    words = LETTER_TEXT[lang]
+    values = _values(facts, agency, to)
+    context: dict[str, Any] = {
+        "now": now,
+        "language": lang,
+        "title": agency,
+        "agency_name": agency,
+        "tracking_number": facts.tracking_number,
+        "responsible": facts.responsible,
+        "t": {k: v.format(**values) for k, v in words["common"].items()},
+        "paragraphs": [p.format(**values) for p in words[facts.kind] if _applies(p, facts)],
+        "withheld": [
+            {"what": w.what, "ground": _ground(w.exemption, lang)} for w in facts.withheld
+        ],
+        "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
+        "subject": words["subjects"][facts.kind].format(**values),
+    }
+    return render_email("letter", lang, context, sender=sender, to=to)
+
+
+def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
+    lang = facts.language
+
+    def when(day: date | None) -> str:
+        return long_date(day, lang) if day else ""
+
+    named, anonymous = SALUTATIONS[lang]
+    name = facts.requester_name or ""
+    return {
+        "salutation": named.format(name=name) if name else anonymous,
+        "name": name,
+        "agency": agency,
+        "tracking_number": facts.tracking_number,
+        "received": when(facts.received_date),
+        "available": when(facts.available_on),
+        "at": facts.available_at,
+        "scope": facts.presumed_scope,
+        "question": facts.question,
+        "reason": REASONS[lang][facts.reason.key] if facts.reason else "",
+        "new_due": when(facts.new_due),
+        "appeal_by": when(facts.appeal_by),
+        "explanation": facts.explanation,
+        "contact": facts.responsible.email,
+    }
+
+
+def _applies(paragraph: str, facts: LetterFacts) -> bool:
+    """Paragraphs that mention an optional fact appear only when it was given."""
+    optional = {"{scope}": facts.presumed_scope}
+    return all(value for marker, value in optional.items() if marker in paragraph)
+
+
+def _ground(exemption: Exemption, language: str) -> str:
+    title = EXEMPTION_TITLES_ES[exemption.key] if language == "es" else exemption.title
+    citation = exemption.citation()
+    if language == "es":
+        citation = (
+            citation.replace("Gov. Code", "Código de Gobierno")
+            .replace("Evid. Code", "Código de Pruebas")
+            .replace("formerly", "antes")
+        )
+    return f"{title}, {citation}"

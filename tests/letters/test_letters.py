@@ -1,0 +1,142 @@
+"""Every written response renders in both languages with the content the law requires."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from pra.domain.deadlines import ExtensionReason
+from pra.domain.exemptions import exemption
+from pra.domain.responses import ResponsiblePerson
+from pra.letters import KINDS, LetterFacts, Withholding, render_letter
+from tests.conftest import PACIFIC, html_body, text_body
+
+COORDINATOR = ResponsiblePerson(
+    name="Ana Núñez", title="PRA Coordinator", email="pra@library.example", phone="707-555-0100"
+)
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=PACIFIC)
+WITHHELD = (
+    Withholding("Home addresses of two employees", exemption("employee_personal")),
+    Withholding("Draft budget memo", exemption("drafts")),
+)
+
+
+def facts(kind: str, language: str = "en", **changes) -> LetterFacts:
+    base = {
+        "kind": kind,
+        "tracking_number": "PRA-2026-00042",
+        "language": language,
+        "received_date": date(2026, 11, 16),
+        "responsible": COORDINATOR,
+        "requester_name": "Jane <Requester>",
+        "available_on": date(2026, 12, 4),
+        "available_at": "10:00",
+        "question": "Which branch do you mean?",
+        "reason": ExtensionReason.VOLUMINOUS,
+        "new_due": date(2026, 12, 10),
+        "withheld": WITHHELD if kind in {"partly_released", "denied"} else (),
+        "appeal_by": date(2026, 12, 7) if kind in {"partly_released", "denied"} else None,
+    }
+    return LetterFacts(**{**base, **changes})
+
+
+def render(letter_facts: LetterFacts):
+    return render_letter(
+        letter_facts,
+        agency="Sonoma County Library",
+        sender=("Sonoma County Library", "pra@library.example"),
+        to="jane@example.org",
+        now=NOW,
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_letter_names_the_responsible_person(kind: str, language: str) -> None:
+    message = render(facts(kind, language))
+    for body in (text_body(message), html_body(message)):
+        assert "Ana Núñez" in body
+        assert "PRA Coordinator" in body
+        assert "pra@library.example" in body
+        assert "PRA-2026-00042" in body
+        # Nothing tells requesters they must appeal before going to court (DESIGN.md).
+        assert "court" not in body.lower() and "tribunal" not in body.lower()
+    assert message["Content-Language"] == language
+    assert f'<html lang="{language}">' in html_body(message)
+
+
+@pytest.mark.parametrize(
+    ("language", "grounds", "appeal"),
+    [
+        (
+            "en",
+            [
+                "Home addresses of two employees: Employee personal information, "
+                "Gov. Code § 7928.300 [formerly Gov. Code § 6254.3]",
+                "Draft budget memo: Drafts and memoranda, "
+                "Gov. Code § 7927.500 [formerly Gov. Code § 6254(a)]",
+            ],
+            "appeal it to the Library Director by Monday, December 7, 2026",
+        ),
+        (
+            "es",
+            [
+                "Home addresses of two employees: Información personal de empleados, "
+                "Código de Gobierno § 7928.300 [antes Código de Gobierno § 6254.3]",
+                "Draft budget memo: Borradores y memorandos, "
+                "Código de Gobierno § 7927.500 [antes Código de Gobierno § 6254(a)]",
+            ],
+            "apelarla ante el Director de la Biblioteca a más tardar el lunes, 7 de diciembre "
+            "de 2026",
+        ),
+    ],
+)
+@pytest.mark.parametrize("kind", ["partly_released", "denied"])
+def test_a_denial_cites_each_ground_and_the_appeal_date(
+    kind: str, language: str, grounds: list[str], appeal: str
+) -> None:
+    text = " ".join(text_body(render(facts(kind, language))).split())
+    for ground in grounds:
+        assert ground in text
+    assert appeal in text
+
+
+def test_a_denial_without_an_appeal_date_is_refused() -> None:
+    with pytest.raises(ValueError, match="by when it may be appealed"):
+        render(facts("denied", appeal_by=None))
+
+
+@pytest.mark.parametrize("kind", ["released", "partly_released", "initial_response"])
+def test_a_letter_about_records_says_when_they_will_be_available(kind: str) -> None:
+    text = " ".join(text_body(render(facts(kind))).split())
+    assert "The records will be available on Friday, December 4, 2026, from 10:00." in text
+
+
+def test_the_extension_gives_the_reason_and_the_new_date() -> None:
+    text = " ".join(text_body(render(facts("extension", "es"))).split())
+    assert "gran cantidad de registros distintos" in text
+    assert "(Código de Gobierno § 7922.535(c))" in text
+    assert "a más tardar el jueves, 10 de diciembre de 2026" in text
+
+
+def test_the_presumed_scope_appears_only_when_given() -> None:
+    without = text_body(render(facts("initial_response")))
+    with_scope = text_body(render(facts("initial_response", presumed_scope="2026 minutes only")))
+    assert "We understood your request as" not in without
+    assert "We understood your request as: 2026 minutes only." in " ".join(with_scope.split())
+
+
+def test_what_people_typed_is_escaped_in_html() -> None:
+    message = render(facts("clarification", question="<b>which</b> branch?"))
+    assert "&lt;b&gt;which&lt;/b&gt; branch?" in html_body(message)
+    assert "Dear Jane &lt;Requester&gt;," in html_body(message)
+
+
+def test_subjects_are_in_the_letters_language() -> None:
+    assert render(facts("no_records", "es"))["Subject"] == (
+        "Su solicitud de registros públicos PRA-2026-00042: no se encontraron registros"
+    )
+    assert render(facts("released"))["Subject"] == (
+        "Your public records request PRA-2026-00042: records released"
+    )
