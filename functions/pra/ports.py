@@ -15,6 +15,10 @@ class DuplicateRequest(Exception):
     """A request with that tracking number is already stored."""
 
 
+class StaleRequest(Exception):
+    """The request changed since it was read; nothing was stored. Read it again and retry."""
+
+
 class MailerError(Exception):
     """The message could not be handed over for delivery; it is kept and retried."""
 
@@ -40,6 +44,20 @@ class RequestStore(Protocol):
         """Store the request, its first event and its emails together, or nothing."""
         ...
 
+    def save(
+        self,
+        request: PraRequest,
+        expected_status: Status,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+    ) -> None:
+        """Store the request's new state, its event and its emails together, or nothing.
+
+        Only if the stored request still has `expected_status` (else StaleRequest), so two
+        coordinators acting at once cannot both move it. KeyError for an unknown number.
+        """
+        ...
+
     def get(self, tracking_number: str) -> PraRequest | None: ...
 
     def requests(self, status: Status | None = None) -> list[PraRequest]: ...
@@ -59,6 +77,45 @@ class RequestStore(Protocol):
     def mark_email_sent(self, email_id: str, at: datetime) -> None: ...
 
     def mark_email_failed(self, email_id: str, at: datetime) -> None: ...
+
+
+class DuplicateStaff(Exception):
+    """A staff account with that email already exists."""
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """A person at the library who signs in to the coordinator's desk.
+
+    name, title and phone are printed on letters as the person responsible (Policy 1002 §IV.A.2).
+    Only a hash of the password is kept; failed sign-ins slow the next attempts down.
+    """
+
+    email: str  # lower-cased; the key
+    name: str
+    title: str
+    role: str  # coordinator, director or staff
+    password_hash: str
+    phone: str = ""
+    failed_signins: int = 0
+    last_failed_at: datetime | None = None
+    active: bool = True
+
+
+class StaffStore(Protocol):
+    def add_staff(self, account: StaffAccount) -> None:
+        """Store a new account; DuplicateStaff if the email is taken."""
+        ...
+
+    def staff(self, email: str) -> StaffAccount | None: ...
+
+    def all_staff(self) -> list[StaffAccount]:
+        """Every account, ordered by email."""
+        ...
+
+    def update_staff(self, account: StaffAccount) -> None:
+        """Replace a stored account (password, role, failed sign-ins); KeyError if unknown."""
+        ...
 
 
 class FileStore(Protocol):

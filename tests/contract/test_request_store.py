@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import dataclasses
+
 import pytest
 
 from pra.adapters.sqlite_store import SCHEMA_VERSION, SqliteRequestStore
@@ -15,7 +17,7 @@ from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import deadlines_for
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest, Submission
-from pra.ports import DuplicateRequest, QueuedEmail, RequestStore
+from pra.ports import DuplicateRequest, QueuedEmail, RequestStore, StaleRequest
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 CALENDAR = BusinessCalendar()
@@ -162,6 +164,37 @@ def test_queued_email_joins_the_pending_ones(store: RequestStore) -> None:
     store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
     store.queue_email(email("PRA-2026-00001", "deadline_reminder"))
     assert [e.kind for e in store.pending_emails()] == ["deadline_reminder"]
+
+
+def test_a_saved_state_reads_back_with_its_event_and_emails(store: RequestStore) -> None:
+    stored = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(stored, event("received"), [])
+    moved = dataclasses.replace(stored, status=Status.EXTENDED, letters=("extension",))
+    store.save(moved, Status.RECEIVED, event("extended", 3), [email("PRA-2026-00001", "x")])
+    assert store.get("PRA-2026-00001") == moved
+    assert [e.action for e in store.history("PRA-2026-00001")] == ["received", "extended"]
+    assert [e.kind for e in store.pending_emails()] == ["x"]
+    # The sparse due index follows the new state: extended requests are due on the new date.
+    assert store.open_due_by(stored.deadlines.initial_response_due) == []
+    assert store.open_due_by(stored.deadlines.extended_due) == [moved]
+
+
+def test_a_save_from_a_stale_status_stores_nothing(store: RequestStore) -> None:
+    stored = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(stored, event("received"), [])
+    closed = dataclasses.replace(stored, status=Status.WITHDRAWN)
+    with pytest.raises(StaleRequest):
+        store.save(closed, Status.EXTENDED, event("withdrawn", 3), [email("PRA-2026-00001")])
+    assert store.get("PRA-2026-00001") == stored
+    assert [e.action for e in store.history("PRA-2026-00001")] == ["received"]
+    assert store.pending_emails() == []
+
+
+def test_saving_an_unknown_request_is_refused(store: RequestStore) -> None:
+    unknown = make_request("PRA-2026-00404", date(2026, 11, 16))
+    with pytest.raises(KeyError):
+        store.save(unknown, Status.RECEIVED, event("x"), [])
+    assert store.get("PRA-2026-00404") is None
 
 
 def test_sqlite_schema_is_created_once_and_versioned(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pra.adapters.records import (
 )
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, QueuedEmail
+from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
 
 SCHEMA_VERSION = 1
 
@@ -124,6 +124,30 @@ class SqliteRequestStore:
                     self._insert_email(connection, email)
         except sqlite3.IntegrityError:
             raise DuplicateRequest(request.tracking_number) from None
+
+    def save(
+        self,
+        request: PraRequest,
+        expected_status: Status,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+    ) -> None:
+        data = request_to_dict(request)
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT status FROM requests WHERE tracking_number = ?", (request.tracking_number,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(request.tracking_number)
+            if row[0] != expected_status.value:
+                raise StaleRequest(request.tracking_number)
+            connection.execute(
+                "UPDATE requests SET status = ?, next_due = ?, body = ? WHERE tracking_number = ?",
+                (data["status"], data["next_due"], dumps(data), request.tracking_number),
+            )
+            self._insert_event(connection, request.tracking_number, event)
+            for email in emails:
+                self._insert_email(connection, email)
 
     def get(self, tracking_number: str) -> PraRequest | None:
         with self._connect() as connection:
