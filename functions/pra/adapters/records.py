@@ -23,6 +23,7 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "deadlines": deadlines,
         "submission": request.submission.model_dump(mode="json", exclude={"website"}),
         "letters": list(request.letters),
+        "assignee": request.assignee,
     }
 
 
@@ -38,6 +39,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         submission=Submission.model_validate(data["submission"]),
         status=Status(data["status"]),
         letters=tuple(data.get("letters", ())),
+        assignee=data.get("assignee"),  # absent from requests stored before it existed
     )
 
 

@@ -166,6 +166,7 @@ class PraRequest:
     submission: Submission
     status: Status = Status.RECEIVED
     letters: tuple[str, ...] = field(default=())
+    assignee: str | None = None  # the staff email of who handles it, when one is named
 
     @property
     def next_due(self) -> date | None:
