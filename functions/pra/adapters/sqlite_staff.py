@@ -1,0 +1,153 @@
+"""StaffStore on SQLite: a table of its own in the request store's database file.
+
+It versions its own schema (a row in `schema_versions`), so the request store's migrations
+(PRAGMA user_version) and these never have to agree on a number.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from pra.ports import DuplicateStaff, StaffAccount
+
+COMPONENT = "staff"
+SCHEMA_VERSION = 1
+
+_MIGRATIONS = {
+    1: """
+CREATE TABLE staff (
+    email TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',
+    failed_signins INTEGER NOT NULL DEFAULT 0,
+    last_failed_at TEXT,
+    active INTEGER NOT NULL DEFAULT 1
+)
+""",
+}
+
+_COLUMNS = (
+    "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active"
+)
+
+
+class SqliteStaffStore:
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._migrate()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    def _migrate(self) -> None:
+        # Shared with the request store, which wants write-ahead logging; set before any write.
+        connection = sqlite3.connect(self._path, timeout=30)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+        finally:
+            connection.close()
+        with self._transaction() as connection:
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_versions "
+                "(component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+            )
+            version = self._version(connection)
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                connection.execute(_MIGRATIONS[number])
+                connection.execute(
+                    "INSERT INTO schema_versions VALUES (?, ?) "
+                    "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                    (COMPONENT, number),
+                )
+
+    @staticmethod
+    def _version(connection: sqlite3.Connection) -> int:
+        row = connection.execute(
+            "SELECT version FROM schema_versions WHERE component = ?", (COMPONENT,)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    def schema_version(self) -> int:
+        with self._transaction() as connection:
+            return self._version(connection)
+
+    def add_staff(self, account: StaffAccount) -> None:
+        try:
+            with self._transaction() as connection:
+                connection.execute(
+                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    _row(account),
+                )
+        except sqlite3.IntegrityError:
+            raise DuplicateStaff(account.email) from None
+
+    def staff(self, email: str) -> StaffAccount | None:
+        with self._transaction() as connection:
+            row = connection.execute(
+                f"SELECT {_COLUMNS} FROM staff WHERE email = ?", (email.strip().lower(),)
+            ).fetchone()
+        return _account(row) if row else None
+
+    def all_staff(self) -> list[StaffAccount]:
+        with self._transaction() as connection:
+            rows = connection.execute(f"SELECT {_COLUMNS} FROM staff ORDER BY email").fetchall()
+        return [_account(row) for row in rows]
+
+    def update_staff(self, account: StaffAccount) -> None:
+        with self._transaction() as connection:
+            changed = connection.execute(
+                "UPDATE staff SET name = ?, title = ?, role = ?, password_hash = ?, phone = ?, "
+                "failed_signins = ?, last_failed_at = ?, active = ? WHERE email = ?",
+                (*_row(account)[1:], account.email),
+            ).rowcount
+        if changed == 0:
+            raise KeyError(account.email)
+
+
+def _row(account: StaffAccount) -> tuple[object, ...]:
+    failed_at = account.last_failed_at.isoformat() if account.last_failed_at else None
+    return (
+        account.email,
+        account.name,
+        account.title,
+        account.role,
+        account.password_hash,
+        account.phone,
+        account.failed_signins,
+        failed_at,
+        int(account.active),
+    )
+
+
+def _account(row: tuple[object, ...]) -> StaffAccount:
+    email, name, title, role, password_hash, phone, failed, failed_at, active = row
+    return StaffAccount(
+        email=str(email),
+        name=str(name),
+        title=str(title),
+        role=str(role),
+        password_hash=str(password_hash),
+        phone=str(phone),
+        failed_signins=int(str(failed)),
+        last_failed_at=datetime.fromisoformat(str(failed_at)) if failed_at else None,
+        active=bool(active),
+    )

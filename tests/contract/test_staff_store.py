@@ -1,0 +1,141 @@
+"""Every StaffStore adapter passes these. Add an adapter to ADAPTERS to hold it to them."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pra.adapters.sqlite_staff import SCHEMA_VERSION, SqliteStaffStore
+from pra.adapters.sqlite_store import SqliteRequestStore
+from pra.ports import DuplicateStaff, StaffAccount, StaffStore
+from tests.contract.test_request_store import event, make_request
+
+PACIFIC = ZoneInfo("America/Los_Angeles")
+
+
+def _sqlite(tmp_path: Path) -> Iterator[StaffStore]:
+    yield SqliteStaffStore(tmp_path / "store.sqlite3")
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[StaffStore]]] = {"sqlite": _sqlite}
+
+
+@pytest.fixture(params=sorted(ADAPTERS))
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StaffStore]:
+    yield from ADAPTERS[request.param](tmp_path)
+
+
+def account(email: str = "ana.coordinator@library.example", **changes: object) -> StaffAccount:
+    base = StaffAccount(
+        email=email,
+        name="Ana Coordinator",
+        title="Public Records Coordinator",
+        role="coordinator",
+        password_hash="scrypt:32768:8:1$salt$" + "ab" * 32,
+        phone="707-555-0100",
+    )
+    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_a_stored_account_reads_back_equal(store: StaffStore) -> None:
+    store.add_staff(account())
+    assert store.staff("ana.coordinator@library.example") == account()
+
+
+def test_an_account_without_a_phone_reads_back_equal(store: StaffStore) -> None:
+    store.add_staff(account(phone=""))
+    assert store.staff("ana.coordinator@library.example") == account(phone="")
+
+
+def test_an_unknown_email_reads_as_none(store: StaffStore) -> None:
+    assert store.staff("nobody@library.example") is None
+
+
+def test_lookups_ignore_case_and_spaces(store: StaffStore) -> None:
+    store.add_staff(account())
+    assert store.staff("  Ana.Coordinator@Library.Example ") == account()
+
+
+def test_an_email_is_stored_once(store: StaffStore) -> None:
+    store.add_staff(account())
+    with pytest.raises(DuplicateStaff):
+        store.add_staff(account(name="Someone Else", role="staff"))
+    assert store.staff("ana.coordinator@library.example") == account()
+
+
+def test_all_staff_are_ordered_by_email(store: StaffStore) -> None:
+    for email in ["zoe@library.example", "ana@library.example", "mo@library.example"]:
+        store.add_staff(account(email))
+    assert [a.email for a in store.all_staff()] == [
+        "ana@library.example",
+        "mo@library.example",
+        "zoe@library.example",
+    ]
+
+
+def test_no_staff_is_an_empty_list(store: StaffStore) -> None:
+    assert store.all_staff() == []
+
+
+def test_an_update_replaces_every_field_but_the_email(store: StaffStore) -> None:
+    store.add_staff(account())
+    failed_at = datetime(2026, 11, 16, 10, 5, tzinfo=PACIFIC)
+    changed = account(
+        name="Ana B. Coordinator",
+        title="Library Director",
+        role="director",
+        password_hash="scrypt:32768:8:1$other$" + "cd" * 32,
+        phone="",
+        failed_signins=3,
+        last_failed_at=failed_at,
+        active=False,
+    )
+    store.update_staff(changed)
+    assert store.staff("ana.coordinator@library.example") == changed
+
+
+def test_a_failure_time_keeps_its_instant(store: StaffStore) -> None:
+    failed_at = datetime(2026, 11, 16, 10, 5, 7, tzinfo=PACIFIC)
+    store.add_staff(account(failed_signins=1, last_failed_at=failed_at))
+    stored = store.staff("ana.coordinator@library.example")
+    assert stored is not None and stored.last_failed_at == failed_at
+
+
+def test_updating_an_unknown_account_is_refused(store: StaffStore) -> None:
+    with pytest.raises(KeyError):
+        store.update_staff(account("nobody@library.example"))
+    assert store.staff("nobody@library.example") is None
+
+
+def test_sqlite_staff_share_the_request_database_without_touching_its_schema(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pra.sqlite3"
+    requests = SqliteRequestStore(path)
+    requests.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    staff = SqliteStaffStore(path)
+    staff.add_staff(account())
+    again_requests, again_staff = SqliteRequestStore(path), SqliteStaffStore(path)
+    assert again_requests.schema_version() == requests.schema_version()
+    assert again_requests.get("PRA-2026-00001") is not None
+    assert again_staff.schema_version() == SCHEMA_VERSION
+    assert again_staff.staff("ana.coordinator@library.example") == account()
+
+
+def test_sqlite_staff_first_then_requests_still_uses_write_ahead_logging(tmp_path: Path) -> None:
+    path = tmp_path / "pra.sqlite3"
+    SqliteStaffStore(path)
+    SqliteRequestStore(path)
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        versions = connection.execute("SELECT component, version FROM schema_versions")
+        assert versions.fetchall() == [("staff", SCHEMA_VERSION)]
+    finally:
+        connection.close()
