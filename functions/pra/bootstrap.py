@@ -5,6 +5,7 @@ from __future__ import annotations
 from pra.adapters.clocks import SystemClock
 from pra.adapters.folder_files import FolderFileStore
 from pra.adapters.mailers import OutboxMailer, SmtpMailer
+from pra.adapters.sqlite_staff import SqliteStaffStore
 from pra.adapters.sqlite_store import SqliteRequestStore
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
@@ -23,6 +24,7 @@ def bootstrap(
         mailer=mailer or _mailer(settings),
         clock=clock or SystemClock(settings.timezone),
         calendar=BusinessCalendar(settings.closure_days),
+        staff=SqliteStaffStore(settings.database_path),
     )
 
 

@@ -34,6 +34,7 @@ class Settings:
     smtp_password: str | None = None
     smtp_starttls: bool = False
     secret_key: str | None = None
+    staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
 
     @property
     def database_path(self) -> Path:
@@ -74,6 +75,7 @@ class Settings:
             smtp_password=env.get("PRA_SMTP_PASSWORD") or None,
             smtp_starttls=_flag(env, "PRA_SMTP_STARTTLS", False),
             secret_key=env.get("PRA_SECRET_KEY") or None,
+            staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
         )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import ReceiptRules
-from pra.ports import Clock, FileStore, Mailer, RequestStore
+from pra.ports import Clock, FileStore, Mailer, RequestStore, StaffStore
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Services:
     mailer: Mailer
     clock: Clock
     calendar: BusinessCalendar
+    staff: StaffStore
     random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
 
     @property
