@@ -60,6 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--data-dir", type=Path)
     show.set_defaults(run=_show)
 
+    from pra.cli_staff import add_parser as add_staff_parser
+
+    add_staff_parser(commands)
+
     due = commands.add_parser("due", help="due dates for a request received on a day")
     due.add_argument("received", metavar="YYYY-MM-DD")
     due.set_defaults(run=_due)

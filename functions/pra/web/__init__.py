@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import secrets
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -27,12 +30,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
+        # Staff sessions are permanent, so their cookie expires with the sign-in.
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.staff_session_hours),
     )
     app.extensions["pra"] = services
 
-    from pra.web import api, errors, pages, records, site
+    from pra.web import api, errors, pages, records, site, staff
 
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(staff.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(records.blueprint)
     errors.register(app)
@@ -46,6 +52,15 @@ def _local_secret(data_dir: Path) -> str:
     path = data_dir / "secret_key"
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
-        path.touch(mode=0o600)
-        path.write_text(secrets.token_hex(32))
+        # Written whole beside it (mkstemp makes mode 0600), then linked into place: a reader
+        # never sees it empty, and if two processes start at once the first link wins.
+        handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".secret_key-")
+        try:
+            with os.fdopen(handle, "w") as stream:
+                stream.write(secrets.token_hex(32))
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
     return path.read_text().strip()

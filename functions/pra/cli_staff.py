@@ -1,0 +1,103 @@
+"""`pra staff add|list`: the accounts of the coordinator's desk.
+
+The password is never an argument (it would sit in the shell history and the process list):
+it is asked for twice on a terminal, or read as the first line of stdin otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+
+from pra.bootstrap import bootstrap
+from pra.cli import CliError
+from pra.config import Settings
+from pra.ports import DuplicateStaff, StaffAccount
+from pra.staff.passwords import WeakPassword, check_strength, hash_password
+from pra.staff.roles import ROLES, UnknownRole, check_role
+
+
+def add_parser(commands: Any) -> None:
+    """The `staff` subcommand of `pra` (commands: the parser's subparsers)."""
+    staff = commands.add_parser("staff", help="staff accounts for the /staff pages")
+    staff_commands = staff.add_subparsers(dest="staff_command", required=True)
+    add = staff_commands.add_parser("add", help="create an account (asks for its password)")
+    add.add_argument("email")
+    add.add_argument("--role", required=True, help=f"one of: {', '.join(ROLES)}")
+    add.add_argument("--name", required=True, help="printed on letters as the person responsible")
+    add.add_argument("--title", required=True, help="printed on letters under the name")
+    add.add_argument("--phone", default="", help="printed on letters as the contact")
+    add.add_argument("--data-dir", type=Path)
+    add.set_defaults(run=_add)
+    listing = staff_commands.add_parser("list", help="list accounts")
+    listing.add_argument("--data-dir", type=Path)
+    listing.set_defaults(run=_list)
+
+
+def _add(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        role = check_role(args.role)
+    except UnknownRole as error:
+        raise CliError(str(error)) from None
+    email = _valid_email(args.email)
+    services = bootstrap(settings)
+    if services.staff.staff(email) is not None:
+        raise CliError(f"a staff account for {email} already exists")
+    account = StaffAccount(
+        email=email,
+        name=_required(args.name, "--name"),
+        title=_required(args.title, "--title"),
+        role=role,
+        password_hash=hash_password(_read_password()),
+        phone=args.phone.strip(),
+    )
+    try:
+        services.staff.add_staff(account)
+    except DuplicateStaff:
+        raise CliError(f"a staff account for {email} already exists") from None
+    print(f"added {email} ({role})")
+    return 0
+
+
+def _list(args: argparse.Namespace, settings: Settings) -> int:
+    accounts = bootstrap(settings).staff.all_staff()
+    if not accounts:
+        print("no staff accounts")
+        return 0
+    print(f"{'EMAIL':<32} {'ROLE':<12} {'STATE':<9} NAME, TITLE")
+    for account in accounts:
+        state = "active" if account.active else "inactive"
+        print(f"{account.email:<32} {account.role:<12} {state:<9} {account.name}, {account.title}")
+    return 0
+
+
+def _valid_email(raw: str) -> str:
+    try:
+        return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        raise CliError(f"not an email address: {raw!r}") from None
+
+
+def _required(value: str, option: str) -> str:
+    if not value.strip():
+        raise CliError(f"{option} must not be empty")
+    return value.strip()
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Password again: ") != password:
+            raise CliError("the two passwords differ; nothing was stored")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        check_strength(password)
+    except WeakPassword as error:
+        raise CliError(f"{error}; nothing was stored") from None
+    return password

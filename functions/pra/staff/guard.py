@@ -1,0 +1,183 @@
+"""The gate in front of every staff address, and the `requires` decorator routes carry.
+
+The gate runs before every request whose path is under /staff or /api/staff, whatever
+blueprint serves it: without a live sign-in a page answers a redirect to the sign-in form
+and data (JSON, CSV) answers 401, so a route added later is closed until it says who may
+use it. `requires` then checks the role against the table in pra.staff.roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+from flask import (
+    Response,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+
+from pra.ports import StaffAccount
+from pra.services import Services
+from pra.staff import sessions
+from pra.staff.roles import ROLE_LABELS, Permission, may
+
+PROTECTED_PREFIXES = ("/staff", "/api/staff")
+SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def services() -> Services:
+    found: Services = current_app.extensions["pra"]
+    return found
+
+
+def protects(path: str) -> bool:
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in PROTECTED_PREFIXES)
+
+
+def current_account() -> StaffAccount | None:
+    account: StaffAccount | None = g.get("staff_account")
+    return account
+
+
+def gate() -> Any:
+    """Before each request: who is signed in, and refuse what needs a sign-in or a token."""
+    if not protects(request.path):
+        return None
+    had_sign_in = sessions.has_sign_in()
+    g.staff_account = _signed_in_account()
+    if request.endpoint in SIGN_IN_ENDPOINTS:
+        return None if request.method in SAFE_METHODS or sessions.csrf_ok() else csrf_refused()
+    if g.staff_account is None:
+        return unauthenticated(expired=had_sign_in)
+    if request.method not in SAFE_METHODS and not sessions.csrf_ok():
+        return csrf_refused()
+    return None
+
+
+def _signed_in_account() -> StaffAccount | None:
+    found = services()
+    lifetime = timedelta(hours=found.settings.staff_session_hours)
+    email = sessions.signed_in_email(found.clock.now(), lifetime)
+    account = found.staff.staff(email) if email else None
+    if email and (account is None or not account.active):
+        sessions.end()  # removed or deactivated since signing in
+        return None
+    return account
+
+
+def no_store(response: Response) -> Response:
+    """After each staff response: never cached, never framed."""
+    if protects(request.path):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.vary.add("Cookie")
+    return response
+
+
+def requires(*permissions: Permission) -> Callable[[View], View]:
+    """Only a signed-in account whose role has every one of `permissions` reaches the view."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            account = current_account()
+            if account is None:
+                return unauthenticated()
+            if not all(may(account.role, permission) for permission in permissions):
+                return forbidden()
+            return view(*args, **kwargs)
+
+        guarded.staff_permissions = frozenset(permissions)  # type: ignore[attr-defined]
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def wants_data() -> bool:
+    """JSON or CSV callers get status codes; browsers get pages."""
+    if request.path.startswith("/api/") or request.path.endswith((".csv", ".json")):
+        return True
+    best = request.accept_mimetypes.best_match(["text/html", "application/json", "text/csv"])
+    return best in ("application/json", "text/csv")
+
+
+def unauthenticated(*, expired: bool = False) -> Any:
+    if wants_data():
+        return _data_error(401, "unauthorized", "Sign in to the staff pages first.")
+    target = request.full_path.rstrip("?") if request.method == "GET" else None
+    arguments: dict[str, Any] = {"next": target} if target and safe_next(target) else {}
+    if expired:
+        arguments["expired"] = 1
+    return redirect(url_for("staff.sign_in_form", **arguments), code=303)
+
+
+def forbidden() -> Any:
+    message = "Your role does not allow this. Ask the PRA coordinator if you need it."
+    if wants_data():
+        return _data_error(403, "forbidden", message)
+    return render_page("staff/problem.html", 403, title="Not allowed", message=message)
+
+
+def csrf_refused() -> Any:
+    message = (
+        "This form has expired or did not come from this site. Go back, reload the page "
+        "and send it again."
+    )
+    if wants_data():
+        return _data_error(400, "csrf", message)
+    return render_page(
+        "staff/problem.html", 400, title="The form could not be accepted", message=message
+    )
+
+
+def _data_error(code: int, error: str, message: str) -> Response:
+    if request.path.endswith(".csv"):
+        return Response(message + "\n", status=code, mimetype="text/plain")
+    return make_response({"error": error, "message": message}, code)
+
+
+def safe_next(target: str | None) -> bool:
+    """Only a path of the staff pages themselves, never another site."""
+    if not target:
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc and protects(parts.path) and "\\" not in target
+
+
+def render_page(template: str, http_status: int = 200, **context: Any) -> Response:
+    account = current_account()
+    body = render_template(
+        template,
+        account=account,
+        role_label=ROLE_LABELS.get(account.role, account.role) if account else "",
+        csrf_token=sessions.csrf_token,
+        agency_name=services().settings.agency_name,
+        short_date=short_date,
+        event_time=local_time,
+        **context,
+    )
+    return make_response(body, http_status)
+
+
+def local_time(at: datetime) -> str:
+    """A moment as the agency's clock showed it."""
+    local = at.astimezone(services().receipt_rules.zone)
+    return f"{short_date(local.date())}, {local:%H:%M}"
+
+
+def short_date(day: date | None) -> str:
+    return f"{day:%a} {day:%b} {day.day}, {day.year}" if day else ""

@@ -1,0 +1,114 @@
+"""The request log: every request with its next due date, days left, and filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from pra.domain.lifecycle import Status
+from pra.domain.request import PraRequest
+from pra.services import Services
+
+DUE_SOON_DAYS = 2
+
+STATUS_LABELS = {
+    Status.RECEIVED: "Received",
+    Status.AWAITING_REQUESTER: "Awaiting the requester's clarification",
+    Status.INITIAL_RESPONSE_SENT: "Initial response sent",
+    Status.EXTENDED: "Extended",
+    Status.RELEASED: "Closed: records released",
+    Status.PARTLY_RELEASED: "Closed: released in part",
+    Status.NO_RECORDS: "Closed: no responsive records",
+    Status.DENIED: "Closed: denied",
+    Status.WITHDRAWN: "Closed: withdrawn",
+    Status.APPEALED: "Appealed",
+    Status.APPEAL_DECIDED: "Appeal decided",
+}
+
+
+class DueMark(StrEnum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+
+
+@dataclass(frozen=True)
+class LogRow:
+    request: PraRequest
+    days_left: int | None  # calendar days from today to the next due date
+
+    @property
+    def tracking_number(self) -> str:
+        return self.request.tracking_number
+
+    @property
+    def received_date(self) -> date:
+        return self.request.deadlines.received_date
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.request.status]
+
+    @property
+    def next_due(self) -> date | None:
+        return self.request.next_due
+
+    @property
+    def mark(self) -> DueMark | None:
+        if self.days_left is None:
+            return None
+        if self.days_left < 0:
+            return DueMark.OVERDUE
+        return DueMark.DUE_SOON if self.days_left <= DUE_SOON_DAYS else None
+
+    @property
+    def due_text(self) -> str:
+        """Words, so the mark never rests on colour alone."""
+        days = self.days_left
+        if days is None:
+            return "No due date"
+        if days < 0:
+            return f"Overdue by {_days(-days)}"
+        if days == 0:
+            return "Due today"
+        return "Due tomorrow" if days == 1 else f"{_days(days)} left"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def today(services: Services) -> date:
+    """Today in the agency's time zone, by the services' clock."""
+    return services.clock.now().astimezone(services.receipt_rules.zone).date()
+
+
+def log_row(services: Services, request: PraRequest) -> LogRow:
+    due = request.next_due
+    return LogRow(request, (due - today(services)).days if due else None)
+
+
+def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:
+    """Requests matching the filter, soonest due first; those without a due date last."""
+    words = search.lower().split()
+    rows = [
+        log_row(services, request)
+        for request in services.store.requests(status)
+        if _matches(request, words)
+    ]
+    return sorted(rows, key=_due_order)
+
+
+def _due_order(row: LogRow) -> tuple[bool, date, date, str]:
+    due = row.next_due
+    return (due is None, due or date.max, row.received_date, row.tracking_number)
+
+
+def _matches(request: PraRequest, words: list[str]) -> bool:
+    """Every word in the description, or the whole search in the tracking number."""
+    if not words:
+        return True
+    if " ".join(words) in request.tracking_number.lower():
+        return True
+    description = request.submission.description.lower()
+    return all(word in description for word in words)

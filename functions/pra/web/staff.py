@@ -1,0 +1,172 @@
+"""The coordinator's desk under /staff: sign-in, the request log, its CSV, a request's page.
+
+Thin like the API: parse, call one use case of pra.staff, render. The gate in
+pra.staff.guard runs before every /staff request; each route says who may use it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from math import ceil
+from typing import Any
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask.blueprints import BlueprintSetupState
+
+from pra.domain.lifecycle import Status
+from pra.staff import sessions, signin
+from pra.staff.export import export_csv
+from pra.staff.guard import (
+    current_account,
+    forbidden,
+    gate,
+    no_store,
+    render_page,
+    requires,
+    safe_next,
+    services,
+)
+from pra.staff.log import STATUS_LABELS, request_log, today
+from pra.staff.roles import Permission, may
+from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
+from pra.staff.viewing import open_file, open_request
+
+blueprint = Blueprint("staff", __name__, url_prefix="/staff")
+blueprint.before_app_request(gate)
+blueprint.after_app_request(no_store)
+UNKNOWN_EMAILS = "pra.staff.unknown_emails"
+
+
+@blueprint.record_once
+def _setup(state: BlueprintSetupState) -> None:
+    state.app.extensions[UNKNOWN_EMAILS] = UnknownEmailFailures()
+
+
+def _account() -> Any:
+    account = current_account()
+    assert account is not None, "requires() lets only signed-in accounts through"
+    return account
+
+
+@blueprint.get("/sign-in")
+def sign_in_form() -> Any:
+    if current_account() is not None:
+        return redirect(url_for(".request_log"), code=303)
+    return _sign_in_page({}, [], 200)
+
+
+@blueprint.post("/sign-in")
+def sign_in() -> Any:
+    form = {key: request.form.get(key, "") for key in ("email", "password", "next")}
+    errors = [(f, m) for f, m in _MISSING if not form[f].strip()]
+    if errors:
+        return _sign_in_page(form, errors, 400)
+    unknown: UnknownEmailFailures = current_app.extensions[UNKNOWN_EMAILS]
+    try:
+        account = signin.sign_in(services(), form["email"], form["password"], unknown)
+    except SignInThrottled as throttled:
+        response = _sign_in_page(form, [("email", _throttled_message(throttled))], 429)
+        response.headers["Retry-After"] = str(ceil(throttled.retry_after.total_seconds()))
+        return response
+    except SignInFailed:
+        return _sign_in_page(form, [("email", "The email address or password is wrong.")], 401)
+    sessions.start(account, services().clock.now())
+    target = form["next"] if safe_next(form["next"]) else url_for(".request_log")
+    return redirect(target, code=303)
+
+
+_MISSING = [("email", "Enter your email address."), ("password", "Enter your password.")]
+
+
+def _throttled_message(throttled: SignInThrottled) -> str:
+    minutes = max(1, ceil(throttled.retry_after / timedelta(minutes=1)))
+    unit = "minute" if minutes == 1 else "minutes"
+    return f"Too many failed sign-ins. Wait {minutes} {unit}, then try again."
+
+
+def _sign_in_page(form: dict[str, str], errors: list[tuple[str, str]], status: int) -> Response:
+    next_target = form.get("next") or request.args.get("next", "")
+    return render_page(
+        "staff/sign_in.html",
+        status,
+        email=form.get("email", ""),
+        next=next_target if safe_next(next_target) else "",
+        errors=errors,
+        expired=request.args.get("expired") == "1",
+        signed_out=request.args.get("signed_out") == "1",
+    )
+
+
+@blueprint.post("/sign-out")
+@requires()
+def sign_out() -> Any:
+    sessions.end()
+    return redirect(url_for(".sign_in_form", signed_out=1), code=303)
+
+
+def _filter() -> tuple[Status | None, str]:
+    raw = request.args.get("status", "")
+    status = Status(raw) if raw in Status.__members__.values() else None
+    return status, request.args.get("q", "").strip()
+
+
+@blueprint.get("/", endpoint="request_log")
+@requires(Permission.READ_LOG)
+def request_log_page() -> Any:
+    status, search = _filter()
+    rows = request_log(services(), status, search)
+    return render_page(
+        "staff/log.html",
+        rows=rows,
+        status=status,
+        search=search,
+        statuses=STATUS_LABELS,
+        today=today(services()),
+        may_export_contacts=may(_account().role, Permission.READ_CONTACTS),
+    )
+
+
+@blueprint.get("/requests.csv")
+@requires(Permission.READ_LOG)
+def request_log_csv() -> Any:
+    contacts = request.args.get("contacts") == "1"
+    if contacts and not may(_account().role, Permission.READ_CONTACTS):
+        return forbidden()
+    status, search = _filter()
+    rows = request_log(services(), status, search)
+    text = export_csv(services(), rows, contacts=contacts, actor=_account().email)
+    name = f"requests-{today(services()).isoformat()}{'-contacts' if contacts else ''}.csv"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(text, mimetype="text/csv", headers=headers)
+
+
+@blueprint.get("/requests/<tracking_number>")
+@requires(Permission.READ_LOG)
+def request_page(tracking_number: str) -> Any:
+    opened = open_request(services(), tracking_number, _account().email)
+    if opened is None:
+        return _not_found(tracking_number)
+    return render_page(
+        "staff/request.html",
+        opened=opened,
+        request=opened.row.request,
+        show_contacts=may(_account().role, Permission.READ_CONTACTS),
+    )
+
+
+@blueprint.get("/requests/<tracking_number>/files/<path:name>")
+@requires(Permission.READ_CONTACTS)
+def request_file(tracking_number: str, name: str) -> Any:
+    data = open_file(services(), tracking_number, name, _account().email)
+    if data is None:
+        return _not_found(tracking_number)
+    # Always a download, never rendered in the portal's origin.
+    filename = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit("/", 1)[-1])
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(data, mimetype="application/octet-stream", headers=headers)
+
+
+def _not_found(tracking_number: str) -> Response:
+    message = f"There is no request {tracking_number} or no such file of it."
+    return render_page("staff/problem.html", 404, title="Not found", message=message)
