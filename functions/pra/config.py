@@ -35,6 +35,12 @@ class Settings:
     smtp_starttls: bool = False
     secret_key: str | None = None
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
+    # AWS (bootstrap_aws): the template hands resource names over as environment variables.
+    table_name: str | None = None
+    private_bucket: str | None = None
+    public_bucket: str | None = None
+    ses_configuration_set: str | None = None
+    aws_endpoint_url: str | None = None  # an emulator's address (moto in tests); never in AWS
 
     @property
     def database_path(self) -> Path:
@@ -75,6 +81,11 @@ class Settings:
             smtp_password=env.get("PRA_SMTP_PASSWORD") or None,
             smtp_starttls=_flag(env, "PRA_SMTP_STARTTLS", False),
             secret_key=env.get("PRA_SECRET_KEY") or None,
+            table_name=env.get("PRA_TABLE_NAME") or None,
+            private_bucket=env.get("PRA_PRIVATE_BUCKET") or None,
+            public_bucket=env.get("PRA_PUBLIC_BUCKET") or None,
+            ses_configuration_set=env.get("PRA_SES_CONFIGURATION_SET") or None,
+            aws_endpoint_url=env.get("PRA_AWS_ENDPOINT_URL") or None,
             staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
         )
 

@@ -27,7 +27,18 @@ def _sqlite(tmp_path: Path) -> Iterator[RequestStore]:
     yield SqliteRequestStore(tmp_path / "store.sqlite3")
 
 
-ADAPTERS: dict[str, Callable[[Path], Iterator[RequestStore]]] = {"sqlite": _sqlite}
+def _dynamodb(tmp_path: Path) -> Iterator[RequestStore]:
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+    from tests.aws.resources import TABLE, mocked_aws
+
+    with mocked_aws() as aws:
+        yield DynamoRequestStore(aws.dynamodb, TABLE)
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[RequestStore]]] = {
+    "sqlite": _sqlite,
+    "dynamodb": _dynamodb,
+}
 
 
 @pytest.fixture(params=sorted(ADAPTERS))

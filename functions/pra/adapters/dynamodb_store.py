@@ -1,0 +1,288 @@
+"""RequestStore on one DynamoDB table: a single-table design, laid out in infra/README.md.
+
+The request itself is stored as the JSON of `request_to_dict`, so a field added to PraRequest
+later travels without a change here; beside it sit only the attributes keys and indexes need.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from pra.adapters.records import (
+    dumps,
+    event_from_dict,
+    event_to_dict,
+    request_from_dict,
+    request_to_dict,
+)
+from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent, PraRequest
+from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
+
+# Index names: the template defines the same ones (tests build the table from the template).
+BY_STATUS = "by_status"
+OPEN_BY_DUE = "open_by_due"
+PENDING_EMAILS = "pending_emails"
+# The partition of the two sparse indexes: only items carrying it are in the index at all.
+OPEN, PENDING = "OPEN", "PENDING"
+_OPEN_ATTRIBUTES = "open_pk, due_key"
+
+
+class Cancelled(Exception):
+    """A transaction was refused; `reasons` holds one code per item, in order."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__(", ".join(reasons))
+        self.reasons = reasons
+
+
+class DynamoRequestStore:
+    def __init__(self, client: Any, table: str) -> None:
+        self._client, self._table = client, table
+
+    def allocate_tracking_sequence(self, year: int) -> int:
+        # ADD is atomic on the server: two callers can never read the same value.
+        answer = self._client.update_item(
+            TableName=self._table,
+            Key=key(f"COUNTER#{year}", "COUNTER"),
+            UpdateExpression="ADD #value :one",
+            ExpressionAttributeNames={"#value": "value"},
+            ExpressionAttributeValues={":one": {"N": "1"}},
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(answer["Attributes"]["value"]["N"])
+
+    def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
+        put = {
+            "TableName": self._table,
+            "Item": _request_item(request),
+            "ConditionExpression": "attribute_not_exists(pk)",
+        }
+        try:
+            self._transact([{"Put": put}, self._event_put(request.tracking_number, event)], emails)
+        except Cancelled as cancelled:
+            if cancelled.reasons[0] == "ConditionalCheckFailed":
+                raise DuplicateRequest(request.tracking_number) from None
+            raise
+
+    def save(
+        self,
+        request: PraRequest,
+        expected_status: Status,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+    ) -> None:
+        number = request.tracking_number
+        update = {
+            "TableName": self._table,
+            "Key": key(f"REQ#{number}", "REQUEST"),
+            **_state_update(request),
+            "ConditionExpression": "attribute_exists(pk) AND #status = :expected",
+        }
+        update["ExpressionAttributeValues"][":expected"] = {"S": expected_status.value}
+        try:
+            self._transact([{"Update": update}, self._event_put(number, event)], emails)
+        except Cancelled as cancelled:
+            if cancelled.reasons[0] != "ConditionalCheckFailed":
+                raise
+            if self.get(number) is None:
+                raise KeyError(number) from None
+            raise StaleRequest(number) from None
+
+    def get(self, tracking_number: str) -> PraRequest | None:
+        answer = self._client.get_item(
+            TableName=self._table, Key=key(f"REQ#{tracking_number}", "REQUEST"), ConsistentRead=True
+        )
+        item = answer.get("Item")
+        return request_from_dict(json.loads(item["body"]["S"])) if item else None
+
+    def requests(self, status: Status | None = None) -> list[PraRequest]:
+        # One query per status: the index is partitioned by status, and there are few of them.
+        items = [
+            item
+            for one in ([status] if status else list(Status))
+            for item in self._query(
+                IndexName=BY_STATUS,
+                KeyConditionExpression="#status = :status",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues={":status": {"S": one.value}},
+            )
+        ]
+        items.sort(key=lambda item: item["received_key"]["S"])
+        return [request_from_dict(json.loads(item["body"]["S"])) for item in items]
+
+    def history(self, tracking_number: str) -> list[HistoryEvent]:
+        items = self._query(
+            KeyConditionExpression="pk = :pk AND begins_with(sk, :event)",
+            ExpressionAttributeValues={
+                ":pk": {"S": f"REQ#{tracking_number}"},
+                ":event": {"S": "EVENT#"},
+            },
+            ConsistentRead=True,
+        )
+        return [event_from_dict(json.loads(item["body"]["S"])) for item in items]
+
+    def append_event(self, tracking_number: str, event: HistoryEvent) -> None:
+        exists = {
+            "TableName": self._table,
+            "Key": key(f"REQ#{tracking_number}", "REQUEST"),
+            "ConditionExpression": "attribute_exists(pk)",
+        }
+        try:
+            self._transact([{"ConditionCheck": exists}, self._event_put(tracking_number, event)])
+        except Cancelled as cancelled:
+            if cancelled.reasons[0] == "ConditionalCheckFailed":
+                raise KeyError(tracking_number) from None
+            raise
+
+    def open_due_by(self, day: date) -> list[PraRequest]:
+        # due_key is "<next due date>#<number>": everything before the next day is due by `day`.
+        items = self._query(
+            IndexName=OPEN_BY_DUE,
+            KeyConditionExpression="open_pk = :open AND due_key < :after",
+            ExpressionAttributeValues={
+                ":open": {"S": OPEN},
+                ":after": {"S": (day + timedelta(days=1)).isoformat()},
+            },
+        )
+        return [request_from_dict(json.loads(item["body"]["S"])) for item in items]
+
+    def pending_emails(self) -> list[QueuedEmail]:
+        items = self._query(
+            IndexName=PENDING_EMAILS,
+            KeyConditionExpression="pending_pk = :pending",
+            ExpressionAttributeValues={":pending": {"S": PENDING}},
+        )
+        return [_email_from_item(item) for item in items]
+
+    def queue_email(self, email: QueuedEmail) -> None:
+        self._client.put_item(**self._email_put(email, 0)["Put"])
+
+    def mark_email_sent(self, email_id: str, at: datetime) -> None:
+        # Leaving the sparse index is what takes an email out of the pending ones.
+        self._update_email(
+            email_id,
+            "SET sent_at = :at ADD attempts :one REMOVE pending_pk, queued_key",
+            {":at": {"S": at.isoformat()}, ":one": {"N": "1"}},
+        )
+
+    def mark_email_failed(self, email_id: str, at: datetime) -> None:
+        self._update_email(email_id, "ADD attempts :one", {":one": {"N": "1"}})
+
+    def _update_email(self, email_id: str, expression: str, values: dict[str, Any]) -> None:
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=key(f"EMAIL#{email_id}", "EMAIL"),
+                UpdateExpression=expression,
+                ExpressionAttributeValues=values,
+                ConditionExpression="attribute_exists(pk)",
+            )
+        except ClientError as error:
+            # An unknown id changes nothing, as in the embedded store; other errors travel on.
+            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+                raise
+
+    def _transact(
+        self, items: list[dict[str, Any]], emails: list[QueuedEmail] | None = None
+    ) -> None:
+        puts = [self._email_put(email, n) for n, email in enumerate(emails or [])]
+        try:
+            self._client.transact_write_items(TransactItems=[*items, *puts])
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
+            reasons = error.response.get("CancellationReasons", [])
+            raise Cancelled([reason.get("Code", "None") for reason in reasons]) from None
+
+    def _event_put(self, number: str, event: HistoryEvent) -> dict[str, Any]:
+        item = {**key(f"REQ#{number}", event_sort_key(event)), "body": text(event_to_dict(event))}
+        condition = "attribute_not_exists(pk)"  # appended, never rewritten
+        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": condition}}
+
+    def _email_put(self, email: QueuedEmail, position: int) -> dict[str, Any]:
+        item = {
+            **key(f"EMAIL#{email.id}", "EMAIL"),
+            "tracking_number": {"S": email.tracking_number},
+            "kind": {"S": email.kind},
+            "message": {"B": email.message},
+            "attempts": {"N": str(email.attempts)},
+            "pending_pk": {"S": PENDING},
+            # Queue order: the time of queueing, then the position within one write.
+            "queued_key": {"S": f"{time.time_ns():020d}#{position:03d}"},
+        }
+        condition = "attribute_not_exists(pk)"
+        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": condition}}
+
+    def _query(self, **arguments: Any) -> list[dict[str, Any]]:
+        pages = self._client.get_paginator("query").paginate(TableName=self._table, **arguments)
+        return [item for page in pages for item in page["Items"]]
+
+
+def key(pk: str, sk: str) -> dict[str, Any]:
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
+
+
+def text(value: Any) -> dict[str, str]:
+    return {"S": dumps(value)}
+
+
+def event_sort_key(event: HistoryEvent) -> str:
+    """Ordered by when it happened, then when it was written; the random tail keeps it unique."""
+    at = event.at.astimezone(UTC).isoformat(timespec="microseconds")
+    return f"EVENT#{at}#{time.time_ns():020d}{secrets.token_hex(4)}"
+
+
+def _request_item(request: PraRequest) -> dict[str, Any]:
+    data = request_to_dict(request)
+    received = request.received_at.astimezone(UTC).isoformat(timespec="microseconds")
+    item = {
+        **key(f"REQ#{request.tracking_number}", "REQUEST"),
+        "body": text(data),
+        "status": {"S": data["status"]},
+        "received_key": {"S": f"{received}#{request.tracking_number}"},
+    }
+    if request.next_due is not None:
+        item |= _open_attributes(request)
+    return item
+
+
+def _open_attributes(request: PraRequest) -> dict[str, Any]:
+    """Only open requests carry these, so the due index holds open requests and nothing else."""
+    return {
+        "open_pk": {"S": OPEN},
+        "due_key": {"S": f"{request.next_due}#{request.tracking_number}"},
+    }
+
+
+def _state_update(request: PraRequest) -> dict[str, Any]:
+    data = request_to_dict(request)
+    values = {":body": text(data), ":status": {"S": data["status"]}}
+    expression = "SET body = :body, #status = :status"
+    if request.next_due is None:
+        expression += f" REMOVE {_OPEN_ATTRIBUTES}"
+    else:
+        opened = _open_attributes(request)
+        values |= {":open": opened["open_pk"], ":due": opened["due_key"]}
+        expression += ", open_pk = :open, due_key = :due"
+    return {
+        "UpdateExpression": expression,
+        "ExpressionAttributeNames": {"#status": "status"},
+        "ExpressionAttributeValues": values,
+    }
+
+
+def _email_from_item(item: dict[str, Any]) -> QueuedEmail:
+    return QueuedEmail(
+        id=item["pk"]["S"].removeprefix("EMAIL#"),
+        tracking_number=item["tracking_number"]["S"],
+        kind=item["kind"]["S"],
+        message=bytes(item["message"]["B"]),
+        attempts=int(item["attempts"]["N"]),
+    )
