@@ -7,6 +7,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -145,4 +148,13 @@ def sent_emails() -> list[dict[str, Any]]:
     return [
         {"source": m.source, "destinations": m.destinations, "raw": m.raw_data}
         for m in backend.sent_messages
+    ]
+
+
+def ses_received() -> list[EmailMessage]:
+    """The messages moto's SES accepted in-process, oldest first."""
+    return [
+        # moto keeps the raw bytes decoded as UTF-8: encode them back to parse them as sent.
+        message_from_bytes(sent["raw"].encode(), _class=EmailMessage, policy=default)  # type: ignore[arg-type]
+        for sent in sent_emails()
     ]

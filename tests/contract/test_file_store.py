@@ -15,7 +15,15 @@ def _folder(tmp_path: Path) -> Iterator[FileStore]:
     yield FolderFileStore(tmp_path / "files")
 
 
-ADAPTERS: dict[str, Callable[[Path], Iterator[FileStore]]] = {"folder": _folder}
+def _s3(tmp_path: Path) -> Iterator[FileStore]:
+    from pra.adapters.s3_files import S3FileStore
+    from tests.aws.resources import FILES_BUCKET, RECORDS_BUCKET, mocked_aws
+
+    with mocked_aws() as aws:
+        yield S3FileStore(aws.s3, FILES_BUCKET, RECORDS_BUCKET)
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[FileStore]]] = {"folder": _folder, "s3": _s3}
 
 
 @pytest.fixture(params=sorted(ADAPTERS))

@@ -31,9 +31,18 @@ def _smtp(tmp_path: Path) -> Iterator[MailerUnderTest]:
         yield MailerUnderTest(SmtpMailer("127.0.0.1", port), lambda: list(collector.messages))
 
 
+def _ses(tmp_path: Path) -> Iterator[MailerUnderTest]:
+    from pra.adapters.ses_mailer import SesMailer
+    from tests.aws.resources import CONFIGURATION_SET, FROM_ADDRESS, mocked_aws, ses_received
+
+    with mocked_aws() as aws:
+        yield MailerUnderTest(SesMailer(aws.sesv2, FROM_ADDRESS, CONFIGURATION_SET), ses_received)
+
+
 ADAPTERS: dict[str, Callable[[Path], Iterator[MailerUnderTest]]] = {
     "outbox": _outbox,
     "smtp": _smtp,
+    "ses": _ses,
 }
 
 

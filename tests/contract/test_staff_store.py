@@ -23,7 +23,18 @@ def _sqlite(tmp_path: Path) -> Iterator[StaffStore]:
     yield SqliteStaffStore(tmp_path / "store.sqlite3")
 
 
-ADAPTERS: dict[str, Callable[[Path], Iterator[StaffStore]]] = {"sqlite": _sqlite}
+def _dynamodb(tmp_path: Path) -> Iterator[StaffStore]:
+    from pra.adapters.dynamodb_staff import DynamoStaffStore
+    from tests.aws.resources import TABLE, mocked_aws
+
+    with mocked_aws() as aws:
+        yield DynamoStaffStore(aws.dynamodb, TABLE)
+
+
+ADAPTERS: dict[str, Callable[[Path], Iterator[StaffStore]]] = {
+    "sqlite": _sqlite,
+    "dynamodb": _dynamodb,
+}
 
 
 @pytest.fixture(params=sorted(ADAPTERS))

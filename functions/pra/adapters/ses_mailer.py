@@ -1,0 +1,73 @@
+"""Mailer on Amazon SES (sesv2 send_email, raw content): the message goes out as rendered.
+
+Every message carries SES tags naming its request and kind, so a bounce or complaint that
+SES reports later (through SNS to pra.aws.bounces) can be tied back to the request.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from email.message import EmailMessage
+from email.policy import SMTP
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from pra.ports import MailerError
+
+# Optional headers a sender may set; they become SES tags and are removed before sending.
+TRACKING_HEADER = "X-PRA-Tracking-Number"
+KIND_HEADER = "X-PRA-Email-Kind"
+TRACKING_TAG, KIND_TAG = "tracking_number", "kind"
+UNKNOWN = "unknown"
+_TRACKING_NUMBER = re.compile(r"\bPRA-\d{4}-\d{5,}\b")
+_NOT_TAG_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+class SesMailer:
+    def __init__(self, client: Any, from_address: str, configuration_set: str | None) -> None:
+        self._client = client
+        self._from, self._configuration_set = from_address, configuration_set
+
+    def send(self, message: EmailMessage) -> None:
+        tags = email_tags(message)
+        outgoing = _without_our_headers(message)
+        extra = {"ConfigurationSetName": self._configuration_set} if self._configuration_set else {}
+        try:
+            self._client.send_email(
+                FromEmailAddress=self._from,
+                Content={"Raw": {"Data": outgoing.as_bytes(policy=SMTP)}},
+                EmailTags=[{"Name": name, "Value": value} for name, value in tags.items()],
+                **extra,
+            )
+        except ClientError as error:
+            # The code only (MessageRejected, Throttling...): SES's text can quote addresses.
+            raise MailerError(error.response["Error"]["Code"]) from error
+        except BotoCoreError as error:
+            raise MailerError(type(error).__name__) from error
+
+
+def email_tags(message: EmailMessage) -> dict[str, str]:
+    """The request and kind of a message: from our headers, else the number in the subject."""
+    number = message.get(TRACKING_HEADER) or _number_in(str(message.get("Subject", "")))
+    kind = message.get(KIND_HEADER) or UNKNOWN
+    return {TRACKING_TAG: _tag_safe(str(number)), KIND_TAG: _tag_safe(str(kind))}
+
+
+def _number_in(subject: str) -> str:
+    found = _TRACKING_NUMBER.search(subject)
+    return found.group(0) if found else UNKNOWN
+
+
+def _tag_safe(value: str) -> str:
+    """SES tag values allow letters, digits, _ and - only, up to 256 characters."""
+    return _NOT_TAG_SAFE.sub("_", value)[:256] or UNKNOWN
+
+
+def _without_our_headers(message: EmailMessage) -> EmailMessage:
+    if TRACKING_HEADER not in message and KIND_HEADER not in message:
+        return message
+    outgoing = copy.deepcopy(message)  # the caller's message stays as it was
+    del outgoing[TRACKING_HEADER], outgoing[KIND_HEADER]
+    return outgoing
