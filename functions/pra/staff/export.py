@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 
 from pra.domain.request import HistoryEvent
 from pra.services import Services
@@ -22,6 +23,7 @@ COLUMNS = [
 ]
 CONTACT_COLUMNS = ["requester_name", "requester_email", "requester_phone", "mailing_address"]
 EXPORTED_CONTACTS = "exported_contacts"
+_NUMBER = re.compile(r"-?\d+")
 
 log = logging.getLogger(__name__)
 
@@ -69,4 +71,6 @@ def _record_contact_export(services: Services, rows: list[LogRow], actor: str) -
 
 def _safe(cell: str) -> str:
     """Keep a spreadsheet from running what a requester typed as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell

@@ -15,6 +15,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
+from pra.ports import StaffAccount
 from pra.staff import sessions, signin
 from pra.staff.export import export_csv
 from pra.staff.guard import (
@@ -43,9 +44,10 @@ def _setup(state: BlueprintSetupState) -> None:
     state.app.extensions[UNKNOWN_EMAILS] = UnknownEmailFailures()
 
 
-def _account() -> Any:
+def _account() -> StaffAccount:
     account = current_account()
-    assert account is not None, "requires() lets only signed-in accounts through"
+    if account is None:  # requires() lets only signed-in accounts through
+        raise RuntimeError("a staff view ran without a signed-in account")
     return account
 
 

@@ -1,0 +1,54 @@
+"""Policy 4005 at the desk: sign-in attempts are logged without passwords or full emails,
+and reading or exporting the log writes no requester data to the application log."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import pytest
+from flask.testing import FlaskClient
+
+from pra.domain.request import parse_submission
+from pra.ports import StaffAccount
+from pra.services import Services
+from pra.services.submit import submit_request
+from tests.services.test_privacy import PERSONAL
+from tests.staff.conftest import EMAILS, PASSWORD, sign_in
+
+SECRET_TRY = "Hunter2-is-not-my-password"
+
+
+def test_failed_sign_ins_log_the_attempt_without_password_or_email(
+    client: FlaskClient, accounts: dict[str, StaffAccount], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for _ in range(6):
+        sign_in(client, EMAILS["coordinator"], SECRET_TRY)
+    sign_in(client, "zyxwv.quillfeather@example.org", SECRET_TRY)
+    sign_in(client, EMAILS["director"], PASSWORD)
+    assert "staff sign-in failed for a***@library.example (1 in a row)" in caplog.text
+    assert "staff sign-in refused while locked for a***@library.example" in caplog.text
+    assert "staff sign-in failed for z***@example.org" in caplog.text
+    assert "staff sign-in for d***@library.example (director)" in caplog.text
+    for secret in (SECRET_TRY, PASSWORD, EMAILS["coordinator"], EMAILS["director"], "zyxwv"):
+        assert secret not in caplog.text
+
+
+def test_the_log_export_and_request_page_log_no_requester_data(
+    signed_in: Callable[[str], FlaskClient],
+    services: Services,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    receipt = submit_request(services, parse_submission(PERSONAL))
+    client = signed_in("coordinator")
+    caplog.clear()
+    caplog.set_level(logging.DEBUG)
+    assert client.get("/staff/?q=parking").status_code == 200
+    assert client.get("/staff/requests.csv?contacts=1").status_code == 200
+    assert client.get(f"/staff/requests/{receipt.tracking_number}").status_code == 200
+    assert "request log exported: 1 requests, contacts True" in caplog.text
+    for value in PERSONAL.values():
+        if value not in {"mail", "paper"}:
+            assert value not in caplog.text
+    assert "Quillfeather" not in caplog.text

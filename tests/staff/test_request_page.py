@@ -1,0 +1,181 @@
+"""A request's page: everything about it, and every opening recorded in its history."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from flask.testing import FlaskClient
+
+from pra.adapters.clocks import FixedClock
+from pra.adapters.records import request_from_dict, request_to_dict
+from pra.domain.request import HistoryEvent
+from pra.services import Services
+from tests.staff.conftest import EMAILS, store_request
+
+NUMBER = "PRA-2026-00003"
+
+
+@pytest.fixture
+def stored(services: Services) -> None:
+    store_request(
+        services,
+        NUMBER,
+        date(2026, 11, 8),
+        description="Emails about the Roseland branch\nfrom March 2026",
+        name="Jane Requester",
+        email="jane.requester@example.org",
+    )
+
+
+def page(client: FlaskClient, number: str = NUMBER) -> str:
+    response = client.get(f"/staff/requests/{number}")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+def test_the_page_shows_the_request_and_its_contacts(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    html = page(signed_in("coordinator"))
+    assert "<h1>Request PRA-2026-00003</h1>" in html
+    assert "Emails about the Roseland branch\nfrom March 2026" in html
+    assert "<dt>Format</dt><dd>Electronic</dd>" in html
+    assert "<dt>Delivery</dt><dd>Email</dd>" in html
+    assert "<dt>Name</dt><dd>Jane Requester</dd>" in html
+    assert '<a href="mailto:jane.requester@example.org">jane.requester@example.org</a>' in html
+    assert "<dt>Initial response due</dt><dd>Wed Nov 18, 2026</dd>" in html
+    assert '<span aria-hidden="true">⏰ </span>2 days left</span>' in html
+
+
+def test_read_only_staff_see_the_request_but_not_the_contacts(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    html = page(signed_in("staff"))
+    assert "Emails about the Roseland branch" in html
+    assert "jane.requester@example.org" not in html
+    assert "Jane Requester" not in html
+    assert "Contact data is shown to the PRA coordinator and the Director only." in html
+
+
+def test_each_opening_is_recorded_in_the_history(
+    signed_in: Callable[[str], FlaskClient], services: Services, clock: FixedClock, stored: None
+) -> None:
+    client = signed_in("director")
+    page(client)
+    clock.advance(minutes=5)
+    html = page(client)
+    history = services.store.history(NUMBER)
+    assert [(e.actor, e.action, e.public) for e in history] == [
+        ("requester", "received", True),
+        (EMAILS["director"], "viewed", False),
+        (EMAILS["director"], "viewed", False),
+    ]
+    assert history[-1].at == clock.now()
+    assert html.count(f"<td>{EMAILS['director']}</td>") == 2
+    assert "<td>Mon Nov 16, 2026, 10:05</td>" not in html  # times are in <time>
+    assert ">Mon Nov 16, 2026, 10:05</time>" in html
+
+
+def test_the_history_shows_time_who_what_and_note(
+    signed_in: Callable[[str], FlaskClient], services: Services, stored: None
+) -> None:
+    at = services.clock.now()
+    services.store.append_event(
+        NUMBER, HistoryEvent(at, "system", "deadline_reminder", "2026-11-18")
+    )
+    html = page(signed_in("coordinator"))
+    assert '<th scope="col">Time</th><th scope="col">Who</th>' in html
+    assert "<td>system</td>\n      <td>deadline reminder</td>\n      <td>2026-11-18</td>" in html
+    assert "<td>received (public)</td>" in html
+
+
+def test_the_page_lists_letters_and_files(
+    signed_in: Callable[[str], FlaskClient], services: Services, stored: None
+) -> None:
+    request = services.store.get(NUMBER)
+    assert request is not None
+    services.store.save(
+        dataclasses.replace(request, letters=("initial_response.en",)),
+        request.status,
+        HistoryEvent(services.clock.now(), EMAILS["coordinator"], "noted"),
+        [],
+    )
+    services.files.put(f"requests/{NUMBER}/letters/initial.pdf", b"%PDF", "application/pdf")
+    services.files.put("requests/PRA-2026-00030/other.pdf", b"%PDF", "application/pdf")
+    html = page(signed_in("coordinator"))
+    assert "<li>initial_response.en</li>" in html
+    assert (
+        f'href="/staff/requests/{NUMBER}/files/letters/initial.pdf">letters/initial.pdf</a>' in html
+    )
+    assert "other.pdf" not in html
+
+
+def test_a_request_without_letters_or_files_says_so(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    html = page(signed_in("coordinator"))
+    assert "<p>No letters have been sent.</p>" in html
+    assert "<p>No files are stored with this request.</p>" in html
+
+
+def test_the_actions_section_offers_nothing_that_cannot_be_done(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    html = page(signed_in("coordinator"))
+    actions = html[html.index("<h2>Actions</h2>") : html.index("<h2>Letters</h2>")]
+    assert "No actions are available for a request in this state." in actions
+    assert "<button" not in actions and "<a " not in actions
+
+
+def test_headings_are_in_order(signed_in: Callable[[str], FlaskClient], stored: None) -> None:
+    html = page(signed_in("coordinator"))
+    assert html.count("<h1>") == 1
+    assert "<h3" not in html
+
+
+def test_a_file_download_is_recorded(
+    signed_in: Callable[[str], FlaskClient], services: Services, stored: None
+) -> None:
+    services.files.put(f"requests/{NUMBER}/scan 1.pdf", b"%PDF-1.7", "application/pdf")
+    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/scan 1.pdf")
+    assert response.get_data() == b"%PDF-1.7"
+    assert response.headers["Content-Disposition"] == 'attachment; filename="scan_1.pdf"'
+    event = services.store.history(NUMBER)[-1]
+    assert (event.actor, event.action, event.note) == (
+        EMAILS["coordinator"],
+        "downloaded_file",
+        "scan 1.pdf",
+    )
+
+
+@pytest.mark.parametrize("name", ["missing.pdf", "../other/secret.pdf", "./x.pdf"])
+def test_no_file_outside_the_request_is_served(
+    signed_in: Callable[[str], FlaskClient], stored: None, name: str
+) -> None:
+    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/{name}")
+    assert response.status_code == 404
+
+
+def test_an_unknown_request_is_a_404_and_records_nothing(
+    signed_in: Callable[[str], FlaskClient],
+) -> None:
+    response = signed_in("coordinator").get("/staff/requests/PRA-2026-00404")
+    assert response.status_code == 404
+    assert "There is no request PRA-2026-00404" in response.get_data(as_text=True)
+
+
+def test_a_lower_case_number_opens_the_request(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    assert "<h1>Request PRA-2026-00003</h1>" in page(signed_in("staff"), NUMBER.lower())
+
+
+def test_a_request_stored_before_assignees_existed_still_loads(services: Services) -> None:
+    request = store_request(services, "PRA-2026-00010", date(2026, 11, 16), assignee="a@b.example")
+    data = request_to_dict(request)
+    assert data["assignee"] == "a@b.example"
+    del data["assignee"]
+    assert request_from_dict(data) == dataclasses.replace(request, assignee=None)
