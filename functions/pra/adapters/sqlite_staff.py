@@ -33,9 +33,7 @@ CREATE TABLE staff (
 """,
 }
 
-_COLUMNS = (
-    "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active"
-)
+_COLUMNS = "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active"
 
 
 class SqliteStaffStore:
