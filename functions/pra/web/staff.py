@@ -109,7 +109,7 @@ def sign_out() -> Any:
 
 def _filter() -> tuple[Status | None, str]:
     raw = request.args.get("status", "")
-    status = Status(raw) if raw in Status.__members__.values() else None
+    status = Status(raw) if raw in {s.value for s in Status} else None  # unknown: all
     return status, request.args.get("q", "").strip()
 
 
