@@ -7,7 +7,7 @@ from pra.adapters.folder_files import FolderFileStore
 from pra.adapters.mailers import OutboxMailer, SmtpMailer
 from pra.adapters.sqlite_staff import SqliteStaffStore
 from pra.adapters.sqlite_store import SqliteRequestStore
-from pra.config import Settings
+from pra.config import Settings, SettingsError
 from pra.domain.calendar import BusinessCalendar
 from pra.ports import Clock, Mailer
 from pra.services import Services
@@ -26,6 +26,49 @@ def bootstrap(
         calendar=BusinessCalendar(settings.closure_days),
         staff=SqliteStaffStore(settings.database_path),
     )
+
+
+def bootstrap_aws(
+    settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
+) -> Services:
+    """On AWS: DynamoDB, S3 and SES, named by the template's environment variables."""
+    # Imported here, so the embedded default never loads boto3.
+    from pra.adapters.dynamodb_staff import DynamoStaffStore
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+    from pra.adapters.s3_files import S3FileStore
+    from pra.adapters.ses_mailer import SesMailer
+    from pra.aws.clients import aws_client
+
+    table, private, public = _aws_names(settings)
+    dynamodb = aws_client("dynamodb", settings.aws_endpoint_url)
+    return Services(
+        settings=settings,
+        store=DynamoRequestStore(dynamodb, table),
+        files=S3FileStore(aws_client("s3", settings.aws_endpoint_url), private, public),
+        mailer=mailer
+        or SesMailer(
+            aws_client("sesv2", settings.aws_endpoint_url),
+            settings.from_address,
+            settings.ses_configuration_set,
+        ),
+        clock=clock or SystemClock(settings.timezone),
+        calendar=BusinessCalendar(settings.closure_days),
+        staff=DynamoStaffStore(dynamodb, table),
+    )
+
+
+def _aws_names(settings: Settings) -> tuple[str, str, str]:
+    names = {
+        "PRA_TABLE_NAME": settings.table_name,
+        "PRA_PRIVATE_BUCKET": settings.private_bucket,
+        "PRA_PUBLIC_BUCKET": settings.public_bucket,
+        # Lambda has no writable place to keep a generated key between containers.
+        "PRA_SECRET_KEY": settings.secret_key,
+    }
+    missing = [name for name, value in names.items() if not value]
+    if missing:
+        raise SettingsError(f"on AWS these must be set: {', '.join(missing)}")
+    return str(settings.table_name), str(settings.private_bucket), str(settings.public_bucket)
 
 
 def _mailer(settings: Settings) -> Mailer:

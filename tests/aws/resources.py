@@ -1,4 +1,4 @@
-"""The AWS resources the tests need, built from infra/template.yaml itself so the two cannot drift."""
+"""AWS resources for the tests, built from infra/template.yaml itself so the two cannot drift."""
 
 from __future__ import annotations
 

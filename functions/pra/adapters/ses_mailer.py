@@ -14,11 +14,9 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.ports import MailerError
 
-# Optional headers a sender may set; they become SES tags and are removed before sending.
-TRACKING_HEADER = "X-PRA-Tracking-Number"
-KIND_HEADER = "X-PRA-Email-Kind"
 TRACKING_TAG, KIND_TAG = "tracking_number", "kind"
 UNKNOWN = "unknown"
 _TRACKING_NUMBER = re.compile(r"\bPRA-\d{4}-\d{5,}\b")

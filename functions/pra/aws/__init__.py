@@ -1,0 +1,5 @@
+"""Lambda entry points (api, sweep, bounces) and the boto3 clients they share.
+
+Importing these modules opens nothing: the app, the adapters and the clients are made on
+the first event and kept for the container's life.
+"""

@@ -1,0 +1,27 @@
+"""boto3 clients: made on first use, then kept for the container's life."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+
+@cache
+def aws_client(service: str, endpoint_url: str | None = None) -> Any:
+    """One client per service (and endpoint) per container; boto3 is imported only here."""
+    return _session().client(service, endpoint_url=endpoint_url, config=_config())
+
+
+@cache
+def _session() -> Any:
+    # A session of our own: the default one is shared module state we do not control.
+    import boto3
+
+    return boto3.session.Session()
+
+
+def _config() -> Any:
+    from botocore.config import Config
+
+    # Fail fast and retry a little: a request waits on these calls, and the sweep retries email.
+    return Config(connect_timeout=3, read_timeout=10, retries={"mode": "standard"})
