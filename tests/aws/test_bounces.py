@@ -55,7 +55,10 @@ def test_a_bounced_acknowledgement_is_recorded_and_the_coordinator_told(stored: 
 
     last = wiring.services().store.history(stored)[-1]
     assert (last.actor, last.action) == ("system", "email_bounced")
-    assert last.note == f"acknowledgement email to the requester: Permanent/General [report {REPORT_ID}]"
+    assert (
+        last.note
+        == f"acknowledgement email to the requester: Permanent/General [report {REPORT_ID}]"
+    )
     [notice] = ses_received()
     assert notice["To"] == COORDINATOR
     assert notice["Subject"] == "Email not delivered: PRA-2026-00001"
@@ -131,7 +134,9 @@ def test_no_address_or_diagnostic_text_reaches_the_log(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     bounces.handler(sns_event(), None)
-    bounces.handler(sns_event(mail=mail(kind="coordinator_notice"), bounce=bounce_to(COORDINATOR)), None)
+    bounces.handler(
+        sns_event(mail=mail(kind="coordinator_notice"), bounce=bounce_to(COORDINATOR)), None
+    )
     assert "email_bounced" in caplog.text and stored in caplog.text
     for secret in [REQUESTER, "Quillfeather", "quillfeather", COORDINATOR, "User unknown"]:
         assert secret not in caplog.text

@@ -9,7 +9,7 @@ from typing import Any
 @cache
 def aws_client(service: str, endpoint_url: str | None = None) -> Any:
     """One client per service (and endpoint) per container; boto3 is imported only here."""
-    return _session().client(service, endpoint_url=endpoint_url, config=_config())
+    return _session().client(service, endpoint_url=endpoint_url, config=_config(service))
 
 
 @cache
@@ -20,8 +20,10 @@ def _session() -> Any:
     return boto3.session.Session()
 
 
-def _config() -> Any:
+def _config(service: str) -> Any:
     from botocore.config import Config
 
     # Fail fast and retry a little: a request waits on these calls, and the sweep retries email.
-    return Config(connect_timeout=3, read_timeout=10, retries={"mode": "standard"})
+    config = Config(connect_timeout=3, read_timeout=10, retries={"mode": "standard"})
+    # Presigned links signed with SigV4, the only signature newer regions accept.
+    return config.merge(Config(signature_version="s3v4")) if service == "s3" else config

@@ -1,0 +1,176 @@
+"""What the AWS adapters do beyond their ports' contracts: tags, buckets, links, wiring."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from email.message import EmailMessage
+from typing import Any
+
+import pytest
+import requests
+
+from pra.adapters.dynamodb_store import DynamoRequestStore
+from pra.adapters.folder_files import UnsafeKey
+from pra.adapters.s3_files import S3FileStore
+from pra.adapters.ses_mailer import SesMailer
+from pra.aws import wiring
+from pra.bootstrap import bootstrap_aws
+from pra.config import Settings, SettingsError
+from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
+from pra.ports import MailerError
+from tests.aws.resources import (
+    CONFIGURATION_SET,
+    FILES_BUCKET,
+    FROM_ADDRESS,
+    RECORDS_BUCKET,
+    TABLE,
+    Aws,
+    ses_received,
+)
+from tests.contract.test_request_store import event, make_request
+
+
+def sent_parameters(aws: Aws) -> list[dict[str, Any]]:
+    """The parameters of every SendEmail call, as botocore is about to send them."""
+    calls: list[dict[str, Any]] = []
+    aws.sesv2.meta.events.register(
+        "provide-client-params.sesv2.SendEmail", lambda params, **_: calls.append(params)
+    )
+    return calls
+
+
+def message(subject: str, **headers: str) -> EmailMessage:
+    email = EmailMessage()
+    email["Subject"], email["From"], email["To"] = subject, FROM_ADDRESS, "a@example.org"
+    for name, value in headers.items():
+        email[name] = value
+    email.set_content("hello\n")
+    return email
+
+
+def test_ses_tags_name_the_request_and_kind_from_our_headers(aws: Aws) -> None:
+    calls = sent_parameters(aws)
+    headers = {TRACKING_HEADER: "PRA-2026-00007", KIND_HEADER: "acknowledgement"}
+    SesMailer(aws.sesv2, FROM_ADDRESS, CONFIGURATION_SET).send(message("Hello", **headers))
+    [call] = calls
+    assert call["EmailTags"] == [
+        {"Name": "tracking_number", "Value": "PRA-2026-00007"},
+        {"Name": "kind", "Value": "acknowledgement"},
+    ]
+    assert (call["ConfigurationSetName"], call["FromEmailAddress"]) == (
+        CONFIGURATION_SET,
+        FROM_ADDRESS,
+    )
+    [sent] = ses_received()
+    assert TRACKING_HEADER not in sent and KIND_HEADER not in sent
+
+
+def test_ses_tags_fall_back_to_the_number_in_the_subject(aws: Aws) -> None:
+    calls = sent_parameters(aws)
+    mailer = SesMailer(aws.sesv2, FROM_ADDRESS, None)
+    mailer.send(message("New public records request PRA-2026-00042"))
+    mailer.send(message("Hola"))
+    assert [c["EmailTags"][0]["Value"] for c in calls] == ["PRA-2026-00042", "unknown"]
+    assert "ConfigurationSetName" not in calls[0]
+
+
+def test_the_callers_message_keeps_its_headers(aws: Aws) -> None:
+    sent = message("Hello", **{TRACKING_HEADER: "PRA-2026-00007"})
+    SesMailer(aws.sesv2, FROM_ADDRESS, None).send(sent)
+    assert sent[TRACKING_HEADER] == "PRA-2026-00007"
+
+
+def test_an_unverified_sender_raises_mailer_error_with_the_code_only(aws: Aws) -> None:
+    mailer = SesMailer(aws.sesv2, "pra@unverified.example", None)
+    with pytest.raises(MailerError) as raised:
+        mailer.send(message("Hello"))
+    assert str(raised.value) == "MessageRejected"
+
+
+def test_public_keys_go_to_the_records_bucket_with_a_short_cache(aws: Aws) -> None:
+    files = S3FileStore(aws.s3, FILES_BUCKET, RECORDS_BUCKET)
+    files.put("public/manifest.json", b"{}", "application/json")
+    files.put("private/submission.pdf", b"%PDF", "application/pdf")
+    public = aws.s3.get_object(Bucket=RECORDS_BUCKET, Key="public/manifest.json")
+    assert (public["ContentType"], public["CacheControl"]) == (
+        "application/json",
+        "public, max-age=60",
+    )
+    private = aws.s3.head_object(Bucket=FILES_BUCKET, Key="private/submission.pdf")
+    assert "CacheControl" not in private
+    assert files.keys("") == ["private/submission.pdf", "public/manifest.json"]
+
+
+def test_a_presigned_link_reads_a_private_file_until_it_expires(aws_env: dict[str, str]) -> None:
+    files = wiring.services().files
+    assert isinstance(files, S3FileStore)
+    files.put("private/PRA-2026-00001/records.pdf", b"%PDF-1.7", "application/pdf")
+    url = files.presigned_url("private/PRA-2026-00001/records.pdf", timedelta(days=7))
+    assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url and "X-Amz-Expires=604800" in url
+    assert url.startswith(f"https://{FILES_BUCKET}.s3.amazonaws.com/private/PRA-2026-00001/")
+    assert requests.get(url, timeout=10).content == b"%PDF-1.7"
+
+
+@pytest.mark.parametrize("key", ["../escape.txt", "/etc/passwd", "public/../x", "a//b", ""])
+def test_s3_refuses_the_keys_the_folder_refuses(aws: Aws, key: str) -> None:
+    with pytest.raises(UnsafeKey):
+        S3FileStore(aws.s3, FILES_BUCKET, RECORDS_BUCKET).put(key, b"x", "text/plain")
+
+
+def test_one_bucket_may_hold_both_prefixes(aws: Aws) -> None:
+    files = S3FileStore(aws.s3, FILES_BUCKET, FILES_BUCKET)
+    files.put("public/a.pdf", b"a", "application/pdf")
+    files.put("private/b.pdf", b"b", "application/pdf")
+    assert files.keys("") == ["private/b.pdf", "public/a.pdf"]
+
+
+def test_the_request_item_keeps_the_body_whole_and_the_due_index_only_while_open(
+    aws: Aws,
+) -> None:
+    store = DynamoRequestStore(aws.dynamodb, TABLE)
+    request = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(request, event("received"), [])
+    key = {"pk": {"S": "REQ#PRA-2026-00001"}, "sk": {"S": "REQUEST"}}
+    item = aws.dynamodb.get_item(TableName=TABLE, Key=key)["Item"]
+    assert json.loads(item["body"]["S"])["submission"]["name"] == "Ana Núñez"
+    assert item["due_key"] == {"S": "2026-11-30#PRA-2026-00001"}
+    from pra.domain.lifecycle import Status
+
+    store.save(
+        make_request("PRA-2026-00001", date(2026, 11, 16), Status.WITHDRAWN),
+        Status.RECEIVED,
+        event("withdrawn", 1),
+        [],
+    )
+    item = aws.dynamodb.get_item(TableName=TABLE, Key=key)["Item"]
+    assert "open_pk" not in item and "due_key" not in item
+    assert item["status"] == {"S": "withdrawn"}
+
+
+def test_bootstrap_aws_names_every_missing_setting() -> None:
+    with pytest.raises(SettingsError) as raised:
+        bootstrap_aws(Settings(table_name="pra"))
+    assert str(raised.value) == (
+        "on AWS these must be set: PRA_PRIVATE_BUCKET, PRA_PUBLIC_BUCKET, PRA_SECRET_KEY"
+    )
+
+
+def test_the_aws_settings_come_from_the_environment() -> None:
+    settings = Settings.from_env(
+        {
+            "PRA_TABLE_NAME": "t",
+            "PRA_PRIVATE_BUCKET": "p",
+            "PRA_PUBLIC_BUCKET": "r",
+            "PRA_SES_CONFIGURATION_SET": "c",
+            "PRA_AWS_ENDPOINT_URL": "http://127.0.0.1:5000",
+        }
+    )
+    assert (
+        settings.table_name,
+        settings.private_bucket,
+        settings.public_bucket,
+        settings.ses_configuration_set,
+        settings.aws_endpoint_url,
+    ) == ("t", "p", "r", "c", "http://127.0.0.1:5000")
+    assert Settings.from_env({}).aws_endpoint_url is None

@@ -1,0 +1,151 @@
+"""End to end on an AWS emulator: moto's server, the template's table and buckets, real HTTP."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import requests
+from moto.server import ThreadedMotoServer
+from werkzeug.serving import make_server
+
+from pra.aws import api, wiring
+from tests.aws.conftest import AWS_ENV, COORDINATOR
+from tests.aws.resources import RECORDS_BUCKET, TABLE, Aws, clients, fake_credentials, provision
+from tests.services.test_privacy import PERSONAL
+
+pytestmark = pytest.mark.e2e
+MANIFEST = {"records": [{"title": "Library commission minutes, 2026", "file": "minutes.pdf"}]}
+
+
+@dataclass
+class Stack:
+    url: str  # the app, over HTTP
+    emulator: str  # moto's server
+    aws: Aws
+
+
+@pytest.fixture
+def emulator() -> Iterator[str]:
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    url = f"http://{host}:{port}"
+    # moto's state outlives a server in the same process: start each test from nothing.
+    requests.post(f"{url}/moto-api/reset", timeout=20).raise_for_status()
+    try:
+        yield url
+    finally:
+        requests.post(f"{url}/moto-api/reset", timeout=20)
+        server.stop()
+
+
+@pytest.fixture
+def stack(emulator: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Stack]:
+    with fake_credentials():
+        aws = clients(endpoint_url=emulator)
+        provision(aws)
+        body = json.dumps(MANIFEST).encode()
+        aws.s3.put_object(Bucket=RECORDS_BUCKET, Key="public/manifest.json", Body=body)
+        http = make_server("127.0.0.1", 0, _LazyApp(), threaded=True)
+        url = f"http://127.0.0.1:{http.server_port}"
+        for name, value in {**AWS_ENV, "PRA_AWS_ENDPOINT_URL": emulator}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setenv("PRA_PUBLIC_URL", url)
+        wiring.reset()
+        thread = threading.Thread(target=http.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield Stack(url, emulator, aws)
+        finally:
+            http.shutdown()
+            thread.join(timeout=10)
+            wiring.reset()
+
+
+class _LazyApp:
+    """The app as the Lambda module builds it, made on the first request like a container."""
+
+    def __init__(self) -> None:
+        self._app: Any = None
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        with self._lock:
+            if self._app is None:
+                self._app = api.build_app()
+        return self._app(environ, start_response)
+
+
+def test_a_form_post_is_stored_in_dynamodb_and_mailed_by_ses(
+    stack: Stack, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    browser = requests.Session()
+    response = browser.post(f"{stack.url}/api/requests", data=PERSONAL, timeout=20)
+    assert response.status_code == 200 and response.url.endswith("/api/requests/confirmation")
+    number = _field(response.text, "pra-tracking-number")
+    code = _field(response.text, "pra-access-code")
+
+    item = _request_item(stack.aws, number)
+    assert item["status"] == {"S": "received"} and item["open_pk"] == {"S": "OPEN"}
+    body = json.loads(item["body"]["S"])
+    assert body["submission"]["email"] == PERSONAL["email"]
+    assert item["due_key"]["S"] == f"{body['deadlines']['initial_response_due']}#{number}"
+    emails = _email_items(stack.aws, number)
+    assert sorted(e["kind"]["S"] for e in emails) == ["acknowledgement", "coordinator_notice"]
+    assert all("sent_at" in e and "pending_pk" not in e for e in emails)
+
+    ack, notice = _sent_by_ses(stack.emulator)
+    assert ack["destinations"] == [PERSONAL["email"]] and code in ack["raw_data"]
+    assert f"{stack.url}/status/#{number}:{code}" in ack["raw_data"]
+    assert notice["destinations"] == [COORDINATOR] and number in notice["raw_data"]
+
+    status = requests.post(
+        f"{stack.url}/api/requests/{number}/status", json={"code": code}, timeout=20
+    )
+    assert (status.status_code, status.json()["status"]) == (200, "received")
+    for value in PERSONAL.values():
+        if value not in {"mail", "paper"}:
+            assert value not in caplog.text
+
+
+def test_released_records_are_read_from_the_public_bucket(stack: Stack) -> None:
+    manifest = requests.get(f"{stack.url}/api/records/manifest.json", timeout=20)
+    assert (manifest.status_code, manifest.json()) == (200, MANIFEST)
+    listed = stack.aws.s3.list_objects_v2(Bucket=RECORDS_BUCKET)["Contents"]
+    assert [o["Key"] for o in listed] == ["public/manifest.json"]
+
+
+def _field(page: str, element_id: str) -> str:
+    found = re.search(rf'id="{element_id}">([^<]+)<', page)
+    assert found is not None, element_id
+    return found.group(1)
+
+
+def _request_item(aws: Aws, number: str) -> dict[str, Any]:
+    key = {"pk": {"S": f"REQ#{number}"}, "sk": {"S": "REQUEST"}}
+    item: dict[str, Any] = aws.dynamodb.get_item(TableName=TABLE, Key=key)["Item"]
+    return item
+
+
+def _email_items(aws: Aws, number: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = aws.dynamodb.scan(
+        TableName=TABLE,
+        FilterExpression="begins_with(pk, :email) AND tracking_number = :number",
+        ExpressionAttributeValues={":email": {"S": "EMAIL#"}, ":number": {"S": number}},
+    )["Items"]
+    return found
+
+
+def _sent_by_ses(emulator: str) -> list[dict[str, Any]]:
+    """What moto's SES recorded, read the way any client of the server would."""
+    data = requests.get(f"{emulator}/moto-api/data.json", timeout=20).json()
+    sent: list[dict[str, Any]] = data["ses"]["RawMessage"]
+    return sent

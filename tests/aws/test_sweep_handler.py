@@ -1,0 +1,56 @@
+"""The sweep's Lambda handler runs the daily sweep on DynamoDB and SES."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from zoneinfo import ZoneInfo
+
+from pra.aws import sweep, wiring
+from pra.ports import QueuedEmail
+from tests.aws.conftest import DIRECTOR
+from tests.aws.resources import FROM_ADDRESS, ses_received
+from tests.contract.test_request_store import event, make_request
+
+
+def test_the_sweep_retries_email_and_escalates_an_overdue_request(
+    aws_env: dict[str, str],
+) -> None:
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    store = wiring.services().store
+    store.add(make_request("PRA-2026-00001", today - timedelta(days=40)), event("received"), [])
+    store.queue_email(retry("PRA-2026-00001"))
+
+    assert sweep.handler({"source": "aws.scheduler"}, None) == {
+        "emails_sent": 2,
+        "emails_pending": 0,
+        "reminders": 0,
+        "escalations": 1,
+    }
+    retried, escalation = ses_received()
+    assert retried["Subject"] == "Retried: PRA-2026-00001"
+    assert escalation["To"] == DIRECTOR
+    assert escalation["Subject"].startswith("Overdue: PRA-2026-00001")
+    assert [e.action for e in store.history("PRA-2026-00001")][-1] == "deadline_escalation"
+    assert store.pending_emails() == []
+
+
+def test_a_second_run_the_same_day_sends_nothing_new(aws_env: dict[str, str]) -> None:
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    store = wiring.services().store
+    store.add(make_request("PRA-2026-00001", today - timedelta(days=40)), event("received"), [])
+    sweep.handler({}, None)
+    assert sweep.handler({}, None) == {
+        "emails_sent": 0,
+        "emails_pending": 0,
+        "reminders": 0,
+        "escalations": 0,
+    }
+
+
+def retry(number: str) -> QueuedEmail:
+    message = EmailMessage()
+    message["Subject"], message["From"] = f"Retried: {number}", FROM_ADDRESS
+    message["To"] = "coordinator@library.example"
+    message.set_content("kept for retry\n")
+    return QueuedEmail("retry-1", number, "coordinator_notice", message.as_bytes(), attempts=1)

@@ -1,0 +1,288 @@
+"""infra/template.yaml: cfn-lint clean, transformed by SAM offline, least privilege, encrypted."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from packaging.requirements import Requirement
+
+from pra.adapters.dynamodb_store import BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
+from pra.bootstrap import _aws_names
+from pra.config import Settings
+from tests.aws.resources import ROOT, TEMPLATE, fake_credentials, resource, template
+
+REGIONS = ["us-west-2", "us-east-1"]
+DATA_SERVICES = {"dynamodb", "s3", "ses", "sns", "sqs", "kms", "secretsmanager"}
+LOGS_ONLY = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+# AWS managed policy ids, as in the template: https://docs.aws.amazon.com/AmazonCloudFront/
+CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+
+
+def lint_errors(path: Path) -> list[str]:
+    from cfnlint.api import ManualArgs, lint_file
+
+    matches = lint_file(path, config=ManualArgs(regions=REGIONS))
+    return [f"{m.rule.id} line {m.linenumber}: {m.message}" for m in matches if m.rule.id[0] == "E"]
+
+
+class _NoManagedPolicies:
+    """The translator's policy loader, offline: our template names none by its short name."""
+
+    def load(self) -> dict[str, str]:
+        return {}
+
+
+@cache
+def _translated() -> str:
+    from samtranslator.translator.transform import transform
+
+    source = template()
+    source["Globals"]["Function"]["CodeUri"] = "s3://pra-deploy/functions.zip"  # as sam deploy
+    with fake_credentials():
+        return json.dumps(transform(source, {"AWS::Region": "us-west-2"}, _NoManagedPolicies()))
+
+
+def translated() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(_translated())
+    return loaded
+
+
+def of_type(kind: str) -> dict[str, dict[str, Any]]:
+    return {k: r for k, r in translated()["Resources"].items() if r["Type"] == kind}
+
+
+def allow_statements(role: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        statement
+        for policy in role["Properties"].get("Policies", [])
+        for statement in policy["PolicyDocument"]["Statement"]
+        if statement["Effect"] == "Allow"
+    ]
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def test_cfn_lint_finds_no_errors_in_the_template() -> None:
+    assert lint_errors(TEMPLATE) == []
+
+
+def test_cfn_lint_finds_no_errors_in_the_translated_template(tmp_path: Path) -> None:
+    # cfn-lint checks SnapStart against the runtime only on plain Lambda resources.
+    path = tmp_path / "translated.json"
+    path.write_text(_translated())
+    assert lint_errors(path) == []
+
+
+def test_cfn_lint_does_report_errors_here(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(TEMPLATE.read_text().replace("PAY_PER_REQUEST", "PAY_AS_YOU_GO"))
+    assert any(error.startswith("E3030") for error in lint_errors(broken))
+
+
+def test_the_sam_translator_transforms_it_offline() -> None:
+    kinds = {r["Type"] for r in translated()["Resources"].values()}
+    assert {
+        "AWS::Lambda::Function",
+        "AWS::ApiGatewayV2::Api",
+        "AWS::Scheduler::Schedule",
+        "AWS::SNS::Subscription",
+        "AWS::CloudFront::Distribution",
+        "AWS::DynamoDB::Table",
+        "AWS::SES::EmailIdentity",
+    } <= kinds
+
+
+def test_functions_run_python_312_or_newer_and_the_api_restores_from_a_snapshot() -> None:
+    functions = of_type("AWS::Lambda::Function")
+    assert set(functions) == {"ApiFunction", "SweepFunction", "BounceFunction"}
+    for function in functions.values():
+        version = re.fullmatch(r"python3\.(\d+)", function["Properties"]["Runtime"])
+        assert version and int(version.group(1)) >= 12
+    api = functions["ApiFunction"]["Properties"]
+    assert api["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert "AWS::Lambda::Version" in {r["Type"] for r in translated()["Resources"].values()}
+
+
+def test_each_handler_named_in_the_template_exists() -> None:
+    for function in of_type("AWS::Lambda::Function").values():
+        module, name = function["Properties"]["Handler"].rsplit(".", 1)
+        assert callable(getattr(importlib.import_module(module), name))
+
+
+def test_the_sweep_runs_daily_at_the_configured_hour_in_california() -> None:
+    [schedule] = of_type("AWS::Scheduler::Schedule").values()
+    props = schedule["Properties"]
+    assert props["ScheduleExpression"] == {"Fn::Sub": "cron(0 ${SweepHour} * * ? *)"}
+    assert props["ScheduleExpressionTimezone"] == {"Ref": "TimeZone"}
+    assert props["Target"]["Arn"] == {"Fn::GetAtt": ["SweepFunction", "Arn"]}
+    parameters = template()["Parameters"]
+    assert parameters["TimeZone"]["Default"] == "America/Los_Angeles"
+    assert (parameters["SweepHour"]["MinValue"], parameters["SweepHour"]["MaxValue"]) == (0, 23)
+
+
+def test_the_http_api_is_throttled() -> None:
+    [stage] = of_type("AWS::ApiGatewayV2::Stage").values()
+    settings = stage["Properties"]["DefaultRouteSettings"]
+    assert settings == {
+        "ThrottlingRateLimit": {"Ref": "ApiRateLimit"},
+        "ThrottlingBurstLimit": {"Ref": "ApiBurstLimit"},
+    }
+
+
+def test_no_role_allows_every_action_or_data_actions_on_every_resource() -> None:
+    for name, role in of_type("AWS::IAM::Role").items():
+        assert set(role["Properties"].get("ManagedPolicyArns", [LOGS_ONLY])) <= {LOGS_ONLY}, name
+        for statement in allow_statements(role):
+            actions = as_list(statement["Action"])
+            assert not any(a == "*" or a.endswith(":*") for a in actions), (name, actions)
+            if {a.split(":")[0] for a in actions} & DATA_SERVICES:
+                assert "*" not in as_list(statement["Resource"]), (name, statement)
+
+
+def test_each_function_reaches_only_what_it_needs() -> None:
+    roles = of_type("AWS::IAM::Role")
+    reach = {
+        name.removesuffix("FunctionRole"): {
+            a.split(":")[0] for s in allow_statements(role) for a in as_list(s["Action"])
+        }
+        for name, role in roles.items()
+        if name.endswith("FunctionRole")
+    }
+    assert reach == {
+        "Api": {"dynamodb", "s3", "ses"},
+        "Sweep": {"dynamodb", "ses"},
+        "Bounce": {"dynamodb", "ses"},
+    }
+    table = {"Fn::GetAtt": ["Table", "Arn"]}
+    for role in roles.values():
+        for statement in allow_statements(role):
+            if as_list(statement["Action"])[0].startswith("dynamodb:"):
+                for arn in as_list(statement["Resource"]):
+                    assert arn == table or arn["Fn::Sub"].startswith("${Table.Arn}/index/")
+
+
+def test_email_is_sent_only_as_the_configured_sender() -> None:
+    for role in of_type("AWS::IAM::Role").values():
+        for statement in allow_statements(role):
+            if as_list(statement["Action"])[0].startswith("ses:"):
+                assert set(statement["Action"]) == {"ses:SendEmail", "ses:SendRawEmail"}
+                assert statement["Condition"] == {
+                    "StringEquals": {"ses:FromAddress": {"Ref": "FromAddress"}}
+                }
+
+
+def test_the_table_is_encrypted_recoverable_and_protected() -> None:
+    table = resource("Table")
+    props = table["Properties"]
+    assert props["SSESpecification"] == {"SSEEnabled": True}
+    assert props["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert props["DeletionProtectionEnabled"] is True
+    assert (table["DeletionPolicy"], table["UpdateReplacePolicy"]) == ("Retain", "Retain")
+
+
+def test_the_tables_indexes_are_the_ones_the_adapter_queries() -> None:
+    indexes = resource("Table")["Properties"]["GlobalSecondaryIndexes"]
+    assert {index["IndexName"] for index in indexes} == {BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS}
+
+
+@pytest.mark.parametrize("bucket", ["FilesBucket", "RecordsBucket", "SiteBucket"])
+def test_every_bucket_is_encrypted_and_blocks_public_access(bucket: str) -> None:
+    props = resource(bucket)["Properties"]
+    [rule] = props["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    assert rule["ServerSideEncryptionByDefault"]["SSEAlgorithm"] in {"AES256", "aws:kms"}
+    assert set(props["PublicAccessBlockConfiguration"].values()) == {True}
+    assert len(props["PublicAccessBlockConfiguration"]) == 4
+
+
+def test_the_private_bucket_keeps_versions() -> None:
+    assert resource("FilesBucket")["Properties"]["VersioningConfiguration"] == {"Status": "Enabled"}
+
+
+@pytest.mark.parametrize("bucket", ["FilesBucket", "RecordsBucket", "SiteBucket"])
+def test_bucket_policies_allow_only_cloudfront_and_refuse_plain_http(bucket: str) -> None:
+    [policy] = [
+        r["Properties"]["PolicyDocument"]["Statement"]
+        for r in of_type("AWS::S3::BucketPolicy").values()
+        if r["Properties"]["Bucket"] == {"Ref": bucket}
+    ]
+    for statement in policy:
+        if statement["Effect"] == "Allow":
+            assert statement["Principal"] == {"Service": "cloudfront.amazonaws.com"}
+            assert "AWS:SourceArn" in statement["Condition"]["StringEquals"]
+    assert {"Bool": {"aws:SecureTransport": "false"}} in [
+        s.get("Condition") for s in policy if s["Effect"] == "Deny"
+    ]
+    if bucket == "FilesBucket":
+        assert all(s["Effect"] == "Deny" for s in policy)
+
+
+def test_one_distribution_serves_the_site_the_records_and_the_api() -> None:
+    config = resource("Distribution")["Properties"]["DistributionConfig"]
+    origins = {o["Id"]: o for o in config["Origins"]}
+    assert config["DefaultCacheBehavior"]["TargetOriginId"] == "site"
+    for s3 in ("site", "records"):
+        assert origins[s3]["OriginAccessControlId"] == {"Fn::GetAtt": ["OriginAccessControl", "Id"]}
+    assert origins["api"]["CustomOriginConfig"]["OriginProtocolPolicy"] == "https-only"
+    behaviours = {b["PathPattern"]: b for b in config["CacheBehaviors"]}
+    assert behaviours["/public/*"]["TargetOriginId"] == "records"
+    for path in ("/api/*", "/staff*"):
+        behaviour = behaviours[path]
+        assert behaviour["TargetOriginId"] == "api"
+        assert behaviour["CachePolicyId"] == CACHING_DISABLED
+        assert behaviour["OriginRequestPolicyId"] == ALL_VIEWER_EXCEPT_HOST
+        assert "POST" in behaviour["AllowedMethods"]
+
+
+def test_ses_signs_with_dkim_and_reports_bounces_to_the_handler() -> None:
+    identity = resource("EmailIdentity")["Properties"]
+    assert identity["DkimSigningAttributes"] == {"NextSigningKeyLength": "RSA_2048_BIT"}
+    destination = resource("FeedbackDestination")["Properties"]["EventDestination"]
+    assert {"bounce", "complaint"} <= set(destination["MatchingEventTypes"])
+    assert destination["SnsDestination"]["TopicARN"] == {"Ref": "FeedbackTopic"}
+    [subscription] = of_type("AWS::SNS::Subscription").values()
+    assert subscription["Properties"]["Endpoint"] == {"Fn::GetAtt": ["BounceFunction", "Arn"]}
+
+
+def test_the_secret_key_is_never_echoed() -> None:
+    secret = template()["Parameters"]["SecretKey"]
+    assert secret["NoEcho"] is True and secret["MinLength"] >= 32
+
+
+def test_lambda_logs_stop_at_info() -> None:
+    # botocore's debug lines carry whole items (requester data): never let them out.
+    for function in of_type("AWS::Lambda::Function").values():
+        logging = function["Properties"]["LoggingConfig"]
+        assert logging["ApplicationLogLevel"] in {"INFO", "WARN", "ERROR"}
+
+
+def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() -> None:
+    names = template()["Globals"]["Function"]["Environment"]["Variables"]
+    special = {"PRA_CLOSURE_DAYS": "2026-12-24", "PRA_SITE_DIR": "", "PRA_TIMEZONE": "UTC"}
+    env = {name: special.get(name, f"value-of-{name.lower()}") for name in names}
+    settings = Settings.from_env(env)
+    _aws_names(settings)  # raises when one is missing
+    for name, value in env.items():
+        if value and name not in special:
+            assert value in repr(settings), f"{name} is not read by Settings.from_env"
+
+
+def test_the_lambda_requirements_follow_pyproject() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    site_only = {"mkdocs", "mkdocs-material", "mkdocs-static-i18n", "waitress"}
+    wanted = {
+        str(Requirement(line))
+        for line in project["dependencies"] + project["optional-dependencies"]["aws"]
+        if Requirement(line).name not in site_only
+    }
+    lines = (ROOT / "functions" / "requirements.txt").read_text().splitlines()
+    assert {str(Requirement(line)) for line in lines if line and not line.startswith("#")} == wanted
