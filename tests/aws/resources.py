@@ -97,7 +97,9 @@ class Aws:
     sesv2: Any
 
 
+@cache
 def clients(endpoint_url: str | None = None) -> Aws:
+    """Made once per endpoint: moto 5 intercepts clients made before a mock starts as well."""
     import boto3
 
     def client(service: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -17,6 +18,7 @@ from pra.adapters.ses_mailer import SesMailer
 from pra.aws import wiring
 from pra.bootstrap import bootstrap_aws
 from pra.config import Settings, SettingsError
+from pra.domain.lifecycle import Status
 from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.ports import MailerError
 from tests.aws.resources import (
@@ -31,13 +33,18 @@ from tests.aws.resources import (
 from tests.contract.test_request_store import event, make_request
 
 
-def sent_parameters(aws: Aws) -> list[dict[str, Any]]:
+@pytest.fixture
+def sent_parameters(aws: Aws) -> Iterator[list[dict[str, Any]]]:
     """The parameters of every SendEmail call, as botocore is about to send them."""
     calls: list[dict[str, Any]] = []
-    aws.sesv2.meta.events.register(
-        "provide-client-params.sesv2.SendEmail", lambda params, **_: calls.append(params)
-    )
-    return calls
+
+    def capture(params: dict[str, Any], **_: Any) -> None:
+        calls.append(params)
+
+    event = "provide-client-params.sesv2.SendEmail"
+    aws.sesv2.meta.events.register(event, capture)
+    yield calls
+    aws.sesv2.meta.events.unregister(event, capture)
 
 
 def message(subject: str, **headers: str) -> EmailMessage:
@@ -49,11 +56,12 @@ def message(subject: str, **headers: str) -> EmailMessage:
     return email
 
 
-def test_ses_tags_name_the_request_and_kind_from_our_headers(aws: Aws) -> None:
-    calls = sent_parameters(aws)
+def test_ses_tags_name_the_request_and_kind_from_our_headers(
+    aws: Aws, sent_parameters: list[dict[str, Any]]
+) -> None:
     headers = {TRACKING_HEADER: "PRA-2026-00007", KIND_HEADER: "acknowledgement"}
     SesMailer(aws.sesv2, FROM_ADDRESS, CONFIGURATION_SET).send(message("Hello", **headers))
-    [call] = calls
+    [call] = sent_parameters
     assert call["EmailTags"] == [
         {"Name": "tracking_number", "Value": "PRA-2026-00007"},
         {"Name": "kind", "Value": "acknowledgement"},
@@ -66,13 +74,15 @@ def test_ses_tags_name_the_request_and_kind_from_our_headers(aws: Aws) -> None:
     assert TRACKING_HEADER not in sent and KIND_HEADER not in sent
 
 
-def test_ses_tags_fall_back_to_the_number_in_the_subject(aws: Aws) -> None:
-    calls = sent_parameters(aws)
+def test_ses_tags_fall_back_to_the_number_in_the_subject(
+    aws: Aws, sent_parameters: list[dict[str, Any]]
+) -> None:
     mailer = SesMailer(aws.sesv2, FROM_ADDRESS, None)
     mailer.send(message("New public records request PRA-2026-00042"))
     mailer.send(message("Hola"))
-    assert [c["EmailTags"][0]["Value"] for c in calls] == ["PRA-2026-00042", "unknown"]
-    assert "ConfigurationSetName" not in calls[0]
+    tags = [call["EmailTags"][0]["Value"] for call in sent_parameters]
+    assert tags == ["PRA-2026-00042", "unknown"]
+    assert "ConfigurationSetName" not in sent_parameters[0]
 
 
 def test_the_callers_message_keeps_its_headers(aws: Aws) -> None:
@@ -135,8 +145,6 @@ def test_the_request_item_keeps_the_body_whole_and_the_due_index_only_while_open
     item = aws.dynamodb.get_item(TableName=TABLE, Key=key)["Item"]
     assert json.loads(item["body"]["S"])["submission"]["name"] == "Ana Núñez"
     assert item["due_key"] == {"S": "2026-11-30#PRA-2026-00001"}
-    from pra.domain.lifecycle import Status
-
     store.save(
         make_request("PRA-2026-00001", date(2026, 11, 16), Status.WITHDRAWN),
         Status.RECEIVED,
