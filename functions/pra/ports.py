@@ -74,6 +74,14 @@ class RequestStore(Protocol):
 
     def queue_email(self, email: QueuedEmail) -> None: ...
 
+    def queue_email_once(self, email: QueuedEmail) -> bool:
+        """Queue it unless an email with its id was ever queued; True if this call queued it.
+
+        Atomic, so of two callers with the same id exactly one gets True: the sweep gives
+        each reminder, escalation and digest a deterministic id and sends it only then.
+        """
+        ...
+
     def mark_email_sent(self, email_id: str, at: datetime) -> None: ...
 
     def mark_email_failed(self, email_id: str, at: datetime) -> None: ...

@@ -176,6 +176,30 @@ def test_queued_email_joins_the_pending_ones(store: RequestStore) -> None:
     assert [e.kind for e in store.pending_emails()] == ["deadline_reminder"]
 
 
+def test_an_email_id_is_queued_once(store: RequestStore) -> None:
+    first = email("PRA-2026-00001", "deadline_reminder")
+    assert store.queue_email_once(first) is True
+    again = dataclasses.replace(first, message=b"X: 2\n\nsecond rendering")
+    assert store.queue_email_once(again) is False
+    assert store.pending_emails() == [first]
+
+
+def test_an_email_id_stays_taken_after_it_was_sent(store: RequestStore) -> None:
+    first = email("PRA-2026-00001", "deadline_reminder")
+    store.queue_email_once(first)
+    store.mark_email_sent(first.id, datetime(2026, 11, 27, 7, tzinfo=PACIFIC))
+    assert store.queue_email_once(first) is False
+    assert store.pending_emails() == []
+
+
+def test_of_callers_racing_with_one_email_id_exactly_one_queues_it(store: RequestStore) -> None:
+    digest = QueuedEmail(id="digest:2026-11-24", tracking_number="", kind="d", message=b"X: 1")
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: store.queue_email_once(digest), range(16)))
+    assert sorted(answers) == [False] * 15 + [True]
+    assert store.pending_emails() == [digest]
+
+
 def test_a_saved_state_reads_back_with_its_event_and_emails(store: RequestStore) -> None:
     stored = make_request("PRA-2026-00001", date(2026, 11, 16))
     store.add(stored, event("received"), [])

@@ -164,6 +164,16 @@ class DynamoRequestStore:
     def queue_email(self, email: QueuedEmail) -> None:
         self._client.put_item(**self._email_put(email, 0)["Put"])
 
+    def queue_email_once(self, email: QueuedEmail) -> bool:
+        # The put is conditional on attribute_not_exists(pk): DynamoDB decides, atomically.
+        try:
+            self.queue_email(email)
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
+
     def mark_email_sent(self, email_id: str, at: datetime) -> None:
         # Leaving the sparse index is what takes an email out of the pending ones.
         self._update_email(

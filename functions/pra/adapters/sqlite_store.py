@@ -201,6 +201,10 @@ class SqliteRequestStore:
         with self._transaction() as connection:
             self._insert_email(connection, email)
 
+    def queue_email_once(self, email: QueuedEmail) -> bool:
+        with self._transaction() as connection:
+            return self._insert_email(connection, email, once=True)
+
     def mark_email_sent(self, email_id: str, at: datetime) -> None:
         with self._transaction() as connection:
             connection.execute(
@@ -222,9 +226,13 @@ class SqliteRequestStore:
         )
 
     @staticmethod
-    def _insert_email(connection: sqlite3.Connection, email: QueuedEmail) -> None:
-        connection.execute(
+    def _insert_email(
+        connection: sqlite3.Connection, email: QueuedEmail, *, once: bool = False
+    ) -> bool:
+        conflict = " ON CONFLICT (id) DO NOTHING" if once else ""
+        cursor = connection.execute(
             "INSERT INTO emails (id, tracking_number, kind, message, attempts) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?)" + conflict,
             (email.id, email.tracking_number, email.kind, email.message, email.attempts),
         )
+        return cursor.rowcount == 1
