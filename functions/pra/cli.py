@@ -94,7 +94,8 @@ def _sweep(args: argparse.Namespace, settings: Settings) -> int:
     report = run_sweep(bootstrap(settings))
     print(
         f"emails sent: {report.emails_sent}; still pending: {report.emails_pending}; "
-        f"reminders: {report.reminders}; escalations: {report.escalations}"
+        f"reminders: {report.reminders}; escalations: {report.escalations}; "
+        f"digests: {report.digests}"
     )
     return 0
 

@@ -27,7 +27,8 @@ class Settings:
     after_hours_next_day: bool = False
     office_closes_at: time = time(17, 0)
     closure_days: frozenset[date] = field(default_factory=frozenset)
-    reminder_days_before: int = 2
+    # Calendar days before a due date on which the coordinator is reminded, farthest first.
+    reminder_days: tuple[int, ...] = (3, 1)
     smtp_host: str | None = None
     smtp_port: int = 25
     smtp_user: str | None = None
@@ -74,7 +75,7 @@ class Settings:
             after_hours_next_day=_flag(env, "PRA_AFTER_HOURS_NEXT_DAY", False),
             office_closes_at=_time(env, "PRA_OFFICE_CLOSES_AT", defaults.office_closes_at),
             closure_days=_dates(env, "PRA_CLOSURE_DAYS"),
-            reminder_days_before=_int(env, "PRA_REMINDER_DAYS_BEFORE", 2),
+            reminder_days=_offsets(env, "PRA_REMINDER_DAYS", defaults.reminder_days),
             smtp_host=env.get("PRA_SMTP_HOST") or None,
             smtp_port=_int(env, "PRA_SMTP_PORT", 25),
             smtp_user=env.get("PRA_SMTP_USER") or None,
@@ -113,6 +114,24 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _offsets(env: dict[str, str], name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    """Days before a due date, e.g. PRA_REMINDER_DAYS=3,1; kept farthest first, once each."""
+    if env.get("PRA_REMINDER_DAYS_BEFORE"):
+        # It counted business days and took one number: reading it as calendar days would
+        # change when reminders go out without anyone noticing, so it is refused instead.
+        raise SettingsError("PRA_REMINDER_DAYS_BEFORE is replaced by PRA_REMINDER_DAYS, e.g. 3,1")
+    raw = env.get(name, "")
+    if not raw.strip():
+        return default
+    try:
+        days = {int(part) for part in raw.split(",") if part.strip()}
+    except ValueError:
+        days = {-1}
+    if not days or min(days) < 0:
+        raise SettingsError(f"{name} must list whole numbers of days like 3,1, not {raw!r}")
+    return tuple(sorted(days, reverse=True))
 
 
 def _time(env: dict[str, str], name: str, default: time) -> time:

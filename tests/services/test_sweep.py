@@ -1,57 +1,258 @@
-"""The sweep reminds the coordinator before a due date and escalates to the Director after."""
+"""The sweep reminds before a due date and escalates to the Director after it, once each.
+
+Received Monday 2026-11-16: due Monday 2026-11-30 (Thanksgiving and the day after, then a
+weekend, move the 10th day, Nov 26, to the 30th). Reminders count calendar days: 3 days
+before is Friday 27 (a holiday: the sweep runs every day), 1 day before is Sunday 29.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import dataclasses
+from datetime import date, timedelta
 
-from pra.adapters.clocks import FixedClock
-from pra.domain.request import parse_submission
+import pytest
+
+from pra.config import Settings, SettingsError
+from pra.domain.lifecycle import Action, Status
 from pra.services import Services
-from pra.services.submit import submit_request
-from pra.services.sweep import run_sweep
-from tests.conftest import PACIFIC, VALID_REQUEST, text_body
+from pra.services.sweep import reminder_offset
+from tests.services.sweep_support import Outbox, Sent, act_on, on, submit_on, sweep_on
+
+NUMBER = "PRA-2026-00001"
+RECEIVED = date(2026, 11, 16)
 
 
-def _at(services: Services, when: datetime) -> Services:
-    return Services(**{**services.__dict__, "clock": FixedClock(when)})
+def reminder(days_left: str) -> Sent:
+    return Sent("reminder", "coordinator", (NUMBER,), days_left)
 
 
-def _submit(services: Services) -> str:
-    return submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+ESCALATION = Sent("escalation", "director", (NUMBER,))
 
 
-def test_nothing_is_due_soon_right_after_receipt(services: Services) -> None:
-    _submit(services)
-    assert run_sweep(services).reminders == 0
+def deadline_emails(services: Services, day: date, outbox: Outbox) -> list[Sent]:
+    return [s for s in sweep_on(services, day, outbox)[1] if s.kind != "digest"]
 
 
-def test_two_business_days_before_the_due_date_the_coordinator_is_reminded(
-    services: Services, outbox
+def notes(services: Services) -> list[tuple[str, str]]:
+    return [(e.action, e.note) for e in services.store.history(NUMBER)][1:]
+
+
+@pytest.mark.parametrize(
+    ("days_left", "offsets", "expected"),
+    [
+        (4, (3, 1), None),
+        (3, (3, 1), 3),
+        (2, (3, 1), 3),
+        (1, (3, 1), 1),
+        (0, (3, 1), 1),
+        (0, (3, 1, 0), 0),
+        (6, (7,), 7),
+        (1, (), None),
+        (-1, (3, 1), None),
+    ],
+)
+def test_the_nearest_reached_offset_is_the_one_due(
+    days_left: int, offsets: tuple[int, ...], expected: int | None
 ) -> None:
-    # Received 2026-11-16, due Monday 2026-11-30. Business days before it: Wednesday 25
-    # (one), Tuesday 24 (two); Thursday and Friday are the Thanksgiving holidays.
-    number = _submit(services)
-    monday = run_sweep(_at(services, datetime(2026, 11, 23, 6, tzinfo=PACIFIC)))
-    tuesday = run_sweep(_at(services, datetime(2026, 11, 24, 6, tzinfo=PACIFIC)))
-    assert (monday.reminders, tuesday.reminders) == (0, 1)
-    reminder = outbox()[-1]
-    assert reminder["To"] == "coordinator@library.example"
-    assert reminder["Subject"] == f"Reminder: {number} response due Monday, November 30, 2026"
-    assert "An extension notice (up to Thursday, December 10, 2026)" in text_body(reminder)
+    assert reminder_offset(days_left, offsets) == expected
 
 
-def test_a_reminder_is_sent_once_however_often_the_sweep_runs(services: Services) -> None:
-    _submit(services)
-    later = _at(services, datetime(2026, 11, 24, 6, tzinfo=PACIFIC))
-    assert [run_sweep(later).reminders for _ in range(3)] == [1, 0, 0]
+def test_reminders_go_three_days_and_one_day_before(services: Services, outbox: Outbox) -> None:
+    submit_on(services, RECEIVED)
+    sent = {day: deadline_emails(services, date(2026, 11, day), outbox) for day in range(16, 31)}
+    assert {day: emails for day, emails in sent.items() if emails} == {
+        27: [reminder("3 days left")],
+        29: [reminder("1 day left")],
+    }
+    assert notes(services) == [
+        ("deadline_reminder", "due 2026-11-30, 3-day reminder"),
+        ("deadline_reminder", "due 2026-11-30, 1-day reminder"),
+    ]
 
 
-def test_a_passed_due_date_escalates_to_the_director_once(services: Services, outbox) -> None:
-    number = _submit(services)
-    overdue = _at(services, datetime(2026, 12, 1, 6, tzinfo=PACIFIC))
-    assert [run_sweep(overdue).escalations for _ in range(2)] == [1, 0]
-    escalation = outbox()[-1]
-    assert escalation["To"] == "director@library.example"
-    assert escalation["Subject"] == f"Overdue: {number} response was due Monday, November 30, 2026"
-    history = [e.action for e in overdue.store.history(number)]
-    assert history == ["received", "deadline_escalation"]
+def test_a_reminder_says_what_is_due_and_links_the_staff_log(
+    services: Services, outbox: Outbox
+) -> None:
+    submit_on(services, RECEIVED)
+    sweep_on(services, date(2026, 11, 27), outbox)
+    message = outbox()[-2]  # the digest follows it
+    assert message["To"] == "coordinator@library.example"
+    assert message["Subject"] == f"Reminder: {NUMBER} response due Monday, November 30, 2026"
+    body = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    assert body.startswith(
+        f"Reminder: the written response to {NUMBER} is due Monday, November 30, 2026 "
+        "(3 days left)."
+    )
+    assert "An extension notice (up to Thursday, December 10, 2026)" in body
+    assert f"https://records.library.example/staff/requests/{NUMBER}" in body
+    assert "Jane Requester" not in body and "jane.requester" not in body
+
+
+def test_running_the_sweep_again_the_same_day_sends_nothing_new(
+    services: Services, outbox: Outbox
+) -> None:
+    submit_on(services, RECEIVED)
+    runs = [sweep_on(services, date(2026, 11, 27), outbox) for _ in range(3)]
+    assert [(r.reminders, r.digests, len(emails)) for r, emails in runs] == [
+        (1, 1, 2),
+        (0, 0, 0),
+        (0, 0, 0),
+    ]
+    assert notes(services) == [("deadline_reminder", "due 2026-11-30, 3-day reminder")]
+
+
+@pytest.mark.parametrize(
+    ("first_run", "expected"),
+    [
+        (date(2026, 11, 28), [reminder("2 days left")]),  # the 3-day one, a day late
+        (date(2026, 11, 29), [reminder("1 day left")]),  # only the nearest: the 1-day one
+        (date(2026, 11, 30), [reminder("due today")]),
+        (date(2026, 12, 3), [ESCALATION]),  # too late to remind: escalated, once
+    ],
+)
+def test_after_days_without_a_sweep_only_the_nearest_email_goes_once(
+    services: Services, outbox: Outbox, first_run: date, expected: list[Sent]
+) -> None:
+    submit_on(services, RECEIVED)
+    assert deadline_emails(services, first_run, outbox) == expected
+    assert deadline_emails(services, first_run, outbox) == []
+
+
+def test_after_a_missed_day_the_nearest_reminder_is_not_sent_again_later(
+    services: Services, outbox: Outbox
+) -> None:
+    submit_on(services, RECEIVED)
+    sent = [deadline_emails(services, date(2026, 11, day), outbox) for day in (29, 30)]
+    assert sent == [[reminder("1 day left")], []]
+    assert notes(services) == [("deadline_reminder", "due 2026-11-30, 1-day reminder")]
+
+
+def test_a_passed_due_date_escalates_to_the_director_once(
+    services: Services, outbox: Outbox
+) -> None:
+    submit_on(services, RECEIVED)
+    sent = [deadline_emails(services, date(2026, 12, day), outbox) for day in (1, 1, 2, 3)]
+    assert sent == [[ESCALATION], [], [], []]
+    escalation = next(m for m in outbox() if m["To"] == "director@library.example")
+    assert escalation["Subject"] == f"Overdue: {NUMBER} response was due Monday, November 30, 2026"
+    assert notes(services) == [("deadline_escalation", "due 2026-11-30")]
+
+
+@pytest.mark.parametrize(
+    "action", [Action.SEND_INITIAL_RESPONSE, Action.RELEASE, Action.DENY, Action.WITHDRAW]
+)
+def test_an_answered_request_gets_no_more_reminders_nor_an_escalation(
+    services: Services, outbox: Outbox, action: Action
+) -> None:
+    submit_on(services, RECEIVED)
+    assert deadline_emails(services, date(2026, 11, 27), outbox) == [reminder("3 days left")]
+    act_on(services, date(2026, 11, 27), NUMBER, action)
+    later = [date(2026, 11, 29), date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 8)]
+    assert [sweep_on(services, day, outbox)[1] for day in later] == [[], [], [], []]
+
+
+def test_an_extended_request_is_reminded_about_its_extended_date(
+    services: Services, outbox: Outbox
+) -> None:
+    # The extension, sent Tuesday 24 (before the 3-day reminder), moves the date to Dec 10.
+    submit_on(services, RECEIVED)
+    act_on(services, date(2026, 11, 24), NUMBER, Action.EXTEND)
+    assert services.store.get(NUMBER).next_due == date(2026, 12, 10)  # type: ignore[union-attr]
+    sent = {
+        day: emails
+        for day in (date(2026, 11, 24) + timedelta(days=n) for n in range(20))
+        if (emails := deadline_emails(services, day, outbox))
+    }
+    assert sent == {
+        date(2026, 12, 7): [reminder("3 days left")],
+        date(2026, 12, 9): [reminder("1 day left")],
+        date(2026, 12, 11): [ESCALATION],
+    }
+    extended = next(m for m in outbox() if "Reminder" in str(m["Subject"]))
+    assert extended["Subject"] == f"Reminder: {NUMBER} response due Thursday, December 10, 2026"
+    assert "An extension notice" not in str(extended.get_body(preferencelist=("plain",)))
+
+
+def test_an_extension_after_a_reminder_starts_the_reminders_of_the_new_date(
+    services: Services, outbox: Outbox
+) -> None:
+    submit_on(services, RECEIVED)
+    assert deadline_emails(services, date(2026, 11, 27), outbox) == [reminder("3 days left")]
+    act_on(services, date(2026, 11, 27), NUMBER, Action.EXTEND)
+    days = [date(2026, 11, 29), date(2026, 12, 1), date(2026, 12, 7)]
+    assert [deadline_emails(services, day, outbox) for day in days] == [
+        [],
+        [],
+        [reminder("3 days left")],
+    ]
+
+
+def test_reminder_offsets_come_from_the_settings(services: Services, outbox: Outbox) -> None:
+    custom = dataclasses.replace(
+        services, settings=services.settings.with_overrides(reminder_days=(5, 0))
+    )
+    submit_on(custom, RECEIVED)
+    days = [date(2026, 11, day) for day in range(20, 31)]
+    sent = {day.day: emails for day in days if (emails := deadline_emails(custom, day, outbox))}
+    assert sent == {25: [reminder("5 days left")], 30: [reminder("due today")]}
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, (3, 1)),
+        ({"PRA_REMINDER_DAYS": ""}, (3, 1)),
+        ({"PRA_REMINDER_DAYS": "1,3,3"}, (3, 1)),
+        ({"PRA_REMINDER_DAYS": " 7, 2 ,0"}, (7, 2, 0)),
+    ],
+)
+def test_reminder_days_are_read_farthest_first(
+    environ: dict[str, str], expected: tuple[int, ...]
+) -> None:
+    assert Settings.from_env(environ).reminder_days == expected
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        (
+            {"PRA_REMINDER_DAYS": "three"},
+            "PRA_REMINDER_DAYS must list whole numbers of days like 3,1, not 'three'",
+        ),
+        (
+            {"PRA_REMINDER_DAYS": "3,-1"},
+            "PRA_REMINDER_DAYS must list whole numbers of days like 3,1, not '3,-1'",
+        ),
+        (
+            {"PRA_REMINDER_DAYS": ","},
+            "PRA_REMINDER_DAYS must list whole numbers of days like 3,1, not ','",
+        ),
+        (
+            {"PRA_REMINDER_DAYS_BEFORE": "2"},
+            "PRA_REMINDER_DAYS_BEFORE is replaced by PRA_REMINDER_DAYS, e.g. 3,1",
+        ),
+    ],
+)
+def test_unusable_reminder_days_are_refused(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(SettingsError) as refused:
+        Settings.from_env(environ)
+    assert str(refused.value) == message
+
+
+def test_an_appeal_reminder_goes_to_the_director(services: Services, outbox: Outbox) -> None:
+    from pra.services.notices import deadline_email
+
+    submit_on(services, RECEIVED)
+    request = services.store.get(NUMBER)
+    assert request is not None
+    appealed = dataclasses.replace(request, status=Status.APPEALED)
+    now = on(services, date(2027, 1, 4)).clock.now()
+    due, today = date(2027, 1, 7), date(2027, 1, 4)
+    email = deadline_email(
+        "deadline_reminder", appealed, services.settings, now, today=today, due=due, email_id="x"
+    )
+    message = email.message.decode()
+    assert "To: director@library.example" in message
+    assert f"Subject: Appeal decision on {NUMBER} is due Thursday, January 7, 2027" in message
+    assert f"Reminder: the decision on the appeal of {NUMBER} is due" in message
+    assert "An extension notice" not in message

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from pra.config import Settings
+from pra.domain.lifecycle import TRANSITIONS, Action, Status
 from pra.domain.request import PraRequest
 from pra.emails import render_email
+from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.i18n import STATUS_LABELS, long_date
 from pra.ports import QueuedEmail
 
@@ -61,18 +63,47 @@ def submission_emails(
     return emails
 
 
+def staff_url(settings: Settings, tracking_number: str) -> str:
+    return f"{settings.public_url}/staff/requests/{tracking_number}"
+
+
+def days_left_label(days: int) -> str:
+    if days == 0:
+        return "due today"
+    count = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
+    return f"{count} left" if days > 0 else f"{count} overdue"
+
+
 def deadline_email(
-    kind: str, request: PraRequest, settings: Settings, now: datetime
+    kind: str,
+    request: PraRequest,
+    settings: Settings,
+    now: datetime,
+    *,
+    today: date,
+    due: date,
+    email_id: str,
 ) -> QueuedEmail:
+    """A deadline_reminder or deadline_escalation about `due`, the request's next_due."""
     context = _context(request, settings, now, "en")
-    due = request.next_due
+    appeal = request.status is Status.APPEALED
     context.update(
-        due=long_date(due, "en") if due else "",
+        due=long_date(due, "en"),
+        days_left=days_left_label((due - today).days),
+        owed="the decision on the appeal of" if appeal else "the written response to",
         status_label=STATUS_LABELS["en"][request.status.value],
-        can_extend=request.status.value != "extended",
+        can_extend=Action.EXTEND in TRANSITIONS[request.status],
+        staff_url=staff_url(settings, request.tracking_number),
     )
-    to = settings.coordinator_email if kind == "deadline_reminder" else settings.director_email
-    return _queue(request, kind, context, settings, to)
+    if appeal:
+        verb = "is" if kind == "deadline_reminder" else "was"
+        number, day = request.tracking_number, context["due"]
+        context["subject"] = f"Appeal decision on {number} {verb} due {day}"
+    # The Director decides appeals, so an appeal's reminders go to the Director too.
+    to = settings.coordinator_email
+    if appeal or kind == "deadline_escalation":
+        to = settings.director_email
+    return _queue(request, kind, context, settings, to, email_id=email_id)
 
 
 def _context(request: PraRequest, settings: Settings, now: datetime, lang: str) -> dict[str, Any]:
@@ -100,7 +131,13 @@ def _context(request: PraRequest, settings: Settings, now: datetime, lang: str) 
 
 
 def _queue(
-    request: PraRequest, kind: str, context: dict[str, Any], settings: Settings, to: str
+    request: PraRequest,
+    kind: str,
+    context: dict[str, Any],
+    settings: Settings,
+    to: str,
+    *,
+    email_id: str | None = None,
 ) -> QueuedEmail:
     message = render_email(
         kind,
@@ -109,8 +146,10 @@ def _queue(
         sender=(settings.agency_name, settings.from_address),
         to=to,
     )
+    if email_id:  # the sweep's emails: tagged, so a bounce (SES) finds its request and kind
+        message[TRACKING_HEADER], message[KIND_HEADER] = request.tracking_number, kind
     return QueuedEmail(
-        id=uuid.uuid4().hex,
+        id=email_id or uuid.uuid4().hex,
         tracking_number=request.tracking_number,
         kind=kind,
         message=message.as_bytes(),

@@ -1,17 +1,35 @@
-"""The daily sweep: retry emails, remind the coordinator, escalate to the Director."""
+"""The daily sweep: retry emails, remind before a due date, escalate after it, and a digest.
+
+What was sent is recorded by the email's id. Every email the sweep makes has an id built
+from what it is about (`PRA-2026-00001:reminder:2026-11-30:3`, `…:escalation:2026-11-30`,
+`digest:2026-11-24`), and the store queues an id at most once (`queue_email_once`, one atomic
+write). So a second run the same day, or two runs at once, make the same ids and send nothing
+twice. We chose this over checking the request's history first, as the sweep did before:
+a read-then-write check lets two runs at once both pass, the digest belongs to no request's
+history, and the id costs one conditional write instead of a history read per due request.
+The history still gets its event (the log shows each reminder and escalation), written only
+by the run whose id was new.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from pra.domain.request import HistoryEvent, PraRequest
+from pra.ports import QueuedEmail
 from pra.services import Services
+from pra.services.digest import DIGEST_DAYS, digest_email, due_this_week
+from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
 from pra.services.outbox import deliver
 
 log = logging.getLogger(__name__)
+
+REMINDER, ESCALATION = "deadline_reminder", "deadline_escalation"
 
 
 @dataclass(frozen=True)
@@ -20,45 +38,73 @@ class SweepReport:
     emails_pending: int
     reminders: int
     escalations: int
+    digests: int = 0
 
 
 def run_sweep(services: Services) -> SweepReport:
     now = services.clock.now()
     today = now.astimezone(services.receipt_rules.zone).date()
     retried, still_pending = deliver(services, services.store.pending_emails())
-    horizon = _business_days_ahead(services, today, services.settings.reminder_days_before)
-    reminders = escalations = 0
-    # The index holds open requests only, so this reads what is due, not every request.
-    for request in services.store.open_due_by(horizon):
-        kind = "deadline_escalation" if _overdue(request, today) else "deadline_reminder"
-        if _already_sent(services, request, kind):
-            continue
-        email = deadline_email(kind, request, services.settings, now)
-        services.store.queue_email(email)
-        note = str(request.next_due)
-        services.store.append_event(
-            request.tracking_number, HistoryEvent(now, "system", kind, note)
-        )
-        sent, pending = deliver(services, [email])
-        retried, still_pending = retried + sent, still_pending + pending
-        reminders += kind == "deadline_reminder"
-        escalations += kind == "deadline_escalation"
-    log.info("sweep: %d reminders, %d escalations", reminders, escalations)
-    return SweepReport(retried, still_pending, reminders, escalations)
+    horizon = today + timedelta(days=max(DIGEST_DAYS, *services.settings.reminder_days))
+    # The sparse index holds open requests only: this reads what is due, not every request.
+    due = services.store.open_due_by(horizon)
+    fresh = [email for request in due if (email := _deadline(services, request, today, now))]
+    fresh += _digest(services, due, today, now)
+    sent, pending = deliver(services, fresh)
+    kinds = Counter(email.kind for email in fresh)
+    log.info(
+        "sweep %s: %d reminders, %d escalations, %d digests",
+        today,
+        kinds[REMINDER],
+        kinds[ESCALATION],
+        kinds[DIGEST],
+    )
+    return SweepReport(
+        retried + sent, still_pending + pending, kinds[REMINDER], kinds[ESCALATION], kinds[DIGEST]
+    )
 
 
-def _overdue(request: PraRequest, today: date) -> bool:
-    return request.next_due is not None and request.next_due < today
+def reminder_offset(days_left: int, offsets: Sequence[int]) -> int | None:
+    """The offset whose reminder is due `days_left` days before a due date, if any.
+
+    An offset is due from (due date - offset) on. Of those due, only the nearest counts: after
+    a weekend or an outage one reminder goes out, not every stale one at once.
+    """
+    reached = [offset for offset in offsets if offset >= days_left >= 0]
+    return min(reached, default=None)
 
 
-def _already_sent(services: Services, request: PraRequest, kind: str) -> bool:
-    """One reminder and one escalation per due date, however often the sweep runs."""
-    history = services.store.history(request.tracking_number)
-    return any(e.action == kind and e.note == str(request.next_due) for e in history)
+def _deadline(
+    services: Services, request: PraRequest, today: date, now: datetime
+) -> QueuedEmail | None:
+    """The reminder or escalation the request is owed today, queued; None if none is new."""
+    due = request.next_due
+    if due is None:
+        return None
+    number = request.tracking_number
+    if today > due:
+        kind, email_id, note = ESCALATION, f"{number}:escalation:{due}", f"due {due}"
+    else:
+        offset = reminder_offset((due - today).days, services.settings.reminder_days)
+        if offset is None:
+            return None
+        kind, email_id = REMINDER, f"{number}:reminder:{due}:{offset}"
+        note = f"due {due}, {offset}-day reminder"
+    email = deadline_email(
+        kind, request, services.settings, now, today=today, due=due, email_id=email_id
+    )
+    if not services.store.queue_email_once(email):
+        return None  # sent (or queued) by an earlier run
+    services.store.append_event(number, HistoryEvent(now, "system", kind, note))
+    return email
 
 
-def _business_days_ahead(services: Services, today: date, count: int) -> date:
-    day = today
-    for _ in range(count):
-        day = services.calendar.on_or_next_business_day(day + timedelta(days=1))
-    return day
+def _digest(
+    services: Services, due: list[PraRequest], today: date, now: datetime
+) -> list[QueuedEmail]:
+    listed = due_this_week(due, today)
+    if not listed:
+        # Nothing open is due this week nor overdue: no digest at all, not an empty one.
+        return []
+    email = digest_email(listed, services.settings, now, today)
+    return [email] if services.store.queue_email_once(email) else []
