@@ -38,6 +38,10 @@
       legalDue: "Written response due",
       extendedDue: "Extended response date",
       letters: "Letters",
+      appeal: "Appeal",
+      appealReceived: "Appeal received",
+      appealLate: "after the appeal window closed on",
+      appealDecisionDue: "Decision due by",
       noLetters: "No letters have been sent yet.",
       notFound: "No request matches that tracking number and access code. Check both " +
         "against your acknowledgement email and try again.",
@@ -77,6 +81,10 @@
       legalDue: "Fecha límite de la respuesta por escrito",
       extendedDue: "Fecha de respuesta prorrogada",
       letters: "Cartas",
+      appeal: "Apelación",
+      appealReceived: "Apelación recibida",
+      appealLate: "después de que venció el plazo para apelar, el",
+      appealDecisionDue: "Decisión a más tardar el",
       noLetters: "Todavía no se ha enviado ninguna carta.",
       notFound: "Ninguna solicitud coincide con ese número de seguimiento y código de acceso. " +
         "Compruebe ambos en su correo de confirmación y vuelva a intentarlo.",
@@ -356,7 +364,7 @@
       var text = description.value;
       var children = [];
       if (PATRON_WORDS.test(text)) {
-        var guide = pageUrl("guide/");
+        var guide = pageUrl("guide/") + "#your-own-records";
         children.push(el("p", { "class": "pra-note" }, [TEXT.patron + " ", el("a", { href: guide }, [TEXT.guide])]));
       }
       var matches = bestMatches(sources || [], text);
@@ -403,17 +411,34 @@
       [TEXT.receivedOn, longDate(found.received_date)],
       [TEXT.legalDue, longDate(found.initial_response_due)]
     ];
-    if (found.extended_due) rows.push([TEXT.extendedDue, longDate(found.extended_due)]);
+    if (found.extended_due) rows.push([TEXT.extendedDue, longDate(found.extended_due), "pra-extended-due"]);
     var list = el("dl", {}, []);
     rows.forEach(function (row) {
       list.appendChild(el("dt", {}, [row[0]]));
       list.appendChild(el("dd", row[2] ? { id: row[2] } : {}, [row[1]]));
     });
     var letters = found.letters.length
-      ? el("ul", {}, found.letters.map(function (l) { return el("li", {}, [l]); }))
+      ? el("ul", { "class": "pra-letters", id: "pra-letters" }, found.letters.map(letterItem))
       : el("p", {}, [TEXT.noLetters]);
-    return [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list,
-      el("h3", {}, [TEXT.letters]), letters];
+    var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
+    if (found.appeal) parts.push(el("h3", {}, [TEXT.appeal]), appealList(found.appeal));
+    return parts.concat([el("h3", {}, [TEXT.letters]), letters]);
+  }
+
+  function letterItem(letter) {
+    return el("li", {}, [el("details", {}, [
+      el("summary", {}, [letter.subject + " · " + longDate(letter.sent_on)]),
+      el("div", { "class": "pra-letter-text" }, [letter.text])
+    ])]);
+  }
+
+  function appealList(appeal) {
+    var received = longDate(appeal.received_on) +
+      (appeal.late ? " (" + TEXT.appealLate + " " + longDate(appeal.window_closed) + ")" : "");
+    return el("dl", { id: "pra-appeal" }, [
+      el("dt", {}, [TEXT.appealReceived]), el("dd", {}, [received]),
+      el("dt", {}, [TEXT.appealDecisionDue]), el("dd", {}, [longDate(appeal.decision_due)])
+    ]);
   }
 
   function enhanceStatusForm() {
@@ -447,6 +472,8 @@
     var list = document.getElementById("pra-records-list");
     var empty = document.getElementById("pra-records-empty");
     var search = document.getElementById("pra-records-search");
+    var finder = document.getElementById("pra-records-finder");
+    if (finder) finder.hidden = false;  /* searching needs this script; the plain list does not */
     fetch(box.getAttribute("data-manifest")).then(function (r) { return r.json(); }).then(function (m) {
       var records = m.records || [];
       var show = function () {

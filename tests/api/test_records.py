@@ -41,3 +41,28 @@ def test_private_files_are_not_reachable_through_the_records_route(
     services.files.put("private/PRA-2026-00001/request.json", b"{}", "application/json")
     for path in ["../private/PRA-2026-00001/request.json", "missing.pdf"]:
         assert client.get(f"/api/records/files/{path}").status_code == 404
+
+
+def test_the_plain_list_names_every_record_and_links_its_files(client, services: Services) -> None:
+    published = {
+        "records": [
+            {
+                "title": "Library Commission minutes, 2026",
+                "released_on": "2026-11-20",
+                "description": "Approved minutes",
+                "files": [{"name": "minutes.pdf", "url": "/api/records/files/minutes.pdf"}],
+            }
+        ]
+    }
+    services.files.put("public/manifest.json", json.dumps(published).encode(), "application/json")
+    page = client.get("/api/records/?lang=es").get_data(as_text=True)
+    assert '<html lang="es">' in page
+    assert "Library Commission minutes, 2026" in page
+    assert "viernes, 20 de noviembre de 2026" in page
+    assert '<a href="/api/records/files/minutes.pdf">minutes.pdf</a>' in page
+
+
+def test_the_plain_list_says_when_nothing_is_published(client) -> None:
+    response = client.get("/api/records/")
+    assert response.status_code == 200
+    assert "No records have been published yet." in response.get_data(as_text=True)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import mimetypes
+from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, jsonify
+from flask import Blueprint, Response, abort, current_app, jsonify, request
 
+from pra.i18n import language_or_default, long_date
 from pra.services import Services
+from pra.web.pages import render_page
 
 MANIFEST_KEY = "public/manifest.json"
 RECORDS_PREFIX = "public/records/"
@@ -25,11 +28,33 @@ def _services() -> Services:
     return services
 
 
-@blueprint.get("/manifest.json")
-def manifest() -> Any:
+def _manifest() -> dict[str, Any]:
     stored = _services().files.get(MANIFEST_KEY)
     body: dict[str, Any] = json.loads(stored) if stored else {"records": []}
-    response = jsonify(body)
+    return body
+
+
+@blueprint.get("/")
+def record_list() -> str:
+    """The records page's list for browsers without JavaScript: every record and its files."""
+    language = language_or_default(request.args.get("lang"))
+    records = [
+        {**record, "released": _released(record.get("released_on"), language)}
+        for record in _manifest().get("records", [])
+    ]
+    return render_page("released_records.html", language, records=records)
+
+
+def _released(value: object, language: str) -> str | None:
+    try:
+        return long_date(date.fromisoformat(str(value)), language) if value else None
+    except ValueError:
+        return None
+
+
+@blueprint.get("/manifest.json")
+def manifest() -> Any:
+    response = jsonify(_manifest())
     # Short, so a newly published record shows within a minute.
     response.cache_control.public = True
     response.cache_control.max_age = 60
