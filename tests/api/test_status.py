@@ -25,6 +25,7 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
         "initial_response_due": "2026-11-30",
         "extended_due": None,
         "letters": [],
+        "appeal": None,
     }
 
 

@@ -15,7 +15,7 @@ from pra.adapters.sqlite_store import SCHEMA_VERSION, SqliteRequestStore
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import deadlines_for
 from pra.domain.lifecycle import Status
-from pra.domain.request import HistoryEvent, PraRequest, Submission
+from pra.domain.request import Appeal, Extension, HistoryEvent, PraRequest, SentLetter, Submission
 from pra.ports import DuplicateRequest, QueuedEmail, RequestStore, StaleRequest
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -203,14 +203,39 @@ def test_of_callers_racing_with_one_email_id_exactly_one_queues_it(store: Reques
 def test_a_saved_state_reads_back_with_its_event_and_emails(store: RequestStore) -> None:
     stored = make_request("PRA-2026-00001", date(2026, 11, 16))
     store.add(stored, event("received"), [])
-    moved = dataclasses.replace(stored, status=Status.EXTENDED, letters=("extension",))
+    letter = SentLetter(
+        "extension", datetime(2026, 11, 20, 9, tzinfo=PACIFIC), "en", "Extension", "Text", "A, B"
+    )
+    extension = Extension("voluminous", date(2026, 12, 7), date(2026, 11, 20))
+    moved = dataclasses.replace(
+        stored, status=Status.EXTENDED, letters=(letter,), extension=extension
+    )
     store.save(moved, Status.RECEIVED, event("extended", 3), [email("PRA-2026-00001", "x")])
     assert store.get("PRA-2026-00001") == moved
     assert [e.action for e in store.history("PRA-2026-00001")] == ["received", "extended"]
     assert [e.kind for e in store.pending_emails()] == ["x"]
     # The sparse due index follows the new state: extended requests are due on the new date.
     assert store.open_due_by(stored.deadlines.initial_response_due) == []
-    assert store.open_due_by(stored.deadlines.extended_due) == [moved]
+    assert store.open_due_by(date(2026, 12, 7)) == [moved]
+
+
+def test_an_appeal_reads_back_and_is_due_on_its_decision_date(store: RequestStore) -> None:
+    denied = make_request("PRA-2026-00001", date(2026, 11, 16), Status.DENIED)
+    store.add(dataclasses.replace(denied, determined_on=date(2026, 11, 20)), event("received"), [])
+    appeal = Appeal(
+        received_at=datetime(2026, 12, 4, 16, 59, tzinfo=PACIFIC),
+        reasons="The minutes are public.",
+        window_closed=date(2026, 11, 30),
+        late=True,
+        decision_due=date(2026, 12, 14),
+    )
+    appealed = dataclasses.replace(
+        denied, status=Status.APPEALED, determined_on=date(2026, 11, 20), appeal=appeal
+    )
+    store.save(appealed, Status.DENIED, event("appealed", 4), [])
+    assert store.get("PRA-2026-00001") == appealed
+    assert store.open_due_by(date(2026, 12, 13)) == []
+    assert store.open_due_by(date(2026, 12, 14)) == [appealed]
 
 
 def test_a_save_from_a_stale_status_stores_nothing(store: RequestStore) -> None:

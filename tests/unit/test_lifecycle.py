@@ -37,7 +37,11 @@ LEGAL = [
     # A denial, in full or in part, opens an appeal; the Director decides it.
     (S.DENIED, A.APPEAL, S.APPEALED),
     (S.PARTLY_RELEASED, A.APPEAL, S.APPEALED),
-    (S.APPEALED, A.DECIDE_APPEAL, S.APPEAL_DECIDED),
+    (S.APPEALED, A.UPHOLD_APPEAL, S.APPEAL_DECIDED),
+    # Overturned in full or in part, the request reopens for release.
+    (S.APPEALED, A.OVERTURN_APPEAL, S.REOPENED),
+    (S.REOPENED, A.RELEASE, S.RELEASED),
+    (S.REOPENED, A.RELEASE_IN_PART, S.PARTLY_RELEASED),
 ]
 
 
@@ -55,7 +59,7 @@ def test_every_pair_not_in_the_table_is_illegal():
         with pytest.raises(IllegalTransition):
             next_status(status, action)
         refused.add((status, action))
-    assert len(refused) == 97  # 11 statuses × 11 actions, less the 24 legal pairs
+    assert len(refused) == 117  # 12 statuses × 12 actions, less the 27 legal pairs
 
 
 @pytest.mark.parametrize(
@@ -70,11 +74,13 @@ def test_every_pair_not_in_the_table_is_illegal():
         # The Director decides an appeal once. Statuses read as words, like actions do.
         (
             S.APPEAL_DECIDED,
-            A.DECIDE_APPEAL,
-            "a request that is appeal decided cannot decide appeal",
+            A.UPHOLD_APPEAL,
+            "a request that is appeal decided cannot uphold appeal",
         ),
         # Only an appeal can be decided.
-        (S.DENIED, A.DECIDE_APPEAL, "a request that is denied cannot decide appeal"),
+        (S.DENIED, A.OVERTURN_APPEAL, "a request that is denied cannot overturn appeal"),
+        # A reopened request is for release: the denial was overturned.
+        (S.REOPENED, A.DENY, "a request that is reopened cannot deny"),
         # A withdrawn request stays withdrawn.
         (S.WITHDRAWN, A.RELEASE, "a request that is withdrawn cannot release"),
         # The agency waits for the requester's answer.

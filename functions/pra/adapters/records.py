@@ -9,7 +9,14 @@ from typing import Any
 
 from pra.domain.deadlines import Deadlines
 from pra.domain.lifecycle import Status
-from pra.domain.request import HistoryEvent, PraRequest, Submission
+from pra.domain.request import (
+    Appeal,
+    Extension,
+    HistoryEvent,
+    PraRequest,
+    SentLetter,
+    Submission,
+)
 
 
 def request_to_dict(request: PraRequest) -> dict[str, Any]:
@@ -22,8 +29,11 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "next_due": _iso(request.next_due),
         "deadlines": deadlines,
         "submission": request.submission.model_dump(mode="json", exclude={"website"}),
-        "letters": list(request.letters),
+        "letters": [_plain(asdict(letter)) for letter in request.letters],
         "assignee": request.assignee,
+        "extension": _plain(asdict(request.extension)) if request.extension else None,
+        "determined_on": _iso(request.determined_on),
+        "appeal": _plain(asdict(request.appeal)) if request.appeal else None,
     }
 
 
@@ -38,8 +48,51 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         deadlines=deadlines,
         submission=Submission.model_validate(data["submission"]),
         status=Status(data["status"]),
-        letters=tuple(data.get("letters", ())),
-        assignee=data.get("assignee"),  # absent from requests stored before it existed
+        letters=tuple(_letter(item) for item in data.get("letters", ()) if isinstance(item, dict)),
+        # Absent from requests stored before they existed.
+        assignee=data.get("assignee"),
+        extension=_extension(data.get("extension")),
+        determined_on=_day(data.get("determined_on")),
+        appeal=_appeal(data.get("appeal")),
+    )
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    """Dates and times as ISO strings, so every store keeps the same JSON."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in data.items()}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _letter(data: dict[str, Any]) -> SentLetter:
+    return SentLetter(**{**data, "sent_at": datetime.fromisoformat(data["sent_at"])})
+
+
+def _extension(data: dict[str, Any] | None) -> Extension | None:
+    if not data:
+        return None
+    return Extension(
+        data["reason"], date.fromisoformat(data["new_due"]), date.fromisoformat(data["sent_on"])
+    )
+
+
+def _appeal(data: dict[str, Any] | None) -> Appeal | None:
+    if not data:
+        return None
+    return Appeal(
+        received_at=datetime.fromisoformat(data["received_at"]),
+        reasons=data["reasons"],
+        window_closed=date.fromisoformat(data["window_closed"]),
+        late=bool(data["late"]),
+        decision_due=date.fromisoformat(data["decision_due"]),
+        outcome=data.get("outcome"),
+        decided_at=_moment(data.get("decided_at")),
     )
 
 

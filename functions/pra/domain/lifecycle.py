@@ -16,7 +16,8 @@ class Status(StrEnum):
     DENIED = "denied"
     WITHDRAWN = "withdrawn"
     APPEALED = "appealed"
-    APPEAL_DECIDED = "appeal_decided"
+    APPEAL_DECIDED = "appeal_decided"  # the denial upheld: final (Policy 1002 § III.D)
+    REOPENED = "reopened"  # the appeal overturned the denial in full or in part: release follows
 
 
 class Action(StrEnum):
@@ -30,7 +31,8 @@ class Action(StrEnum):
     DENY = "deny"
     WITHDRAW = "withdraw"
     APPEAL = "appeal"
-    DECIDE_APPEAL = "decide_appeal"
+    UPHOLD_APPEAL = "uphold_appeal"
+    OVERTURN_APPEAL = "overturn_appeal"  # in full or in part; the letter says which
 
 
 class IllegalTransition(ValueError):
@@ -66,7 +68,14 @@ TRANSITIONS: dict[Status, dict[Action, Status]] = {
     # A denial, in full or in part, opens the appeal window (Policy 1002 § III.D).
     Status.PARTLY_RELEASED: {Action.APPEAL: Status.APPEALED},
     Status.DENIED: {Action.APPEAL: Status.APPEALED},
-    Status.APPEALED: {Action.DECIDE_APPEAL: Status.APPEAL_DECIDED},
+    Status.APPEALED: {
+        Action.UPHOLD_APPEAL: Status.APPEAL_DECIDED,
+        Action.OVERTURN_APPEAL: Status.REOPENED,
+    },
+    Status.REOPENED: {
+        Action.RELEASE: Status.RELEASED,
+        Action.RELEASE_IN_PART: Status.PARTLY_RELEASED,
+    },
     Status.RELEASED: {},
     Status.NO_RECORDS: {},
     Status.WITHDRAWN: {},

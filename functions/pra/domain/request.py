@@ -158,6 +158,40 @@ class HistoryEvent:
 
 
 @dataclass(frozen=True)
+class SentLetter:
+    """A written response as it was sent, kept with the request and shown on its status page."""
+
+    kind: str
+    sent_at: datetime
+    language: str
+    subject: str
+    text: str
+    signed_by: str  # the responsible person's name and title (§ 7922.540)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """The one extension § 7922.535(b) allows: why, and the date the determination is now due."""
+
+    reason: str  # an ExtensionReason key
+    new_due: date
+    sent_on: date
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """An appeal of a denial (Policy 1002 § III.D): never refused, marked late when it is."""
+
+    received_at: datetime
+    reasons: str
+    window_closed: date
+    late: bool
+    decision_due: date
+    outcome: str | None = None  # upheld, overturned or overturned_in_part
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PraRequest:
     tracking_number: str
     access_code_digest: str
@@ -165,14 +199,19 @@ class PraRequest:
     deadlines: Deadlines
     submission: Submission
     status: Status = Status.RECEIVED
-    letters: tuple[str, ...] = field(default=())
+    letters: tuple[SentLetter, ...] = field(default=())
     assignee: str | None = None  # the staff email of who handles it, when one is named
+    extension: Extension | None = None
+    determined_on: date | None = None  # the determination letter's dispatch: opens the appeal
+    appeal: Appeal | None = None
 
     @property
     def next_due(self) -> date | None:
-        """The date the sweep watches: the determination's due date while one is owed."""
+        """The date the sweep watches: the determination's, or the appeal decision's, while owed."""
+        if self.status is Status.APPEALED and self.appeal is not None:
+            return self.appeal.decision_due
         if self.status not in AWAITING_DETERMINATION:
             return None
         if self.status is Status.EXTENDED:
-            return self.deadlines.extended_due
+            return self.extension.new_due if self.extension else self.deadlines.extended_due
         return self.deadlines.initial_response_due

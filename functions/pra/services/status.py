@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pra.domain.lifecycle import Status
+from pra.domain.request import Appeal, PraRequest, SentLetter
 from pra.domain.tracking import access_code_digest, normalize_tracking_number
 from pra.services import Services
 
@@ -21,15 +22,24 @@ class PublicStatus:
     initial_response_target: date
     initial_response_due: date
     extended_due: date | None
-    letters: tuple[str, ...]
+    letters: tuple[SentLetter, ...]  # as stored: addressed without the requester's name
     language: str
+    appeal: Appeal | None = None
+
+
+def find_with_code(services: Services, number: str, code: str) -> PraRequest | None:
+    """The request, if the code is its access code; None for an unknown number or wrong code."""
+    request = services.store.get(normalize_tracking_number(number))
+    given = access_code_digest(code or "")
+    if request is None or not code or not hmac.compare_digest(given, request.access_code_digest):
+        return None
+    return request
 
 
 def public_status(services: Services, number: str, code: str) -> PublicStatus | None:
     """None when the number is unknown or the code wrong: callers cannot tell which."""
-    request = services.store.get(normalize_tracking_number(number))
-    given = access_code_digest(code or "")
-    if request is None or not code or not hmac.compare_digest(given, request.access_code_digest):
+    request = find_with_code(services, number, code)
+    if request is None:
         return None
     dates = request.deadlines
     return PublicStatus(
@@ -38,7 +48,8 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         received_date=dates.received_date,
         initial_response_target=dates.initial_response_target,
         initial_response_due=dates.initial_response_due,
-        extended_due=dates.extended_due if request.status is Status.EXTENDED else None,
+        extended_due=request.extension.new_due if request.extension else None,
         letters=request.letters,
         language=request.submission.language.value,
+        appeal=request.appeal,
     )

@@ -88,7 +88,30 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
         "initial_response_target": found.initial_response_target.isoformat(),
         "initial_response_due": found.initial_response_due.isoformat(),
         "extended_due": found.extended_due.isoformat() if found.extended_due else None,
-        "letters": list(found.letters),
+        "letters": [
+            {
+                "kind": letter.kind,
+                "sent_on": letter.sent_at.date().isoformat(),
+                "subject": letter.subject,
+                "text": letter.text,
+            }
+            for letter in found.letters
+        ],
+        "appeal": _appeal_json(found),
+    }
+
+
+def _appeal_json(found: PublicStatus) -> dict[str, Any] | None:
+    """What the requester may know of their appeal: dates, lateness, outcome; not staff notes."""
+    appeal = found.appeal
+    if appeal is None:
+        return None
+    return {
+        "received_on": appeal.received_at.date().isoformat(),
+        "late": appeal.late,
+        "window_closed": appeal.window_closed.isoformat(),
+        "decision_due": appeal.decision_due.isoformat(),
+        "outcome": appeal.outcome,
     }
 
 

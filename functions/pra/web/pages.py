@@ -18,7 +18,7 @@ from pra.web.text import PAGE_TEXT
 blueprint = Blueprint("pages", __name__, url_prefix="/api")
 
 
-def _render(template: str, language: str, **context: Any) -> str:
+def render_page(template: str, language: str, **context: Any) -> str:
     services: Services = current_app.extensions["pra"]
     return render_template(
         template,
@@ -46,10 +46,10 @@ def confirmation() -> Any:
     receipt = session.get("receipt")
     if not receipt:
         language = language_or_default(request.args.get("lang"))
-        return _render("no_receipt.html", language), 404
+        return render_page("no_receipt.html", language), 404
     language = receipt["language"]
     due = long_date(date.fromisoformat(receipt["initial_response_due"]), language)
-    return _render("confirmation.html", language, receipt=receipt, due=due)
+    return render_page("confirmation.html", language, receipt=receipt, due=due)
 
 
 @blueprint.post("/status")
@@ -64,7 +64,7 @@ def status_form() -> Any:
 def status_result(found: PublicStatus | None, number: str, data: Mapping[str, Any]) -> Any:
     language = language_or_default(data.get("language") or (found and found.language))
     if found is None:
-        return _render("status_not_found.html", language, number=number), 404
+        return render_page("status_not_found.html", language, number=number), 404
     dates = {
         "received": long_date(found.received_date, language),
         "target": long_date(found.initial_response_target, language),
@@ -72,13 +72,35 @@ def status_result(found: PublicStatus | None, number: str, data: Mapping[str, An
         "extended": long_date(found.extended_due, language) if found.extended_due else None,
     }
     label = STATUS_LABELS[language][found.status.value]
-    return _render("status.html", language, found=found, dates=dates, status_label=label)
+    letters = [
+        {
+            "subject": letter.subject,
+            "sent": long_date(letter.sent_at.date(), language),
+            "text": letter.text,
+        }
+        for letter in found.letters
+    ]
+    appeal = found.appeal and {
+        "received": long_date(found.appeal.received_at.date(), language),
+        "decision_due": long_date(found.appeal.decision_due, language),
+        "late": found.appeal.late,
+        "window_closed": long_date(found.appeal.window_closed, language),
+    }
+    return render_page(
+        "status.html",
+        language,
+        found=found,
+        dates=dates,
+        status_label=label,
+        letters=letters,
+        appeal=appeal,
+    )
 
 
 def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:
     messages = [(e.field, error_message(e.field, e.code, language)) for e in errors]
     values = {k: str(v) for k, v in data.items() if k != "website"}
-    return _render(
+    return render_page(
         "request_form.html",
         language,
         errors=messages,
@@ -89,4 +111,4 @@ def request_form(data: Mapping[str, Any], errors: list[FieldError], language: st
 
 
 def problem(code: int, message: str) -> str:
-    return _render("problem.html", "en", code=code, message=message)
+    return render_page("problem.html", "en", code=code, message=message)

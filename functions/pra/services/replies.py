@@ -1,0 +1,137 @@
+"""What requesters send back: an answer to a clarification question, and an appeal.
+
+Both arrive through the status page with the access code, or by email or letter that the
+coordinator logs. Neither is ever refused for lateness: an appeal after its window is
+recorded and marked late, and the Director decides whether to hear it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from datetime import datetime
+
+from pra.domain.lifecycle import Action, Status, next_status
+from pra.domain.request import Appeal, HistoryEvent, PraRequest
+from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
+from pra.emails import render_email
+from pra.i18n import long_date
+from pra.ports import QueuedEmail
+from pra.services import Services
+from pra.services.outbox import deliver
+
+log = logging.getLogger(__name__)
+
+REPLY_MAX = 10_000
+REQUESTER = "requester"
+
+
+class ReplyRefused(ValueError):
+    """The reply cannot be taken as sent; the message says why in plain words."""
+
+
+def receive_clarification(
+    services: Services, request: PraRequest, answer: str, *, actor: str = REQUESTER
+) -> PraRequest:
+    """The requester's answer: the request is back with the coordinator, who is told."""
+    answer = _text(answer, "the answer")
+    status = next_status(request.status, Action.RECEIVE_CLARIFICATION)
+    now = services.clock.now()
+    after = dataclasses.replace(request, status=status)
+    # The answer is part of the request, so it is kept like the description: staff only.
+    event = HistoryEvent(now, actor, "clarification_received", answer, public=False)
+    notice = _staff_notice(
+        services,
+        request,
+        now,
+        to=services.settings.coordinator_email,
+        subject=f"Clarification received for {request.tracking_number}",
+        message="The requester answered your question. The answer is on the request page.",
+        facts=[("Logged by", "the requester, on the status page" if actor == REQUESTER else actor)],
+    )
+    services.store.save(after, request.status, event, [notice])
+    log.info("clarification received for %s", request.tracking_number)
+    deliver(services, [notice])
+    return after
+
+
+def submit_appeal(
+    services: Services, request: PraRequest, reasons: str, *, actor: str = REQUESTER
+) -> PraRequest:
+    """Record the appeal, with its lateness if any, and tell the Director."""
+    reasons = _text(reasons, "the reasons for the appeal")
+    if request.status not in (Status.DENIED, Status.PARTLY_RELEASED):
+        raise ReplyRefused("only a denial, in full or in part, can be appealed")
+    status = next_status(request.status, Action.APPEAL)
+    now = services.clock.now()
+    today = now.astimezone(services.receipt_rules.zone).date()
+    # The window runs from the determination letter's dispatch (Policy 1002 § III.D).
+    sent = request.determined_on or request.deadlines.received_date
+    appeal = Appeal(
+        received_at=now,
+        reasons=reasons,
+        window_closed=appeal_window_closes(sent, services.calendar),
+        late=appeal_is_late(today, sent, services.calendar),
+        decision_due=appeal_decision_due(today, services.calendar),
+    )
+    after = dataclasses.replace(request, status=status, appeal=appeal)
+    late = f"late: the window closed {appeal.window_closed.isoformat()}" if appeal.late else ""
+    event = HistoryEvent(now, actor, "appealed", late, public=True)
+    notice = _staff_notice(
+        services,
+        request,
+        now,
+        to=services.settings.director_email,
+        subject=f"Appeal received for {request.tracking_number}"
+        + (" (after the appeal window)" if appeal.late else ""),
+        message="A requester appealed a denial. The Director (or designee) decides it in "
+        "writing, with reasons.",
+        facts=[
+            ("Appeal received", long_date(today, "en")),
+            ("Appeal window", f"closed {long_date(appeal.window_closed, 'en')}"),
+            ("Late", "yes: the Director decides whether to hear it" if appeal.late else "no"),
+            ("Decision due", long_date(appeal.decision_due, "en")),
+        ],
+    )
+    services.store.save(after, request.status, event, [notice])
+    log.info("appeal received for %s%s", request.tracking_number, " (late)" if appeal.late else "")
+    deliver(services, [notice])
+    return after
+
+
+def _text(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise ReplyRefused(f"write {what}")
+    if len(value) > REPLY_MAX:
+        raise ReplyRefused(f"shorten {what} to {REPLY_MAX:,} characters or fewer")
+    return value
+
+
+def _staff_notice(
+    services: Services,
+    request: PraRequest,
+    now: datetime,
+    *,
+    to: str,
+    subject: str,
+    message: str,
+    facts: list[tuple[str, str]],
+) -> QueuedEmail:
+    settings = services.settings
+    context = {
+        "now": now,
+        "language": "en",
+        "title": settings.agency_name,
+        "agency_name": settings.agency_name,
+        "subject": subject,
+        "message": message,
+        "tracking_number": request.tracking_number,
+        "facts": facts,
+        "staff_url": f"{settings.public_url}/staff/requests/{request.tracking_number}",
+    }
+    email = render_email(
+        "staff_notice", "en", context, sender=(settings.agency_name, settings.from_address), to=to
+    )
+    return QueuedEmail(uuid.uuid4().hex, request.tracking_number, "staff_notice", email.as_bytes())

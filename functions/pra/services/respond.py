@@ -1,0 +1,302 @@
+"""The written responses: each one a letter, a move in the lifecycle and a history event.
+
+Staff preview a response (`prepare_response`) and then send it (`send_response`); both run
+the same checks, so what was previewed is what is sent. A request stored without an email
+address still gets its letter: stored with the request, and sent to the coordinator to post.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.message import EmailMessage
+
+from pra.domain.deadlines import ExtensionReason
+from pra.domain.exemptions import exemption
+from pra.domain.lifecycle import Action, Status, next_status
+from pra.domain.request import Extension, HistoryEvent, PraRequest, SentLetter
+from pra.domain.responses import (
+    ResponseRefused,
+    ResponsiblePerson,
+    appeal_window_closes,
+    check_extension,
+)
+from pra.letters import APPEALABLE, LetterFacts, Withholding, render_letter
+from pra.ports import QueuedEmail, StaffAccount
+from pra.services import Services
+from pra.services.outbox import deliver
+from pra.staff.roles import Permission, may
+
+log = logging.getLogger(__name__)
+
+ACTIONS: dict[str, Action] = {
+    "initial_response": Action.SEND_INITIAL_RESPONSE,
+    "clarification": Action.REQUEST_CLARIFICATION,
+    "extension": Action.EXTEND,
+    "released": Action.RELEASE,
+    "partly_released": Action.RELEASE_IN_PART,
+    "no_records": Action.REPORT_NO_RECORDS,
+    "denied": Action.DENY,
+    "withdrawn": Action.WITHDRAW,
+    "appeal_upheld": Action.UPHOLD_APPEAL,
+    "appeal_overturned": Action.OVERTURN_APPEAL,
+    "appeal_overturned_in_part": Action.OVERTURN_APPEAL,
+}
+DETERMINATIONS = frozenset({"released", "partly_released", "no_records", "denied"})
+APPEAL_DECISIONS = {
+    "appeal_upheld": "upheld",
+    "appeal_overturned": "overturned",
+    "appeal_overturned_in_part": "overturned_in_part",
+}
+
+
+@dataclass(frozen=True)
+class Response:
+    """What the coordinator (or Director) fills in; a kind uses only its own fields."""
+
+    kind: str
+    presumed_scope: str = ""
+    available_on: date | None = None
+    available_at: str = ""
+    question: str = ""
+    reason: str = ""  # an ExtensionReason key
+    new_due: date | None = None
+    withheld: tuple[tuple[str, str], ...] = ()  # (what is withheld, exemption key)
+    explanation: str = ""
+    note: str = ""  # for the history only, e.g. "the requester asked by phone"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A response ready to send: the request's next state, the letter, and its email."""
+
+    before: PraRequest
+    after: PraRequest
+    letter: SentLetter
+    message: EmailMessage
+    event: HistoryEvent
+
+
+def actions_allowed(request: PraRequest, account: StaffAccount) -> list[str]:
+    """The response kinds this person may send on this request now, in lifecycle order."""
+    allowed = []
+    for kind, action in ACTIONS.items():
+        try:
+            next_status(request.status, action)
+        except ValueError:
+            continue
+        if may(account.role, _permission(kind)):
+            allowed.append(kind)
+    return allowed
+
+
+def prepare_response(
+    services: Services, tracking_number: str, account: StaffAccount, response: Response
+) -> Prepared:
+    """Check everything and render the letter; store nothing (the preview)."""
+    request = services.store.get(tracking_number)
+    if request is None:
+        raise KeyError(tracking_number)
+    if response.kind not in ACTIONS:
+        raise ResponseRefused(f"there is no response called {response.kind!r}")
+    if not may(account.role, _permission(response.kind)):
+        raise ResponseRefused(f"the {account.role} role may not send this response")
+    status = next_status(request.status, ACTIONS[response.kind])
+    now = services.clock.now()
+    today = now.astimezone(services.receipt_rules.zone).date()
+    responsible = ResponsiblePerson(account.name, account.title, account.email, account.phone)
+    facts = _facts(services, request, response, responsible, today)
+    after = _next_state(request, response, status, facts, now, today)
+    return _render(services, request, after, facts, response, account, now)
+
+
+def send_response(
+    services: Services, tracking_number: str, account: StaffAccount, response: Response
+) -> PraRequest:
+    """Send the response: store the new state, the letter, the event and the email together."""
+    prepared = prepare_response(services, tracking_number, account, response)
+    after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
+    email = QueuedEmail(
+        id=uuid.uuid4().hex,
+        tracking_number=tracking_number,
+        kind=f"letter_{response.kind}",
+        message=prepared.message.as_bytes(),
+    )
+    services.store.save(after, prepared.before.status, prepared.event, [email])
+    log.info("%s sent for %s; now %s", response.kind, tracking_number, after.status.value)
+    deliver(services, [email])
+    return after
+
+
+def _permission(kind: str) -> Permission:
+    return Permission.DECIDE_APPEALS if kind in APPEAL_DECISIONS else Permission.ACT_ON_REQUESTS
+
+
+def _facts(
+    services: Services,
+    request: PraRequest,
+    response: Response,
+    responsible: ResponsiblePerson,
+    today: date,
+) -> LetterFacts:
+    kind = response.kind
+    _require_fields(response)
+    reason = _extension_reason(response.reason) if kind == "extension" else None
+    new_due = None
+    if kind == "extension":
+        assert reason is not None and response.new_due is not None  # _require_fields
+        new_due = check_extension(
+            request.deadlines, reason, response.new_due, today, services.calendar
+        )
+    return LetterFacts(
+        kind=kind,
+        tracking_number=request.tracking_number,
+        language=request.submission.language.value,
+        received_date=request.deadlines.received_date,
+        responsible=responsible,
+        requester_name=request.submission.name,
+        available_on=response.available_on,
+        available_at=response.available_at.strip(),
+        presumed_scope=response.presumed_scope.strip(),
+        question=response.question.strip(),
+        reason=reason,
+        new_due=new_due,
+        withheld=tuple(_withholding(what, key) for what, key in response.withheld),
+        appeal_by=appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None,
+        explanation=response.explanation.strip(),
+    )
+
+
+_REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
+    # § 7922.535(a): the estimated date and time records will be available.
+    "initial_response": (("available_on", "the anticipated date of production"),),
+    "released": (
+        ("available_on", "the date the records will be available"),
+        ("available_at", "the time the records will be available"),
+    ),
+    "partly_released": (
+        ("available_on", "the date the records will be available"),
+        ("available_at", "the time the records will be available"),
+        ("withheld", "each record or part withheld and its exemption"),
+    ),
+    "denied": (("withheld", "each record withheld and its exemption"),),
+    "clarification": (("question", "the question for the requester"),),
+    "extension": (
+        ("reason", "one of the unusual circumstances"),
+        ("new_due", "the date the determination will be dispatched"),
+    ),
+    "appeal_upheld": (("explanation", "the reasons for the decision"),),
+    "appeal_overturned": (("explanation", "the reasons for the decision"),),
+    "appeal_overturned_in_part": (("explanation", "the reasons for the decision"),),
+}
+
+
+def _require_fields(response: Response) -> None:
+    missing = [
+        words
+        for field_name, words in _REQUIRED.get(response.kind, ())
+        if not _given(getattr(response, field_name))
+    ]
+    if missing:
+        raise ResponseRefused("the letter needs " + "; ".join(missing))
+
+
+def _given(value: object) -> bool:
+    return bool(value.strip()) if isinstance(value, str) else bool(value)
+
+
+def _extension_reason(key: str) -> ExtensionReason:
+    for reason in ExtensionReason:
+        if reason.key == key:
+            return reason
+    raise ResponseRefused(f"{key!r} is not one of the unusual circumstances of § 7922.535(c)")
+
+
+def _withholding(what: str, key: str) -> Withholding:
+    if not what.strip():
+        raise ResponseRefused("say what each withholding covers")
+    try:
+        return Withholding(what.strip(), exemption(key))
+    except KeyError:
+        raise ResponseRefused(f"{key!r} is not in the exemption catalogue") from None
+
+
+def _next_state(
+    request: PraRequest,
+    response: Response,
+    status: Status,
+    facts: LetterFacts,
+    now: datetime,
+    today: date,
+) -> PraRequest:
+    changes: dict[str, object] = {"status": status}
+    kind = response.kind
+    if kind == "extension":
+        assert facts.reason is not None and facts.new_due is not None
+        changes["extension"] = Extension(facts.reason.key, facts.new_due, today)
+    if kind in DETERMINATIONS:
+        changes["determined_on"] = today
+    if kind in APPEAL_DECISIONS:
+        assert request.appeal is not None  # the lifecycle allows decisions on appeals only
+        changes["appeal"] = dataclasses.replace(
+            request.appeal, outcome=APPEAL_DECISIONS[kind], decided_at=now
+        )
+    return dataclasses.replace(request, **changes)  # type: ignore[arg-type]
+
+
+def _render(
+    services: Services,
+    request: PraRequest,
+    after: PraRequest,
+    facts: LetterFacts,
+    response: Response,
+    account: StaffAccount,
+    now: datetime,
+) -> Prepared:
+    settings = services.settings
+    sender = (settings.agency_name, settings.from_address)
+    to = request.submission.email or settings.coordinator_email
+    message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
+    if not request.submission.email:
+        # No address to email: the coordinator posts it (or hands it over) instead.
+        subject = message["Subject"]
+        message.replace_header("Subject", f"To post to the requester: {subject}")
+    # The copy kept with the request, shown on its status page, does not carry the name:
+    # anyone holding the tracking number and access code can read it.
+    kept = render_letter(
+        dataclasses.replace(facts, requester_name=None),
+        agency=settings.agency_name,
+        sender=sender,
+        to=to,
+        now=now,
+    )
+    body = kept.get_body(("plain",))
+    letter = SentLetter(
+        kind=response.kind,
+        sent_at=now,
+        language=facts.language,
+        subject=str(kept["Subject"]),
+        text=body.get_content() if body is not None else "",
+        signed_by=f"{account.name}, {account.title}",
+    )
+    event = HistoryEvent(
+        at=now, actor=account.email, action=response.kind, note=_note(response, after), public=True
+    )
+    return Prepared(request, after, letter, message, event)
+
+
+def _note(response: Response, after: PraRequest) -> str:
+    """What the log shows of the response, beside the letter itself."""
+    parts = []
+    if after.extension is not None and response.kind == "extension":
+        parts.append(f"due {after.extension.new_due.isoformat()} ({after.extension.reason})")
+    if response.withheld:
+        parts.append("grounds: " + ", ".join(key for _, key in response.withheld))
+    if response.available_on:
+        parts.append(f"available {response.available_on.isoformat()} {response.available_at}")
+    if response.note.strip():
+        parts.append(response.note.strip())
+    return "; ".join(p.strip() for p in parts)
