@@ -39,6 +39,11 @@
       extendedDue: "Extended response date",
       letters: "Letters",
       appeal: "Appeal",
+      appealLink: "Appeal this decision",
+      clarificationTitle: "Answer our question",
+      answerLabel: "Your answer",
+      answerHint: "Answer the question in our letter as fully as you can.",
+      clarificationSubmit: "Send the answer",
       appealReceived: "Appeal received",
       appealLate: "after the appeal window closed on",
       appealDecisionDue: "Decision due by",
@@ -82,6 +87,11 @@
       extendedDue: "Fecha de respuesta prorrogada",
       letters: "Cartas",
       appeal: "Apelación",
+      appealLink: "Apelar esta decisión",
+      clarificationTitle: "Responder a nuestra pregunta",
+      answerLabel: "Su respuesta",
+      answerHint: "Responda a la pregunta de nuestra carta lo más completo que pueda.",
+      clarificationSubmit: "Enviar la respuesta",
       appealReceived: "Apelación recibida",
       appealLate: "después de que venció el plazo para apelar, el",
       appealDecisionDue: "Decisión a más tardar el",
@@ -405,7 +415,24 @@
     }
   }
 
-  function statusPanel(found) {
+  /* A plain form: the API answers it with a page, as it does without this script. */
+  function clarificationForm(found, code) {
+    var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/clarification");
+    var hidden = function (name, value) { return el("input", { type: "hidden", name: name, value: value }); };
+    return [el("h3", {}, [TEXT.clarificationTitle]), el("form", {
+      id: "pra-clarification-form", "class": "pra-form", method: "post", action: action }, [
+      hidden("language", lang), hidden("tracking_number", found.tracking_number), hidden("code", code),
+      el("div", { "class": "pra-field" }, [
+        el("label", { "class": "pra-label", "for": "pra-answer" }, [TEXT.answerLabel]),
+        el("p", { "class": "pra-hint", id: "pra-answer-hint" }, [TEXT.answerHint]),
+        el("textarea", { "class": "pra-textarea", id: "pra-answer", name: "answer", rows: "6",
+          maxlength: "10000", required: "", "aria-describedby": "pra-answer-hint" }, [])
+      ]),
+      el("button", { "class": "pra-button", type: "submit" }, [TEXT.clarificationSubmit])
+    ])];
+  }
+
+  function statusPanel(found, code) {
     var rows = [
       [TEXT.status, found.status_label, "pra-status"],
       [TEXT.receivedOn, longDate(found.received_date)],
@@ -421,6 +448,11 @@
       ? el("ul", { "class": "pra-letters", id: "pra-letters" }, found.letters.map(letterItem))
       : el("p", {}, [TEXT.noLetters]);
     var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
+    if (found.status === "awaiting_requester") parts.push.apply(parts, clarificationForm(found, code));
+    if (found.status === "denied" || found.status === "partly_released") {
+      parts.push(el("p", {}, [el("a", { id: "pra-appeal-link",
+        href: pageUrl("appeal/") + "#" + found.tracking_number + ":" + code }, [TEXT.appealLink])]));
+    }
     if (found.appeal) parts.push(el("h3", {}, [TEXT.appeal]), appealList(found.appeal));
     return parts.concat([el("h3", {}, [TEXT.letters]), letters]);
   }
@@ -455,7 +487,7 @@
       var url = form.action.replace(/\/api\/status$/, "/api/requests/" + encodeURIComponent(number) + "/status");
       postJson(url, { code: form.elements.code.value.trim(), language: lang }).then(function (answer) {
         result.replaceChildren.apply(result, answer.status === 200
-          ? statusPanel(answer.data) : [el("p", { "class": "pra-error-message" }, [TEXT.notFound])]);
+          ? statusPanel(answer.data, form.elements.code.value.trim()) : [el("p", { "class": "pra-error-message" }, [TEXT.notFound])]);
         result.focus();
       }, function () {
         result.replaceChildren(el("p", { "class": "pra-error-message" }, [TEXT.unreachable]));
@@ -508,4 +540,6 @@
   enhanceRequestForm();
   enhanceStatusForm();
   enhanceRecords();
+  var appealForm = document.getElementById("pra-appeal-form");
+  if (appealForm) fillStatusFromLink(appealForm);
 })();

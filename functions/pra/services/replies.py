@@ -28,7 +28,14 @@ REQUESTER = "requester"
 
 
 class ReplyRefused(ValueError):
-    """The reply cannot be taken as sent; the message says why in plain words."""
+    """The reply cannot be taken as sent: `code` says which rule, the message in plain words.
+
+    Codes: `empty` and `too_long` (about the requester's text), `not_appealable`.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def receive_clarification(
@@ -62,7 +69,7 @@ def submit_appeal(
     """Record the appeal, with its lateness if any, and tell the Director."""
     reasons = _text(reasons, "the reasons for the appeal")
     if request.status not in (Status.DENIED, Status.PARTLY_RELEASED):
-        raise ReplyRefused("only a denial, in full or in part, can be appealed")
+        raise ReplyRefused("not_appealable", "only a denial, in full or in part, can be appealed")
     status = next_status(request.status, Action.APPEAL)
     now = services.clock.now()
     today = now.astimezone(services.receipt_rules.zone).date()
@@ -103,9 +110,9 @@ def submit_appeal(
 def _text(value: str, what: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ReplyRefused(f"write {what}")
+        raise ReplyRefused("empty", f"write {what}")
     if len(value) > REPLY_MAX:
-        raise ReplyRefused(f"shorten {what} to {REPLY_MAX:,} characters or fewer")
+        raise ReplyRefused("too_long", f"shorten {what} to {REPLY_MAX:,} characters or fewer")
     return value
 
 

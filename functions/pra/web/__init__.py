@@ -35,12 +35,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.extensions["pra"] = services
 
-    from pra.web import api, errors, pages, records, site, staff
+    from pra.web import api, errors, pages, records, replies, site, staff
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(staff.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(records.blueprint)
+    app.register_blueprint(replies.blueprint)
     errors.register(app)
     if settings.site_dir is not None:
         app.register_blueprint(site.blueprint_for(settings.site_dir))

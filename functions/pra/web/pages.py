@@ -94,6 +94,8 @@ def status_result(found: PublicStatus | None, number: str, data: Mapping[str, An
         status_label=label,
         letters=letters,
         appeal=appeal,
+        # The requester's own page, answered to their POST: forms on it carry the code on.
+        code=str(data.get("code") or "").strip(),
     )
 
 

@@ -4,6 +4,39 @@ PAGE_TEXT = {
     "en": {
         "skip": "Skip to main content",
         "appeal": "Appeal",
+        "tracking_hint": "For example, PRA-2026-00042.",
+        "code_hint": "The code shown with your tracking number, also in our acknowledgement email.",
+        "reply_not_found": "No request matches that tracking number and access code",
+        "appeal_title": "Appeal a denial",
+        "appeal_intro": "Ask the Library Director to review a decision to withhold all or part "
+        "of the records. Send it within 10 calendar days of the date on our written response; "
+        "if that has passed, you can still send it and the Director decides whether to consider "
+        "it.",
+        "reasons_label": "What you disagree with, and why",
+        "reasons_hint": "Which record or part was withheld, and why you think it should be "
+        "released. You do not have to cite the law or say why you want the records.",
+        "appeal_submit": "Send the appeal",
+        "appeal_empty": "Write what you disagree with",
+        "appeal_too_long": "Shorten the appeal to 10,000 characters or fewer",
+        "appeal_not_open": "This request has no denial to appeal, or an appeal was already "
+        "received. Check its status, or write to the PRA Coordinator.",
+        "appeal_received_title": "Your appeal was received",
+        "appeal_received_text": "We have passed your appeal to the Library Director for request",
+        "appeal_decision_by": "You will get a written decision, with its reasons, by",
+        "appeal_late_note": "Your appeal arrived after the 10-day window, which closed on",
+        "clarification_title": "Answer our question",
+        "clarification_intro": "We asked you a question about your request. Your answer goes to "
+        "the PRA Coordinator, who continues with your request.",
+        "answer_label": "Your answer",
+        "answer_hint": "Answer the question in our letter as fully as you can.",
+        "clarification_submit": "Send the answer",
+        "clarification_empty": "Write your answer",
+        "clarification_too_long": "Shorten the answer to 10,000 characters or fewer",
+        "clarification_not_open": "This request is not waiting for an answer from you. Check its "
+        "status, or write to the PRA Coordinator.",
+        "clarification_received_title": "Your answer was received",
+        "clarification_received_text": "The PRA Coordinator has your answer for request",
+        "appeal_link": "Appeal this decision",
         "appeal_received": "Appeal received",
         "appeal_late": "after the appeal window closed on",
         "appeal_decision_due": "Decision due by",
@@ -62,6 +95,43 @@ PAGE_TEXT = {
     "es": {
         "skip": "Ir al contenido principal",
         "appeal": "Apelación",
+        "tracking_hint": "Por ejemplo, PRA-2026-00042.",
+        "code_hint": "El código que se muestra con su número de seguimiento; también está en "
+        "nuestro acuse de recibo.",
+        "reply_not_found": "Ninguna solicitud coincide con ese número de seguimiento y ese código "
+        "de acceso",
+        "appeal_title": "Apelar una negativa",
+        "appeal_intro": "Pida a la Dirección de la Biblioteca que revise la decisión de retener "
+        "todos o parte de los registros. Envíela dentro de los 10 días naturales siguientes a la "
+        "fecha de nuestra respuesta por escrito; si ya pasaron, aún puede enviarla y la Dirección "
+        "decide si la considera.",
+        "reasons_label": "Con qué no está de acuerdo y por qué",
+        "reasons_hint": "Qué registro o parte se retuvo y por qué cree que debería entregarse. "
+        "No tiene que citar la ley ni decir para qué quiere los registros.",
+        "appeal_submit": "Enviar la apelación",
+        "appeal_empty": "Escriba con qué no está de acuerdo",
+        "appeal_too_long": "Acorte la apelación a 10.000 caracteres o menos",
+        "appeal_not_open": "Esta solicitud no tiene una negativa que apelar, o ya se recibió una "
+        "apelación. Consulte su estado o escriba a la persona Coordinadora.",
+        "appeal_received_title": "Recibimos su apelación",
+        "appeal_received_text": "Entregamos su apelación a la Dirección de la Biblioteca para la "
+        "solicitud",
+        "appeal_decision_by": "Recibirá una decisión por escrito, con sus motivos, a más tardar el",
+        "appeal_late_note": "Su apelación llegó después del plazo de 10 días, que venció el",
+        "clarification_title": "Responder a nuestra pregunta",
+        "clarification_intro": "Le hicimos una pregunta sobre su solicitud. Su respuesta llega a "
+        "la persona Coordinadora, que continúa con su solicitud.",
+        "answer_label": "Su respuesta",
+        "answer_hint": "Responda a la pregunta de nuestra carta lo más completo que pueda.",
+        "clarification_submit": "Enviar la respuesta",
+        "clarification_empty": "Escriba su respuesta",
+        "clarification_too_long": "Acorte la respuesta a 10.000 caracteres o menos",
+        "clarification_not_open": "Esta solicitud no está esperando una respuesta suya. Consulte "
+        "su estado o escriba a la persona Coordinadora.",
+        "clarification_received_title": "Recibimos su respuesta",
+        "clarification_received_text": "La persona Coordinadora tiene su respuesta para la "
+        "solicitud",
+        "appeal_link": "Apelar esta decisión",
         "appeal_received": "Apelación recibida",
         "appeal_late": "después de que venció el plazo para apelar, el",
         "appeal_decision_due": "Decisión a más tardar el",
