@@ -6,7 +6,9 @@ import dataclasses
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from email import message_from_bytes
 from email.message import EmailMessage
+from email.policy import default
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Action, next_status
@@ -56,11 +58,17 @@ def act_on(services: Services, day: date, number: str, action: Action) -> None:
     services.store.save(moved, request.status, event, [])
 
 
-def sweep_on(services: Services, day: date, outbox: Outbox) -> tuple[SweepReport, list[Sent]]:
+def sweep_on(services: Services, day: date) -> tuple[SweepReport, list[Sent]]:
     """Run the sweep at its hour on `day`; return its report and the emails it sent."""
-    before = len(outbox())
+    folder = services.settings.outbox_dir
+    before = set(folder.glob("*.eml"))
     report = run_sweep(on(services, day))
-    return report, [sent(message, services) for message in outbox()[before:]]
+    new = sorted(set(folder.glob("*.eml")) - before)  # names sort in the order written
+    return report, [sent(_message(path.read_bytes()), services) for path in new]
+
+
+def _message(data: bytes) -> EmailMessage:
+    return message_from_bytes(data, _class=EmailMessage, policy=default)  # type: ignore[arg-type]
 
 
 def sent(message: EmailMessage, services: Services) -> Sent:

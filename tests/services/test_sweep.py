@@ -29,8 +29,8 @@ def reminder(days_left: str) -> Sent:
 ESCALATION = Sent("escalation", "director", (NUMBER,))
 
 
-def deadline_emails(services: Services, day: date, outbox: Outbox) -> list[Sent]:
-    return [s for s in sweep_on(services, day, outbox)[1] if s.kind != "digest"]
+def deadline_emails(services: Services, day: date) -> list[Sent]:
+    return [s for s in sweep_on(services, day)[1] if s.kind != "digest"]
 
 
 def notes(services: Services) -> list[tuple[str, str]]:
@@ -57,9 +57,9 @@ def test_the_nearest_reached_offset_is_the_one_due(
     assert reminder_offset(days_left, offsets) == expected
 
 
-def test_reminders_go_three_days_and_one_day_before(services: Services, outbox: Outbox) -> None:
+def test_reminders_go_three_days_and_one_day_before(services: Services) -> None:
     submit_on(services, RECEIVED)
-    sent = {day: deadline_emails(services, date(2026, 11, day), outbox) for day in range(16, 31)}
+    sent = {day: deadline_emails(services, date(2026, 11, day)) for day in range(16, 31)}
     assert {day: emails for day, emails in sent.items() if emails} == {
         27: [reminder("3 days left")],
         29: [reminder("1 day left")],
@@ -74,7 +74,7 @@ def test_a_reminder_says_what_is_due_and_links_the_staff_log(
     services: Services, outbox: Outbox
 ) -> None:
     submit_on(services, RECEIVED)
-    sweep_on(services, date(2026, 11, 27), outbox)
+    sweep_on(services, date(2026, 11, 27))
     message = outbox()[-2]  # the digest follows it
     assert message["To"] == "coordinator@library.example"
     assert message["Subject"] == f"Reminder: {NUMBER} response due Monday, November 30, 2026"
@@ -88,11 +88,9 @@ def test_a_reminder_says_what_is_due_and_links_the_staff_log(
     assert "Jane Requester" not in body and "jane.requester" not in body
 
 
-def test_running_the_sweep_again_the_same_day_sends_nothing_new(
-    services: Services, outbox: Outbox
-) -> None:
+def test_running_the_sweep_again_the_same_day_sends_nothing_new(services: Services) -> None:
     submit_on(services, RECEIVED)
-    runs = [sweep_on(services, date(2026, 11, 27), outbox) for _ in range(3)]
+    runs = [sweep_on(services, date(2026, 11, 27)) for _ in range(3)]
     assert [(r.reminders, r.digests, len(emails)) for r, emails in runs] == [
         (1, 1, 2),
         (0, 0, 0),
@@ -111,18 +109,18 @@ def test_running_the_sweep_again_the_same_day_sends_nothing_new(
     ],
 )
 def test_after_days_without_a_sweep_only_the_nearest_email_goes_once(
-    services: Services, outbox: Outbox, first_run: date, expected: list[Sent]
+    services: Services, first_run: date, expected: list[Sent]
 ) -> None:
     submit_on(services, RECEIVED)
-    assert deadline_emails(services, first_run, outbox) == expected
-    assert deadline_emails(services, first_run, outbox) == []
+    assert deadline_emails(services, first_run) == expected
+    assert deadline_emails(services, first_run) == []
 
 
 def test_after_a_missed_day_the_nearest_reminder_is_not_sent_again_later(
-    services: Services, outbox: Outbox
+    services: Services,
 ) -> None:
     submit_on(services, RECEIVED)
-    sent = [deadline_emails(services, date(2026, 11, day), outbox) for day in (29, 30)]
+    sent = [deadline_emails(services, date(2026, 11, day)) for day in (29, 30)]
     assert sent == [[reminder("1 day left")], []]
     assert notes(services) == [("deadline_reminder", "due 2026-11-30, 1-day reminder")]
 
@@ -131,7 +129,7 @@ def test_a_passed_due_date_escalates_to_the_director_once(
     services: Services, outbox: Outbox
 ) -> None:
     submit_on(services, RECEIVED)
-    sent = [deadline_emails(services, date(2026, 12, day), outbox) for day in (1, 1, 2, 3)]
+    sent = [deadline_emails(services, date(2026, 12, day)) for day in (1, 1, 2, 3)]
     assert sent == [[ESCALATION], [], [], []]
     escalation = next(m for m in outbox() if m["To"] == "director@library.example")
     assert escalation["Subject"] == f"Overdue: {NUMBER} response was due Monday, November 30, 2026"
@@ -142,13 +140,13 @@ def test_a_passed_due_date_escalates_to_the_director_once(
     "action", [Action.SEND_INITIAL_RESPONSE, Action.RELEASE, Action.DENY, Action.WITHDRAW]
 )
 def test_an_answered_request_gets_no_more_reminders_nor_an_escalation(
-    services: Services, outbox: Outbox, action: Action
+    services: Services, action: Action
 ) -> None:
     submit_on(services, RECEIVED)
-    assert deadline_emails(services, date(2026, 11, 27), outbox) == [reminder("3 days left")]
+    assert deadline_emails(services, date(2026, 11, 27)) == [reminder("3 days left")]
     act_on(services, date(2026, 11, 27), NUMBER, action)
     later = [date(2026, 11, 29), date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 8)]
-    assert [sweep_on(services, day, outbox)[1] for day in later] == [[], [], [], []]
+    assert [sweep_on(services, day)[1] for day in later] == [[], [], [], []]
 
 
 def test_an_extended_request_is_reminded_about_its_extended_date(
@@ -161,7 +159,7 @@ def test_an_extended_request_is_reminded_about_its_extended_date(
     sent = {
         day: emails
         for day in (date(2026, 11, 24) + timedelta(days=n) for n in range(20))
-        if (emails := deadline_emails(services, day, outbox))
+        if (emails := deadline_emails(services, day))
     }
     assert sent == {
         date(2026, 12, 7): [reminder("3 days left")],
@@ -174,26 +172,26 @@ def test_an_extended_request_is_reminded_about_its_extended_date(
 
 
 def test_an_extension_after_a_reminder_starts_the_reminders_of_the_new_date(
-    services: Services, outbox: Outbox
+    services: Services,
 ) -> None:
     submit_on(services, RECEIVED)
-    assert deadline_emails(services, date(2026, 11, 27), outbox) == [reminder("3 days left")]
+    assert deadline_emails(services, date(2026, 11, 27)) == [reminder("3 days left")]
     act_on(services, date(2026, 11, 27), NUMBER, Action.EXTEND)
     days = [date(2026, 11, 29), date(2026, 12, 1), date(2026, 12, 7)]
-    assert [deadline_emails(services, day, outbox) for day in days] == [
+    assert [deadline_emails(services, day) for day in days] == [
         [],
         [],
         [reminder("3 days left")],
     ]
 
 
-def test_reminder_offsets_come_from_the_settings(services: Services, outbox: Outbox) -> None:
+def test_reminder_offsets_come_from_the_settings(services: Services) -> None:
     custom = dataclasses.replace(
         services, settings=services.settings.with_overrides(reminder_days=(5, 0))
     )
     submit_on(custom, RECEIVED)
     days = [date(2026, 11, day) for day in range(20, 31)]
-    sent = {day.day: emails for day in days if (emails := deadline_emails(custom, day, outbox))}
+    sent = {day.day: emails for day in days if (emails := deadline_emails(custom, day))}
     assert sent == {25: [reminder("5 days left")], 30: [reminder("due today")]}
 
 
@@ -239,7 +237,7 @@ def test_unusable_reminder_days_are_refused(environ: dict[str, str], message: st
     assert str(refused.value) == message
 
 
-def test_an_appeal_reminder_goes_to_the_director(services: Services, outbox: Outbox) -> None:
+def test_an_appeal_reminder_goes_to_the_director(services: Services) -> None:
     from pra.services.notices import deadline_email
 
     submit_on(services, RECEIVED)

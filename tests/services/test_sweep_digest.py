@@ -19,8 +19,8 @@ from tests.services.sweep_support import Outbox, Sent, act_on, on, submit_on, sw
 LINK = "https://records.library.example/staff/requests/"
 
 
-def digests(services: Services, day: date, outbox: Outbox) -> list[Sent]:
-    return [s for s in sweep_on(services, day, outbox)[1] if s.kind == "digest"]
+def digests(services: Services, day: date) -> list[Sent]:
+    return [s for s in sweep_on(services, day)[1] if s.kind == "digest"]
 
 
 def last_digest(outbox: Outbox) -> EmailMessage:
@@ -38,16 +38,14 @@ def three_requests(services: Services) -> None:
 
 
 def test_no_digest_when_nothing_is_open(services: Services, outbox: Outbox) -> None:
-    report, sent = sweep_on(services, date(2026, 11, 24), outbox)
+    report, sent = sweep_on(services, date(2026, 11, 24))
     assert (report.digests, sent, outbox()) == (0, [], [])
 
 
-def test_no_digest_while_nothing_open_is_due_within_the_week(
-    services: Services, outbox: Outbox
-) -> None:
+def test_no_digest_while_nothing_open_is_due_within_the_week(services: Services) -> None:
     submit_on(services, date(2026, 11, 16))  # due Nov 30: in the digest from Nov 23 on
     days = [date(2026, 11, day) for day in (16, 20, 22, 23)]
-    assert [digests(services, day, outbox) for day in days] == [
+    assert [digests(services, day) for day in days] == [
         [],
         [],
         [],
@@ -59,7 +57,7 @@ def test_the_digest_lists_due_and_overdue_requests_soonest_first(
     services: Services, outbox: Outbox
 ) -> None:
     three_requests(services)
-    assert digests(services, date(2026, 12, 2), outbox) == [
+    assert digests(services, date(2026, 12, 2)) == [
         Sent("digest", "coordinator", ("PRA-2026-00001", "PRA-2026-00002"))
     ]
     digest = last_digest(outbox)
@@ -84,7 +82,7 @@ def test_the_digest_shows_the_status_and_the_extended_date(
 ) -> None:
     three_requests(services)
     act_on(services, date(2026, 11, 24), "PRA-2026-00001", Action.EXTEND)  # due Dec 10
-    digests(services, date(2026, 12, 4), outbox)
+    digests(services, date(2026, 12, 4))
     lines = plain(last_digest(outbox)).splitlines()
     assert [line for line in lines if line.startswith("PRA-")] == [
         "PRA-2026-00002: response due Thursday, December 3, 2026, 1 day overdue (received)",
@@ -98,7 +96,7 @@ def test_the_html_digest_is_a_table_linking_the_staff_log(
     services: Services, outbox: Outbox
 ) -> None:
     three_requests(services)
-    digests(services, date(2026, 12, 2), outbox)
+    digests(services, date(2026, 12, 2))
     html = html_body(last_digest(outbox))
     assert '<th scope="col" style="text-align: left; padding-right: 1em;">Due</th>' in html
     assert f'<a href="{LINK}PRA-2026-00002">PRA-2026-00002</a>' in html
@@ -110,7 +108,7 @@ def test_the_digest_names_no_requester_and_quotes_no_request(
     services: Services, outbox: Outbox
 ) -> None:
     three_requests(services)
-    digests(services, date(2026, 12, 2), outbox)
+    digests(services, date(2026, 12, 2))
     digest = last_digest(outbox)
     whole = digest.as_string()
     for value in (VALID_REQUEST["name"], VALID_REQUEST["email"], VALID_REQUEST["description"]):
@@ -118,23 +116,23 @@ def test_the_digest_names_no_requester_and_quotes_no_request(
     assert "Jane" not in whole and "minutes" not in whole
 
 
-def test_one_digest_a_day_however_often_the_sweep_runs(services: Services, outbox: Outbox) -> None:
+def test_one_digest_a_day_however_often_the_sweep_runs(services: Services) -> None:
     three_requests(services)
     days = [date(2026, 12, 2), date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 3)]
-    assert [len(digests(services, day, outbox)) for day in days] == [1, 0, 1, 0]
+    assert [len(digests(services, day)) for day in days] == [1, 0, 1, 0]
 
 
-def test_closed_requests_leave_the_digest(services: Services, outbox: Outbox) -> None:
+def test_closed_requests_leave_the_digest(services: Services) -> None:
     three_requests(services)
     act_on(services, date(2026, 12, 2), "PRA-2026-00001", Action.RELEASE)
     act_on(services, date(2026, 12, 2), "PRA-2026-00002", Action.SEND_INITIAL_RESPONSE)
     # 00003 is due Dec 11: in the digest from Dec 4, until it is withdrawn that day.
-    assert digests(services, date(2026, 12, 3), outbox) == []
-    assert digests(services, date(2026, 12, 4), outbox) == [
+    assert digests(services, date(2026, 12, 3)) == []
+    assert digests(services, date(2026, 12, 4)) == [
         Sent("digest", "coordinator", ("PRA-2026-00003",))
     ]
     act_on(services, date(2026, 12, 4), "PRA-2026-00003", Action.WITHDRAW)
-    assert digests(services, date(2026, 12, 5), outbox) == []
+    assert digests(services, date(2026, 12, 5)) == []
 
 
 class DownMailer:
@@ -142,26 +140,24 @@ class DownMailer:
         raise MailerError("ConnectionRefusedError")
 
 
-def test_emails_that_could_not_be_sent_are_retried_not_made_again(
-    services: Services, outbox: Outbox
-) -> None:
+def test_emails_that_could_not_be_sent_are_retried_not_made_again(services: Services) -> None:
     submit_on(services, date(2026, 11, 16))
     down = dataclasses.replace(on(services, date(2026, 11, 27)), mailer=DownMailer())
     failed = run_sweep(down)
     assert (failed.reminders, failed.digests, failed.emails_pending) == (1, 1, 2)
-    report, sent = sweep_on(services, date(2026, 11, 27), outbox)
+    report, sent = sweep_on(services, date(2026, 11, 27))
     assert (report.emails_sent, report.reminders, report.digests) == (2, 0, 0)
     assert [s.kind for s in sent] == ["reminder", "digest"]
     assert services.store.pending_emails() == []
 
 
 def test_the_sweep_logs_numbers_and_counts_never_requester_data(
-    services: Services, outbox: Outbox, caplog: pytest.LogCaptureFixture
+    services: Services, caplog: pytest.LogCaptureFixture
 ) -> None:
     three_requests(services)
     caplog.set_level(logging.DEBUG)
     for day in (date(2026, 11, 27), date(2026, 12, 1), date(2026, 12, 2)):
-        sweep_on(services, day, outbox)
+        sweep_on(services, day)
     # Dec 1: 00001 (due Nov 30) escalated; 00002 (due Dec 3) gets its 3-day reminder late.
     assert "sweep 2026-12-01: 1 reminders, 1 escalations, 1 digests" in caplog.text
     assert "deadline_escalation email for PRA-2026-00001 sent" in caplog.text
