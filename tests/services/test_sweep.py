@@ -14,8 +14,11 @@ import pytest
 
 from pra.config import Settings, SettingsError
 from pra.domain.lifecycle import Action, Status
+from pra.domain.request import Appeal, HistoryEvent
 from pra.services import Services
+from pra.services.notices import deadline_email
 from pra.services.sweep import reminder_offset
+from tests.conftest import text_body
 from tests.services.sweep_support import Outbox, Sent, act_on, on, submit_on, sweep_on
 
 NUMBER = "PRA-2026-00001"
@@ -78,7 +81,7 @@ def test_a_reminder_says_what_is_due_and_links_the_staff_log(
     message = outbox()[-2]  # the digest follows it
     assert message["To"] == "coordinator@library.example"
     assert message["Subject"] == f"Reminder: {NUMBER} response due Monday, November 30, 2026"
-    body = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+    body = text_body(message)
     assert body.startswith(
         f"Reminder: the written response to {NUMBER} is due Monday, November 30, 2026 "
         "(3 days left)."
@@ -168,7 +171,7 @@ def test_an_extended_request_is_reminded_about_its_extended_date(
     }
     extended = next(m for m in outbox() if "Reminder" in str(m["Subject"]))
     assert extended["Subject"] == f"Reminder: {NUMBER} response due Thursday, December 10, 2026"
-    assert "An extension notice" not in str(extended.get_body(preferencelist=("plain",)))
+    assert "An extension notice" not in text_body(extended)
 
 
 def test_an_extension_after_a_reminder_starts_the_reminders_of_the_new_date(
@@ -237,20 +240,42 @@ def test_unusable_reminder_days_are_refused(environ: dict[str, str], message: st
     assert str(refused.value) == message
 
 
-def test_an_appeal_reminder_goes_to_the_director(services: Services) -> None:
-    from pra.services.notices import deadline_email
+def test_an_appeal_decision_is_reminded_to_and_escalated_to_the_director(
+    services: Services, outbox: Outbox
+) -> None:
+    # Denied Dec 1; appealed Dec 4: the Director's decision is due Dec 14 (10 calendar days).
+    submit_on(services, RECEIVED)
+    act_on(services, date(2026, 12, 1), NUMBER, Action.DENY)
+    denied = services.store.get(NUMBER)
+    assert denied is not None
+    received = on(services, date(2026, 12, 4), 10).clock.now()
+    appeal = Appeal(received, "reasons", date(2026, 12, 11), False, date(2026, 12, 14))
+    appealed = dataclasses.replace(denied, status=Status.APPEALED, appeal=appeal)
+    services.store.save(appealed, Status.DENIED, HistoryEvent(received, "requester", "appeal"), [])
+    days = [date(2026, 12, day) for day in range(4, 17)]
+    sent = {day.day: emails for day in days if (emails := deadline_emails(services, day))}
+    director = ("director", (NUMBER,))
+    assert {day: [(s.kind, s.to, s.about) for s in emails] for day, emails in sent.items()} == {
+        11: [("reminder", *director)],
+        13: [("reminder", *director)],
+        15: [("escalation", *director)],
+    }
+    row = f"{NUMBER}: appeal decision due Monday, December 14, 2026, 2 days overdue (appealed)"
+    assert row in text_body(outbox()[-1])  # the digest of Dec 16
 
+
+def test_an_appeal_reminder_names_the_decision(services: Services) -> None:
     submit_on(services, RECEIVED)
     request = services.store.get(NUMBER)
     assert request is not None
     appealed = dataclasses.replace(request, status=Status.APPEALED)
-    now = on(services, date(2027, 1, 4)).clock.now()
-    due, today = date(2027, 1, 7), date(2027, 1, 4)
+    now = on(services, date(2026, 12, 11)).clock.now()
+    due, today = date(2026, 12, 14), date(2026, 12, 11)
     email = deadline_email(
         "deadline_reminder", appealed, services.settings, now, today=today, due=due, email_id="x"
     )
     message = email.message.decode()
     assert "To: director@library.example" in message
-    assert f"Subject: Appeal decision on {NUMBER} is due Thursday, January 7, 2027" in message
+    assert f"Subject: Appeal decision on {NUMBER} is due Monday, December 14, 2026" in message
     assert f"Reminder: the decision on the appeal of {NUMBER} is due" in message
     assert "An extension notice" not in message
