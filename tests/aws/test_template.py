@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from packaging.requirements import Requirement
 
-from pra.adapters.dynamodb_store import BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
+from pra.adapters.dynamodb_items import BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
 from pra.bootstrap import _aws_names
 from pra.config import Settings
 from tests.aws.resources import ROOT, TEMPLATE, fake_credentials, resource, template

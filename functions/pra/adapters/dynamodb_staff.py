@@ -6,14 +6,13 @@ query lists them in email order.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from botocore.exceptions import ClientError
 
-from pra.adapters.dynamodb_store import key, text
+from pra.adapters.dynamodb_items import body, key, text
 from pra.ports import DuplicateStaff, StaffAccount
 
 STAFF = "STAFF"
@@ -65,7 +64,7 @@ def _account_to_dict(account: StaffAccount) -> dict[str, Any]:
 
 
 def _account(item: dict[str, Any]) -> StaffAccount:
-    data = json.loads(item["body"]["S"])
+    data = body(item)
     failed_at = data.pop("last_failed_at")
     # Fields added to StaffAccount later take their defaults on accounts stored before them.
     return StaffAccount(

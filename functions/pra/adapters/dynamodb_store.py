@@ -1,4 +1,4 @@
-"""RequestStore on one DynamoDB table: a single-table design, laid out in infra/README.md.
+"""RequestStore on one DynamoDB table: a single-table design (see dynamodb_items and infra/).
 
 The request itself is stored as the JSON of `request_to_dict`, so a field added to PraRequest
 later travels without a change here; beside it sit only the attributes keys and indexes need.
@@ -6,32 +6,33 @@ later travels without a change here; beside it sit only the attributes keys and 
 
 from __future__ import annotations
 
-import json
-import secrets
-import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
 
-from pra.adapters.records import (
-    dumps,
-    event_from_dict,
-    event_to_dict,
-    request_from_dict,
-    request_to_dict,
+from pra.adapters.dynamodb_items import (
+    BY_STATUS,
+    OPEN,
+    OPEN_BY_DUE,
+    PENDING,
+    PENDING_EMAILS,
+    email_from_item,
+    email_item,
+    email_key,
+    event_from_item,
+    event_item,
+    key,
+    request_from_item,
+    request_item,
+    request_key,
+    state_update,
 )
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
 
-# Index names: the template defines the same ones (tests build the table from the template).
-BY_STATUS = "by_status"
-OPEN_BY_DUE = "open_by_due"
-PENDING_EMAILS = "pending_emails"
-# The partition of the two sparse indexes: only items carrying it are in the index at all.
-OPEN, PENDING = "OPEN", "PENDING"
-_OPEN_ATTRIBUTES = "open_pk, due_key"
+_ABSENT = "attribute_not_exists(pk)"
 
 
 class Cancelled(Exception):
@@ -61,8 +62,8 @@ class DynamoRequestStore:
     def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
         put = {
             "TableName": self._table,
-            "Item": _request_item(request),
-            "ConditionExpression": "attribute_not_exists(pk)",
+            "Item": request_item(request),
+            "ConditionExpression": _ABSENT,
         }
         try:
             self._transact([{"Put": put}, self._event_put(request.tracking_number, event)], emails)
@@ -81,8 +82,8 @@ class DynamoRequestStore:
         number = request.tracking_number
         update = {
             "TableName": self._table,
-            "Key": key(f"REQ#{number}", "REQUEST"),
-            **_state_update(request),
+            "Key": request_key(number),
+            **state_update(request),
             "ConditionExpression": "attribute_exists(pk) AND #status = :expected",
         }
         update["ExpressionAttributeValues"][":expected"] = {"S": expected_status.value}
@@ -97,10 +98,10 @@ class DynamoRequestStore:
 
     def get(self, tracking_number: str) -> PraRequest | None:
         answer = self._client.get_item(
-            TableName=self._table, Key=key(f"REQ#{tracking_number}", "REQUEST"), ConsistentRead=True
+            TableName=self._table, Key=request_key(tracking_number), ConsistentRead=True
         )
         item = answer.get("Item")
-        return request_from_dict(json.loads(item["body"]["S"])) if item else None
+        return request_from_item(item) if item else None
 
     def requests(self, status: Status | None = None) -> list[PraRequest]:
         # One query per status: the index is partitioned by status, and there are few of them.
@@ -115,7 +116,7 @@ class DynamoRequestStore:
             )
         ]
         items.sort(key=lambda item: item["received_key"]["S"])
-        return [request_from_dict(json.loads(item["body"]["S"])) for item in items]
+        return [request_from_item(item) for item in items]
 
     def history(self, tracking_number: str) -> list[HistoryEvent]:
         items = self._query(
@@ -126,12 +127,12 @@ class DynamoRequestStore:
             },
             ConsistentRead=True,
         )
-        return [event_from_dict(json.loads(item["body"]["S"])) for item in items]
+        return [event_from_item(item) for item in items]
 
     def append_event(self, tracking_number: str, event: HistoryEvent) -> None:
         exists = {
             "TableName": self._table,
-            "Key": key(f"REQ#{tracking_number}", "REQUEST"),
+            "Key": request_key(tracking_number),
             "ConditionExpression": "attribute_exists(pk)",
         }
         try:
@@ -151,7 +152,7 @@ class DynamoRequestStore:
                 ":after": {"S": (day + timedelta(days=1)).isoformat()},
             },
         )
-        return [request_from_dict(json.loads(item["body"]["S"])) for item in items]
+        return [request_from_item(item) for item in items]
 
     def pending_emails(self) -> list[QueuedEmail]:
         items = self._query(
@@ -159,7 +160,7 @@ class DynamoRequestStore:
             KeyConditionExpression="pending_pk = :pending",
             ExpressionAttributeValues={":pending": {"S": PENDING}},
         )
-        return [_email_from_item(item) for item in items]
+        return [email_from_item(item) for item in items]
 
     def queue_email(self, email: QueuedEmail) -> None:
         self._client.put_item(**self._email_put(email, 0)["Put"])
@@ -189,7 +190,7 @@ class DynamoRequestStore:
         try:
             self._client.update_item(
                 TableName=self._table,
-                Key=key(f"EMAIL#{email_id}", "EMAIL"),
+                Key=email_key(email_id),
                 UpdateExpression=expression,
                 ExpressionAttributeValues=values,
                 ConditionExpression="attribute_exists(pk)",
@@ -212,87 +213,13 @@ class DynamoRequestStore:
             raise Cancelled([reason.get("Code", "None") for reason in reasons]) from None
 
     def _event_put(self, number: str, event: HistoryEvent) -> dict[str, Any]:
-        item = {**key(f"REQ#{number}", event_sort_key(event)), "body": text(event_to_dict(event))}
-        condition = "attribute_not_exists(pk)"  # appended, never rewritten
-        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": condition}}
+        item = event_item(number, event)  # a new key each time: appended, never rewritten
+        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": _ABSENT}}
 
     def _email_put(self, email: QueuedEmail, position: int) -> dict[str, Any]:
-        item = {
-            **key(f"EMAIL#{email.id}", "EMAIL"),
-            "tracking_number": {"S": email.tracking_number},
-            "kind": {"S": email.kind},
-            "message": {"B": email.message},
-            "attempts": {"N": str(email.attempts)},
-            "pending_pk": {"S": PENDING},
-            # Queue order: the time of queueing, then the position within one write.
-            "queued_key": {"S": f"{time.time_ns():020d}#{position:03d}"},
-        }
-        condition = "attribute_not_exists(pk)"
-        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": condition}}
+        item = email_item(email, position)
+        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": _ABSENT}}
 
     def _query(self, **arguments: Any) -> list[dict[str, Any]]:
         pages = self._client.get_paginator("query").paginate(TableName=self._table, **arguments)
         return [item for page in pages for item in page["Items"]]
-
-
-def key(pk: str, sk: str) -> dict[str, Any]:
-    return {"pk": {"S": pk}, "sk": {"S": sk}}
-
-
-def text(value: Any) -> dict[str, str]:
-    return {"S": dumps(value)}
-
-
-def event_sort_key(event: HistoryEvent) -> str:
-    """Ordered by when it happened, then when it was written; the random tail keeps it unique."""
-    at = event.at.astimezone(UTC).isoformat(timespec="microseconds")
-    return f"EVENT#{at}#{time.time_ns():020d}{secrets.token_hex(4)}"
-
-
-def _request_item(request: PraRequest) -> dict[str, Any]:
-    data = request_to_dict(request)
-    received = request.received_at.astimezone(UTC).isoformat(timespec="microseconds")
-    item = {
-        **key(f"REQ#{request.tracking_number}", "REQUEST"),
-        "body": text(data),
-        "status": {"S": data["status"]},
-        "received_key": {"S": f"{received}#{request.tracking_number}"},
-    }
-    if request.next_due is not None:
-        item |= _open_attributes(request)
-    return item
-
-
-def _open_attributes(request: PraRequest) -> dict[str, Any]:
-    """Only open requests carry these, so the due index holds open requests and nothing else."""
-    return {
-        "open_pk": {"S": OPEN},
-        "due_key": {"S": f"{request.next_due}#{request.tracking_number}"},
-    }
-
-
-def _state_update(request: PraRequest) -> dict[str, Any]:
-    data = request_to_dict(request)
-    values = {":body": text(data), ":status": {"S": data["status"]}}
-    expression = "SET body = :body, #status = :status"
-    if request.next_due is None:
-        expression += f" REMOVE {_OPEN_ATTRIBUTES}"
-    else:
-        opened = _open_attributes(request)
-        values |= {":open": opened["open_pk"], ":due": opened["due_key"]}
-        expression += ", open_pk = :open, due_key = :due"
-    return {
-        "UpdateExpression": expression,
-        "ExpressionAttributeNames": {"#status": "status"},
-        "ExpressionAttributeValues": values,
-    }
-
-
-def _email_from_item(item: dict[str, Any]) -> QueuedEmail:
-    return QueuedEmail(
-        id=item["pk"]["S"].removeprefix("EMAIL#"),
-        tracking_number=item["tracking_number"]["S"],
-        kind=item["kind"]["S"],
-        message=bytes(item["message"]["B"]),
-        attempts=int(item["attempts"]["N"]),
-    )

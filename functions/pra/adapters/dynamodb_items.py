@@ -1,0 +1,136 @@
+"""The items of the one DynamoDB table, in the attribute-value form the low-level client takes.
+
+The layout (infra/README.md has it as a table):
+  REQ#<number> / REQUEST          the request: body (JSON) + status, received_key; while open
+                                  also open_pk, due_key (the sparse open_by_due index)
+  REQ#<number> / EVENT#<at>#...   one history event: body (JSON); added, never rewritten
+  EMAIL#<id> / EMAIL              a queued email; pending_pk, queued_key until sent
+  COUNTER#<year> / COUNTER        the year's tracking sequence
+  STAFF / <email>                 a staff account: body (JSON)
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from datetime import UTC
+from typing import Any
+
+from pra.adapters.records import (
+    dumps,
+    event_from_dict,
+    event_to_dict,
+    request_from_dict,
+    request_to_dict,
+)
+from pra.domain.request import HistoryEvent, PraRequest
+from pra.ports import QueuedEmail
+
+# Index names: the template defines the same ones (tests build the table from the template).
+BY_STATUS = "by_status"
+OPEN_BY_DUE = "open_by_due"
+PENDING_EMAILS = "pending_emails"
+# The partition of the two sparse indexes: only items carrying it are in the index at all.
+OPEN, PENDING = "OPEN", "PENDING"
+
+
+def key(pk: str, sk: str) -> dict[str, Any]:
+    return {"pk": {"S": pk}, "sk": {"S": sk}}
+
+
+def request_key(number: str) -> dict[str, Any]:
+    return key(f"REQ#{number}", "REQUEST")
+
+
+def email_key(email_id: str) -> dict[str, Any]:
+    return key(f"EMAIL#{email_id}", "EMAIL")
+
+
+def text(value: Any) -> dict[str, str]:
+    return {"S": dumps(value)}
+
+
+def body(item: dict[str, Any]) -> Any:
+    return json.loads(item["body"]["S"])
+
+
+def request_item(request: PraRequest) -> dict[str, Any]:
+    data = request_to_dict(request)
+    received = request.received_at.astimezone(UTC).isoformat(timespec="microseconds")
+    item = {
+        **request_key(request.tracking_number),
+        "body": text(data),
+        "status": {"S": data["status"]},
+        "received_key": {"S": f"{received}#{request.tracking_number}"},
+    }
+    if request.next_due is not None:
+        item |= _open_attributes(request)
+    return item
+
+
+def request_from_item(item: dict[str, Any]) -> PraRequest:
+    return request_from_dict(body(item))
+
+
+def state_update(request: PraRequest) -> dict[str, Any]:
+    """The UpdateItem arguments that store a request's new state (its keys stay)."""
+    data = request_to_dict(request)
+    values = {":body": text(data), ":status": {"S": data["status"]}}
+    expression = "SET body = :body, #status = :status"
+    if request.next_due is None:
+        expression += " REMOVE open_pk, due_key"  # closed: out of the due index
+    else:
+        opened = _open_attributes(request)
+        values |= {":open": opened["open_pk"], ":due": opened["due_key"]}
+        expression += ", open_pk = :open, due_key = :due"
+    return {
+        "UpdateExpression": expression,
+        "ExpressionAttributeNames": {"#status": "status"},
+        "ExpressionAttributeValues": values,
+    }
+
+
+def _open_attributes(request: PraRequest) -> dict[str, Any]:
+    """Only open requests carry these, so the due index holds open requests and nothing else."""
+    return {
+        "open_pk": {"S": OPEN},
+        "due_key": {"S": f"{request.next_due}#{request.tracking_number}"},
+    }
+
+
+def event_item(number: str, event: HistoryEvent) -> dict[str, Any]:
+    return {**key(f"REQ#{number}", event_sort_key(event)), "body": text(event_to_dict(event))}
+
+
+def event_from_item(item: dict[str, Any]) -> HistoryEvent:
+    return event_from_dict(body(item))
+
+
+def event_sort_key(event: HistoryEvent) -> str:
+    """Ordered by when it happened, then when it was written; the random tail keeps it unique."""
+    at = event.at.astimezone(UTC).isoformat(timespec="microseconds")
+    return f"EVENT#{at}#{time.time_ns():020d}{secrets.token_hex(4)}"
+
+
+def email_item(email: QueuedEmail, position: int) -> dict[str, Any]:
+    return {
+        **email_key(email.id),
+        "tracking_number": {"S": email.tracking_number},
+        "kind": {"S": email.kind},
+        "message": {"B": email.message},
+        "attempts": {"N": str(email.attempts)},
+        "pending_pk": {"S": PENDING},
+        # Queue order: the time of queueing, then the position within one write.
+        "queued_key": {"S": f"{time.time_ns():020d}#{position:03d}"},
+    }
+
+
+def email_from_item(item: dict[str, Any]) -> QueuedEmail:
+    return QueuedEmail(
+        id=item["pk"]["S"].removeprefix("EMAIL#"),
+        tracking_number=item["tracking_number"]["S"],
+        kind=item["kind"]["S"],
+        message=bytes(item["message"]["B"]),
+        attempts=int(item["attempts"]["N"]),
+    )
