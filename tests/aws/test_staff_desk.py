@@ -1,0 +1,35 @@
+"""The staff desk on the AWS adapters: accounts and requests in DynamoDB, views in the history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pra.aws import api, wiring
+from tests.contract.test_request_store import event, make_request
+from tests.staff.conftest import EMAILS, account_for, sign_in
+
+
+def test_a_coordinator_signs_in_reads_the_log_and_opens_a_request(
+    aws_env: dict[str, str],
+) -> None:
+    services = wiring.services()
+    services.staff.add_staff(account_for("coordinator"))
+    services.store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    client = api.build_app().test_client()
+
+    signed = sign_in(client, EMAILS["coordinator"])
+    assert signed.status_code == 303
+    assert "PRA-2026-00001" in client.get("/staff/").get_data(as_text=True)
+    page = client.get("/staff/requests/PRA-2026-00001")
+    assert page.status_code == 200 and "Ana Núñez" in page.get_data(as_text=True)
+    viewer = services.store.history("PRA-2026-00001")[-1].actor
+    assert viewer == EMAILS["coordinator"]
+
+
+def test_a_wrong_password_counts_on_the_stored_account(aws_env: dict[str, str]) -> None:
+    services = wiring.services()
+    services.staff.add_staff(account_for("coordinator"))
+    client = api.build_app().test_client()
+    assert sign_in(client, EMAILS["coordinator"], "not the password at all").status_code != 303
+    stored = services.staff.staff(EMAILS["coordinator"])
+    assert stored is not None and stored.failed_signins == 1
