@@ -113,6 +113,15 @@ def test_functions_run_python_312_or_newer_and_the_api_restores_from_a_snapshot(
     assert "AWS::Lambda::Version" in {r["Type"] for r in translated()["Resources"].values()}
 
 
+def test_the_http_api_calls_the_snapshotted_alias_with_payload_v2() -> None:
+    [api] = of_type("AWS::ApiGatewayV2::Api").values()
+    route = api["Properties"]["Body"]["paths"]["$default"]["x-amazon-apigateway-any-method"]
+    integration = route["x-amazon-apigateway-integration"]
+    assert integration["payloadFormatVersion"] == "2.0"
+    # SnapStart applies to published versions only: an unqualified ARN would skip it.
+    assert "${ApiFunctionAliaslive}" in integration["uri"]["Fn::Sub"]
+
+
 def test_each_handler_named_in_the_template_exists() -> None:
     for function in of_type("AWS::Lambda::Function").values():
         module, name = function["Properties"]["Handler"].rsplit(".", 1)
