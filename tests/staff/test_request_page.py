@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.adapters.records import request_from_dict, request_to_dict
-from pra.domain.request import HistoryEvent
+from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent, SentLetter
 from pra.services import Services
+from tests.conftest import PACIFIC
 from tests.staff.conftest import EMAILS, store_request
 
 NUMBER = "PRA-2026-00003"
+LETTER = SentLetter(
+    kind="initial_response",
+    sent_at=datetime(2026, 11, 16, 10, 0, tzinfo=PACIFIC),
+    language="en",
+    subject="Your request PRA-2026-00003: our response",
+    text="Hello,\n\nThis letter answers…",
+    signed_by="Ana Coordinator, PRA Coordinator",
+)
 
 
 @pytest.fixture
@@ -98,7 +108,7 @@ def test_the_page_lists_letters_and_files(
     request = services.store.get(NUMBER)
     assert request is not None
     services.store.save(
-        dataclasses.replace(request, letters=("initial_response.en",)),
+        dataclasses.replace(request, letters=(LETTER,)),
         request.status,
         HistoryEvent(services.clock.now(), EMAILS["coordinator"], "noted"),
         [],
@@ -106,7 +116,12 @@ def test_the_page_lists_letters_and_files(
     services.files.put(f"requests/{NUMBER}/letters/initial.pdf", b"%PDF", "application/pdf")
     services.files.put("requests/PRA-2026-00030/other.pdf", b"%PDF", "application/pdf")
     html = page(signed_in("coordinator"))
-    assert "<li>initial_response.en</li>" in html
+    assert (
+        "<summary>Your request PRA-2026-00003: our response · sent "
+        '<time datetime="2026-11-16T10:00:00-08:00">Mon Nov 16, 2026, 10:00</time>'
+        " · signed by Ana Coordinator, PRA Coordinator</summary>"
+    ) in html
+    assert '<div class="pra-letter">Hello,\n\nThis letter answers…</div>' in html
     assert (
         f'href="/staff/requests/{NUMBER}/files/letters/initial.pdf">letters/initial.pdf</a>' in html
     )
@@ -121,10 +136,20 @@ def test_a_request_without_letters_or_files_says_so(
     assert "<p>No files are stored with this request.</p>" in html
 
 
-def test_the_actions_section_offers_nothing_that_cannot_be_done(
+def test_read_only_staff_are_offered_no_actions(
     signed_in: Callable[[str], FlaskClient], stored: None
 ) -> None:
-    html = page(signed_in("coordinator"))
+    html = page(signed_in("staff"))
+    actions = html[html.index("<h2>Actions</h2>") : html.index("<h2>Letters</h2>")]
+    assert "Your role can read requests but not act on them." in actions
+    assert "<button" not in actions and "<a " not in actions
+
+
+def test_a_closed_request_offers_nothing_that_cannot_be_done(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    store_request(services, NUMBER, date(2026, 11, 8), Status.NO_RECORDS)
+    html = page(signed_in("director"))
     actions = html[html.index("<h2>Actions</h2>") : html.index("<h2>Letters</h2>")]
     assert "No actions are available for a request in this state." in actions
     assert "<button" not in actions and "<a " not in actions

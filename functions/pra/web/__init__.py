@@ -35,10 +35,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.extensions["pra"] = services
 
-    from pra.web import api, errors, pages, records, replies, site, staff
+    from pra.web import api, errors, pages, records, replies, site, staff, staff_actions
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(staff.blueprint)
+    app.register_blueprint(staff_actions.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(records.blueprint)
     app.register_blueprint(replies.blueprint)

@@ -32,6 +32,8 @@ from pra.staff.log import STATUS_LABELS, request_log, today
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
 from pra.staff.viewing import open_file, open_request
+from pra.web.action_pages import extension_reason_label
+from pra.web.staff_actions import action_links
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 blueprint.before_app_request(gate)
@@ -154,6 +156,9 @@ def request_page(tracking_number: str) -> Any:
         opened=opened,
         request=opened.row.request,
         show_contacts=may(_account().role, Permission.READ_CONTACTS),
+        actions=action_links(opened.row.request, _account()),
+        may_act=may(_account().role, Permission.ACT_ON_REQUESTS),
+        reason_label=extension_reason_label,
     )
 
 

@@ -1,0 +1,227 @@
+"""The staff action forms: which fields each written response asks for, read into a Response.
+
+Field errors are found here, in the words the form shows; the rules of the law (extension
+limits, the lifecycle) stay in the service, which refuses what breaks them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from pra.domain.exemptions import CATALOGUE
+from pra.services.respond import Response
+
+WITHHOLDING_ROWS = 5  # rows offered without JavaScript; blank rows are ignored
+TEXT_MAX = 10_000
+WHAT_MAX = 500
+OUTCOMES = {
+    "upheld": "Uphold the denial",
+    "overturned": "Overturn the denial: the records will be released",
+    "overturned_in_part": "Overturn the denial in part",
+}
+WITHDRAWN_BY = {
+    "requester": "The requester asked to withdraw it",
+    "staff": "The Library closes it (for example, no answer to a question)",
+}
+FIELDS: dict[str, tuple[str, ...]] = {
+    "initial_response": ("presumed_scope", "available_on", "available_at"),
+    "clarification": ("question",),
+    "extension": ("reason", "new_due"),
+    "released": ("available_on", "available_at"),
+    "partly_released": ("available_on", "available_at", "withheld"),
+    "no_records": (),
+    "denied": ("withheld",),
+    "withdrawn": ("withdrawn_by", "explanation"),
+    "appeal_decision": ("outcome", "explanation"),
+}
+_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+_EXEMPTIONS = {exemption.key for exemption in CATALOGUE}
+
+
+@dataclass
+class Filled:
+    """A form as posted: its values to show again, its errors, and the Response it makes."""
+
+    form: str
+    values: dict[str, str]
+    rows: list[tuple[str, str]]  # withholdings as typed, padded to WITHHOLDING_ROWS
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (field id, message)
+
+    @property
+    def error_by_field(self) -> dict[str, str]:
+        return dict(self.errors)
+
+    def hidden_fields(self) -> list[tuple[str, str]]:
+        """What the preview's Send and Edit buttons post again."""
+        fields = [(n, self.values[n]) for n in FIELDS[self.form] if n in self.values]
+        for number, (what, key) in enumerate(self.given_rows(), start=1):
+            fields += [(f"withheld-{number}-what", what), (f"withheld-{number}-exemption", key)]
+        return fields
+
+    def given_rows(self) -> list[tuple[str, str]]:
+        return [(what, key) for what, key in self.rows if what or key]
+
+    def response(self) -> Response:
+        """The Response for the service; only once there are no errors."""
+        values = self.values
+        kind = self.form
+        if kind == "appeal_decision":
+            kind = f"appeal_{values['outcome']}"
+        return Response(
+            kind=kind,
+            presumed_scope=values.get("presumed_scope", ""),
+            available_on=_date(values.get("available_on", "")),
+            available_at=values.get("available_at", ""),
+            question=values.get("question", ""),
+            reason=values.get("reason", ""),
+            new_due=_date(values.get("new_due", "")),
+            withheld=tuple(self.given_rows()),
+            explanation=values.get("explanation", ""),
+            note=_withdrawn_note(values.get("withdrawn_by", "")),
+        )
+
+
+def empty_form(form: str) -> Filled:
+    return Filled(form, {}, [("", "")] * WITHHOLDING_ROWS)
+
+
+def read_form(form: str, posted: Mapping[str, str], today: date, reasons: list[str]) -> Filled:
+    """The posted fields of `form`, checked; `reasons` are the extension reasons offered."""
+    names = FIELDS[form]
+    values = {name: posted.get(name, "").strip() for name in names if name != "withheld"}
+    rows = [
+        (
+            posted.get(f"withheld-{n}-what", "").strip(),
+            posted.get(f"withheld-{n}-exemption", "").strip(),
+        )
+        for n in range(1, WITHHOLDING_ROWS + 1)
+    ]
+    filled = Filled(form, values, rows)
+    for name in names:
+        filled.errors += _CHECKS[name](filled, today, reasons)
+    return filled
+
+
+def _scope(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    return _length(filled, "presumed_scope", "the presumed scope", TEXT_MAX)
+
+
+def _available_on(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    what = "the anticipated date" if filled.form == "initial_response" else "the date"
+    found = _check_date(
+        filled.values["available_on"], f"Enter {what} the records will be available"
+    )
+    if found:
+        return [("available_on", found)]
+    if _date(filled.values["available_on"]) < today:  # type: ignore[operator]
+        return [("available_on", "The date the records will be available must be today or later")]
+    return []
+
+
+def _available_at(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    value = filled.values["available_at"]
+    if not value:
+        return [("available_at", "Enter the time the records will be available")]
+    if not _TIME.match(value):
+        return [("available_at", "Enter the time in hours and minutes, for example 10:00")]
+    return []
+
+
+def _question(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if not filled.values["question"]:
+        return [("question", "Enter the question for the requester")]
+    return _length(filled, "question", "the question", TEXT_MAX)
+
+
+def _reason(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if filled.values["reason"] not in reasons:
+        return [("reason", "Choose the unusual circumstance that needs more time")]
+    return []
+
+
+def _new_due(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    found = _check_date(filled.values["new_due"], "Enter the date the determination will be sent")
+    return [("new_due", found)] if found else []
+
+
+def _withheld(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    errors = []
+    for number, (what, key) in enumerate(filled.rows, start=1):
+        if key and key not in _EXEMPTIONS:
+            errors.append((f"withheld-{number}-exemption", "Choose an exemption from the list"))
+        elif what and not key:
+            errors.append(
+                (f"withheld-{number}-exemption", f"Choose the exemption for row {number}")
+            )
+        elif key and not what:
+            errors.append((f"withheld-{number}-what", f"Enter what row {number} withholds"))
+        elif len(what) > WHAT_MAX:
+            errors.append(
+                (f"withheld-{number}-what", f"Shorten row {number} to {WHAT_MAX} characters")
+            )
+    if not filled.given_rows():
+        errors.append(("withheld-1-what", "Enter each record or part withheld and its exemption"))
+    return errors
+
+
+def _withdrawn_by(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if filled.values["withdrawn_by"] not in WITHDRAWN_BY:
+        return [("withdrawn_by", "Choose who withdrew the request")]
+    return []
+
+
+def _outcome(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if filled.values["outcome"] not in OUTCOMES:
+        return [("outcome", "Choose the decision on the appeal")]
+    return []
+
+
+def _explanation(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if filled.form == "appeal_decision" and not filled.values["explanation"]:
+        return [("explanation", "Enter the reasons for the decision")]
+    return _length(filled, "explanation", "the explanation", TEXT_MAX)
+
+
+_CHECKS = {
+    "presumed_scope": _scope,
+    "available_on": _available_on,
+    "available_at": _available_at,
+    "question": _question,
+    "reason": _reason,
+    "new_due": _new_due,
+    "withheld": _withheld,
+    "withdrawn_by": _withdrawn_by,
+    "outcome": _outcome,
+    "explanation": _explanation,
+}
+
+
+def _length(filled: Filled, name: str, what: str, limit: int) -> list[tuple[str, str]]:
+    if len(filled.values[name]) > limit:
+        return [(name, f"Shorten {what} to {limit:,} characters or fewer")]
+    return []
+
+
+def _check_date(value: str, missing: str) -> str:
+    """The message for a blank or unreadable date; empty when it reads."""
+    if not value:
+        return missing
+    if _date(value) is None:
+        return "Enter the date as year-month-day, for example 2026-12-04"
+    return ""
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+
+
+def _withdrawn_note(who: str) -> str:
+    return {"requester": "withdrawn by the requester", "staff": "closed by the Library"}.get(
+        who, ""
+    )

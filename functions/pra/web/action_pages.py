@@ -1,0 +1,98 @@
+"""What the action pages say: their names, the choices they offer, and which are open now."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pra.domain.deadlines import ExtensionReason
+from pra.domain.exemptions import CATALOGUE, Disclosure
+from pra.domain.lifecycle import Status
+from pra.domain.request import PraRequest
+from pra.letter_text import REASONS
+from pra.ports import StaffAccount
+from pra.services.respond import APPEAL_DECISIONS, actions_allowed
+from pra.staff.roles import Permission, may
+
+LABELS = {
+    "initial_response": "Send the initial response",
+    "clarification": "Ask the requester a question",
+    "extension": "Extend the response date",
+    "released": "Release the records in full",
+    "partly_released": "Release the records in part",
+    "no_records": "Report that there are no responsive records",
+    "denied": "Deny the request",
+    "withdrawn": "Close the request as withdrawn",
+    "appeal_decision": "Decide the appeal",
+    "log_clarification": "Log an answer that came by email or post",
+    "log_appeal": "Log an appeal that came by email or post",
+}
+REPLIES = ("log_clarification", "log_appeal")
+REASON_LABELS = {
+    "field_facilities": "Records are at field facilities or other separate places",
+    "voluminous": "A large number of separate records to find and examine",
+    "consultation": "Consultation with another agency or other parts of the Library",
+    "data_extraction": "Data to compile, or programming to extract it",
+    "emergency": "A state of emergency proclaimed by the Governor",
+    "cyberattack": "A cyberattack",
+}
+
+
+def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> list[str]:
+    """The action forms this account may use on the request now, in lifecycle order."""
+    kinds = actions_allowed(request, account)
+    late = today > request.deadlines.initial_response_due
+    forms = [k for k in kinds if k in LABELS and not (k == "extension" and late)]
+    if any(kind in APPEAL_DECISIONS for kind in kinds):
+        forms.append("appeal_decision")
+    if may(account.role, Permission.ACT_ON_REQUESTS):
+        if request.status is Status.AWAITING_REQUESTER:
+            forms.append("log_clarification")
+        if request.status in (Status.DENIED, Status.PARTLY_RELEASED):
+            forms.append("log_appeal")
+    return forms
+
+
+def reason_choices(request: PraRequest) -> list[tuple[str, str, str]]:
+    """(key, label, what the letter says) for each reason that was law on the received date."""
+    return [
+        (
+            reason.key,
+            REASON_LABELS[reason.key],
+            f"The letter says: “… because {REASONS['en'][reason.key]}.”",
+        )
+        for reason in ExtensionReason.available_on(request.deadlines.received_date)
+    ]
+
+
+def exemption_choices() -> list[tuple[str, str]]:
+    """(key, label) for the exemption list, with what counsel must confirm or never release."""
+    choices = []
+    for exemption in CATALOGUE:
+        label = f"{exemption.title} ({exemption.current_citation})"
+        if exemption.disclosure is Disclosure.MUST_NOT_DISCLOSE:
+            label += ": must not be disclosed"
+        if not exemption.verified:
+            label += ": citation to confirm with counsel"
+        choices.append((exemption.key, label))
+    return choices
+
+
+def extension_reason_label(key: str) -> str:
+    return REASON_LABELS.get(key, key)
+
+
+def refusal_field(form: str, message: str) -> str:
+    """The field a service refusal points at, or "" when it is about the request as a whole."""
+    if form == "extension" and "sent by" not in message:
+        return "reason" if "reason" in message else "new_due"
+    if form in ("denied", "partly_released") and (
+        "withholding" in message or "catalogue" in message
+    ):
+        return "withheld-1-what"
+    return ""
+
+
+def sentence(message: str) -> str:
+    """A service's message as a sentence for the page."""
+    message = message.strip()
+    return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
