@@ -64,7 +64,12 @@ def test_initial_response_moves_the_request_and_emails_the_letter(
         services,
         number,
         COORDINATOR,
-        Response("initial_response", presumed_scope="Minutes only", available_on=date(2026, 12, 4)),
+        Response(
+            "initial_response",
+            presumed_scope="Minutes only",
+            available_on=date(2026, 12, 4),
+            available_at="10:00",
+        ),
     )
     assert after.status is Status.INITIAL_RESPONSE_SENT
     stored = services.store.get(number)
@@ -171,6 +176,8 @@ def test_partial_release_cites_each_ground_and_gives_the_appeal_date(
     [
         (Response("denied"), "each record withheld"),
         (Response("released", available_on=date(2026, 12, 1)), "the time the records"),
+        # The initial response's letter reads "from {time}": without one it said "from .".
+        (Response("initial_response", available_on=date(2026, 12, 1)), "the time the records"),
         (Response("clarification", question="  "), "the question"),
         (Response("denied", withheld=(("Drafts", "no-such-ground"),)), "not in the exemption"),
         (Response("denied", withheld=(("", "personnel"),)), "what each withholding"),

@@ -172,7 +172,11 @@ def _facts(
 
 _REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
     # § 7922.535(a): the estimated date and time records will be available.
-    "initial_response": (("available_on", "the anticipated date of production"),),
+    # Its letter says "available on {date}, from {time}": both are needed.
+    "initial_response": (
+        ("available_on", "the anticipated date of production"),
+        ("available_at", "the time the records will be available"),
+    ),
     "released": (
         ("available_on", "the date the records will be available"),
         ("available_at", "the time the records will be available"),
