@@ -36,6 +36,7 @@ STATUS_LABELS = {
         "withdrawn": "Closed: withdrawn",
         "appealed": "Appeal received",
         "appeal_decided": "Appeal decided",
+        "reopened": "Reopened after your appeal: records will be released",
     },
     "es": {
         "received": "Recibida: se está preparando una respuesta por escrito",
@@ -49,6 +50,7 @@ STATUS_LABELS = {
         "withdrawn": "Cerrada: retirada",
         "appealed": "Apelación recibida",
         "appeal_decided": "Apelación resuelta",
+        "reopened": "Reabierta tras su apelación: se entregarán los registros",
     },
 }
 

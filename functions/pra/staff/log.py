@@ -24,6 +24,7 @@ STATUS_LABELS = {
     Status.WITHDRAWN: "Closed: withdrawn",
     Status.APPEALED: "Appealed",
     Status.APPEAL_DECIDED: "Appeal decided",
+    Status.REOPENED: "Reopened by the appeal: release due",
 }
 
 
