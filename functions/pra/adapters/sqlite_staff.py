@@ -7,11 +7,11 @@ It versions its own schema (a row in `schema_versions`), so the request store's 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
+from pra.adapters.sqlite_db import transaction, use_write_ahead_log
 from pra.ports import DuplicateStaff, StaffAccount
 
 COMPONENT = "staff"
@@ -42,27 +42,11 @@ class SqliteStaffStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
-        finally:
-            connection.close()
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._path)
 
     def _migrate(self) -> None:
-        # Shared with the request store, which wants write-ahead logging; set before any write.
-        connection = sqlite3.connect(self._path, timeout=30)
-        try:
-            connection.execute("PRAGMA journal_mode = WAL")
-        finally:
-            connection.close()
+        use_write_ahead_log(self._path)
         with self._transaction() as connection:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS schema_versions "

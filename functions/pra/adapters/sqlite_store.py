@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from pra.adapters.records import (
     request_from_dict,
     request_to_dict,
 )
+from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
@@ -60,30 +60,14 @@ class SqliteRequestStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._migrate()
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-        try:
-            connection.execute("PRAGMA foreign_keys = ON")
-            yield connection
-        finally:
-            connection.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self._path)
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._connect() as connection:
-            # IMMEDIATE takes the write lock up front, so two writers never interleave.
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield connection
-            except BaseException:
-                connection.execute("ROLLBACK")
-                raise
-            connection.execute("COMMIT")
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._path)
 
     def _migrate(self) -> None:
-        with self._connect() as connection:
-            connection.execute("PRAGMA journal_mode = WAL")
+        use_write_ahead_log(self._path)
         with self._transaction() as connection:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version + 1, SCHEMA_VERSION + 1):
