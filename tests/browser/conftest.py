@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,6 +77,33 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@dataclass(frozen=True)
+class StaffLogin:
+    email: str
+    password: str
+    name: str
+    title: str
+
+
+@pytest.fixture(scope="session")
+def coordinator(server: Server) -> StaffLogin:
+    """A coordinator account made with `pra staff add` in the server's data folder."""
+    login = StaffLogin(
+        "ana.coordinator@library.example",
+        "a long coordinator passphrase",
+        "Ana Ruiz",
+        "PRA Coordinator",
+    )
+    command = [str(PRA), "staff", "add", login.email, "--role", "coordinator"]
+    command += ["--name", login.name, "--title", login.title, "--phone", "707-555-0101"]
+    command += ["--data-dir", str(server.data_dir)]
+    made = subprocess.run(
+        command, input=login.password + "\n", capture_output=True, text=True, timeout=60
+    )
+    assert made.returncode == 0, made.stderr
+    return login
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,128 @@
+"""The coordinator's desk in Chromium against `pra serve`: from a new request to a partial release.
+
+A requester submits a request on the site; the coordinator signs in, finds it in the log and
+sends the initial response, an extension and a partial release, each previewed first; after
+each step the requester's status page shows the new status and the letter. The server runs
+on the real clock, so dates are read from the pages, never assumed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import StaffLogin
+from tests.browser.flows import Receipt, fill_request, read_receipt, send
+from tests.browser.test_pages import assert_no_axe_violations, screenshots
+
+pytestmark = pytest.mark.e2e
+
+DESCRIPTION = "Budget drafts for the Roseland branch, fiscal year 2027"
+
+
+def sign_in(page: Page, login: StaffLogin) -> None:
+    page.goto("/staff/sign-in")
+    assert_no_axe_violations(page, "the staff sign-in page")
+    page.fill("#pra-email", login.email)
+    page.fill("#pra-password", login.password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Request log")
+
+
+def open_request(page: Page, receipt: Receipt) -> None:
+    page.get_by_role("link", name="Request log").click()
+    assert_no_axe_violations(page, "the request log")
+    page.get_by_role("link", name=receipt.tracking_number, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Request {receipt.tracking_number}")
+
+
+def preview_and_send(page: Page, login: StaffLogin, heading: str, *, axe: bool = False) -> str:
+    """Preview the filled form, check the signature, send; the subject of the letter sent."""
+    page.get_by_role("button", name="Preview the letter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Preview: {heading}")
+    letter = page.locator("#pra-letter-text")
+    expect(letter).to_contain_text(f"{login.name}, {login.title}")
+    if axe:
+        assert_no_axe_violations(page, "a letter's preview")
+        screenshots(page, "staff-preview")
+    subject = page.locator("#pra-letter-subject").inner_text().strip()
+    page.get_by_role("button", name="Send the letter").click()
+    expect(page.locator("#pra-banner")).to_contain_text(f"Letter sent: {subject}.")
+    return subject
+
+
+def requester_sees(page: Page, receipt: Receipt, status: str, subject: str) -> None:
+    page.goto("/status/")
+    page.fill("input[name=tracking_number]", receipt.tracking_number)
+    page.fill("input[name=code]", receipt.access_code)
+    page.click("#pra-status-form button[type=submit]")
+    expect(page.locator("#pra-status")).to_have_text(status)
+    expect(page.locator("#pra-letters")).to_contain_text(subject)
+
+
+def available_day() -> str:
+    """A week from today by the agency's clock, as the server's date inputs take it."""
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    return (today + timedelta(days=7)).isoformat()
+
+
+def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
+    new_page: Callable[..., Page], coordinator: StaffLogin
+) -> None:
+    requester = new_page()
+    fill_request(requester, "en", DESCRIPTION, "jane.requester@example.org")
+    send(requester)
+    receipt = read_receipt(requester)
+
+    desk = new_page()
+    sign_in(desk, coordinator)
+    open_request(desk, receipt)
+    assert_no_axe_violations(desk, "a request's page")
+    screenshots(desk, "staff-request")
+    request_page = desk.url
+
+    desk.get_by_role("link", name="Send the initial response").click()
+    desk.fill("#pra-available_on", available_day())
+    desk.fill("#pra-available_at", "10:00")
+    subject = preview_and_send(desk, coordinator, "Send the initial response", axe=True)
+    requester_sees(requester, receipt, "Initial response sent", subject)
+
+    desk.get_by_role("link", name="Extend the response date").click()
+    desk.get_by_role("button", name="Preview the letter").click()
+    summary = desk.locator("#pra-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Choose the unusual circumstance that needs more time")
+    assert_no_axe_violations(desk, "the extension form with errors")
+    screenshots(desk, "staff-extension-errors")
+    desk.get_by_label("A large number of separate records to find and examine").check()
+    hint = desk.locator("#pra-new_due-hint").inner_text()
+    latest = re.search(r"latest allowed date is .*?\((\d{4}-\d{2}-\d{2})\)", hint)
+    assert latest is not None, hint
+    desk.fill("#pra-new_due", latest.group(1))
+    subject = preview_and_send(desk, coordinator, "Extend the response date")
+    requester_sees(requester, receipt, "Response date extended", subject)
+    expect(requester.locator("#pra-extended-due")).to_contain_text(
+        str(date.fromisoformat(latest.group(1)).year)
+    )
+    expect(desk.locator("#pra-extension")).to_contain_text("A large number of separate records")
+
+    desk.get_by_role("link", name="Release the records in part").click()
+    desk.fill("#pra-available_on", available_day())
+    desk.fill("#pra-available_at", "09:30")
+    desk.fill("#pra-withheld-1-what", "Home addresses of branch staff")
+    desk.select_option("#pra-withheld-1-exemption", "employee_personal")
+    subject = preview_and_send(desk, coordinator, "Release the records in part")
+    requester_sees(requester, receipt, "Closed: records released in part", subject)
+    expect(requester.locator("#pra-letters li")).to_have_count(3)
+    requester.locator("#pra-letters summary").last.click()
+    expect(requester.locator("#pra-letters")).to_contain_text("Gov. Code § 7928.300")
+
+    assert desk.url == request_page
+    expect(desk.locator("#pra-letters li")).to_have_count(3)
+    expect(desk.locator("#pra-actions")).to_contain_text("Log an appeal that came by email or post")
+    screenshots(desk, "staff-request-released-in-part")
