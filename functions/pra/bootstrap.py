@@ -13,6 +13,11 @@ from pra.ports import Clock, Mailer
 from pra.services import Services
 
 
+def services_for(settings: Settings) -> Services:
+    """AWS when the settings name a table (as the template's functions do), else embedded."""
+    return bootstrap_aws(settings) if settings.table_name else bootstrap(settings)
+
+
 def bootstrap(
     settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
 ) -> Services:

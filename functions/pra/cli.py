@@ -88,10 +88,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _sweep(args: argparse.Namespace, settings: Settings) -> int:
-    from pra.bootstrap import bootstrap
+    from pra.bootstrap import services_for
     from pra.services.sweep import run_sweep
 
-    report = run_sweep(bootstrap(settings))
+    report = run_sweep(services_for(settings))
     print(
         f"emails sent: {report.emails_sent}; still pending: {report.emails_pending}; "
         f"reminders: {report.reminders}; escalations: {report.escalations}; "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from zoneinfo import ZoneInfo
 
-from pra.bootstrap import bootstrap
+from pra.bootstrap import services_for
 from pra.cli import CliError
 from pra.config import Settings
 from pra.domain.lifecycle import Status
@@ -14,7 +14,7 @@ from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 
 
 def list_requests(settings: Settings, status: str | None) -> int:
-    services = bootstrap(settings)
+    services = services_for(settings)
     requests = services.store.requests(Status(status) if status else None)
     if not requests:
         print("no requests")
@@ -31,7 +31,7 @@ def show_request(settings: Settings, number: str) -> int:
     number = normalize_tracking_number(number)
     if not is_tracking_number(number):
         raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
-    services = bootstrap(settings)
+    services = services_for(settings)
     request = services.store.get(number)
     if request is None:
         raise CliError(f"no request {number}")

@@ -14,7 +14,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from pra.bootstrap import bootstrap
+from pra.bootstrap import services_for
 from pra.cli import CliError
 from pra.config import Settings
 from pra.ports import DuplicateStaff, StaffAccount
@@ -45,7 +45,7 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
     except UnknownRole as error:
         raise CliError(str(error)) from None
     email = _valid_email(args.email)
-    services = bootstrap(settings)
+    services = services_for(settings)
     if services.staff.staff(email) is not None:
         raise CliError(f"a staff account for {email} already exists")
     account = StaffAccount(
@@ -65,7 +65,7 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:
-    accounts = bootstrap(settings).staff.all_staff()
+    accounts = services_for(settings).staff.all_staff()
     if not accounts:
         print("no staff accounts")
         return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from pra.bootstrap import bootstrap
+from pra.bootstrap import services_for
 from pra.config import Settings
 from pra.services import Services
 
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:
     settings = services.settings if services else (settings or Settings.from_env())
-    services = services or bootstrap(settings)
+    services = services or services_for(settings)
     app = Flask(__name__)
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,

@@ -1,0 +1,35 @@
+"""One bootstrap for every entry point: a table in the settings means AWS, else embedded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from email.message import EmailMessage
+
+from pra.adapters.dynamodb_store import DynamoRequestStore
+from pra.adapters.sqlite_store import SqliteRequestStore
+from pra.bootstrap import services_for
+from pra.config import Settings
+from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
+from pra.ports import QueuedEmail
+from pra.services.outbox import deliver
+
+
+def test_settings_naming_a_table_choose_the_aws_adapters(aws_settings: Settings) -> None:
+    assert isinstance(services_for(aws_settings).store, DynamoRequestStore)
+
+
+def test_without_a_table_the_embedded_default(settings: Settings) -> None:
+    assert isinstance(services_for(settings).store, SqliteRequestStore)
+
+
+def test_every_delivered_email_names_its_request_and_kind_to_the_mailer(services) -> None:
+    seen = []
+
+    class Recording:
+        def send(self, message: EmailMessage) -> None:
+            seen.append((message[TRACKING_HEADER], message[KIND_HEADER]))
+
+    email = QueuedEmail("e1", "PRA-2026-00007", "letter_denied", b"Subject: x\n\nbody")
+    services.store.queue_email(email)
+    assert deliver(replace(services, mailer=Recording()), [email]) == (1, 0)
+    assert seen == [("PRA-2026-00007", "letter_denied")]
