@@ -249,3 +249,37 @@ def test_an_unknown_request_or_action_is_a_404(
 ) -> None:
     stored(services)
     assert signed_in("director").get(path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("fields", "anchor", "message"),
+    [
+        (
+            {"available_on": "2026-11-13", "available_at": "10:00"},
+            "available_on",
+            "The date the records will be available must be today or later",
+        ),
+        (
+            {"available_on": "2026-02-30", "available_at": "10:00"},
+            "available_on",
+            "Enter the date as year-month-day, for example 2026-12-04",
+        ),
+        (
+            {"available_on": "2026-11-20", "available_at": "25:00"},
+            "available_at",
+            "Enter the time in hours and minutes, for example 10:00",
+        ),
+    ],
+)
+def test_a_release_date_must_read_and_lie_ahead(
+    signed_in: Callable[[str], FlaskClient],
+    services: Services,
+    unchanged: None,
+    fields: dict[str, str],
+    anchor: str,
+    message: str,
+) -> None:
+    stored(services)
+    response = post(signed_in("coordinator"), step("released", "preview"), fields)
+    assert response.status_code == 400
+    assert f'<a href="#pra-{anchor}">{message}</a>' in text(response)

@@ -111,12 +111,12 @@ def _scope(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, s
 
 def _available_on(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
     what = "the anticipated date" if filled.form == "initial_response" else "the date"
-    found = _check_date(
-        filled.values["available_on"], f"Enter {what} the records will be available"
-    )
+    value = filled.values["available_on"]
+    found = _check_date(value, f"Enter {what} the records will be available")
     if found:
         return [("available_on", found)]
-    if _date(filled.values["available_on"]) < today:  # type: ignore[operator]
+    day = _date(value)
+    if day is not None and day < today:
         return [("available_on", "The date the records will be available must be today or later")]
     return []
 

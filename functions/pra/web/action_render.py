@@ -1,0 +1,124 @@
+"""The pages of the staff actions: forms, previews, and the messages for what cannot be done."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import url_for
+
+from pra.domain.request import PraRequest
+from pra.ports import StaleRequest
+from pra.services.respond import Prepared
+from pra.staff.guard import render_page, services, short_date
+from pra.staff.log import STATUS_LABELS, log_row, today
+from pra.web.action_forms import FIELDS, Filled
+from pra.web.action_pages import LABELS, REPLIES, exemption_choices, reason_choices, sentence
+
+
+def step_url(form: str, number: str, step: str = "") -> str:
+    """The address of a form's page (step ""), its preview or its send."""
+    suffix = f"_{step}" if step else "_form"
+    if form == "appeal_decision":
+        return url_for(f"staff_actions.appeal_decision{suffix}", tracking_number=number)
+    if form in REPLIES:
+        return url_for("staff_actions.log_reply", tracking_number=number, reply=form)
+    return url_for(f"staff_actions.respond{suffix}", tracking_number=number, form=form)
+
+
+def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
+    return render_page(
+        "staff/action_form.html",
+        status,
+        request=found,
+        row=log_row(services(), found),
+        form=filled.form,
+        label=LABELS[filled.form],
+        filled=filled,
+        errors=filled.errors,
+        error_by_field=filled.error_by_field,
+        fields=FIELDS[filled.form],
+        earliest_new_due=found.deadlines.initial_response_due + timedelta(days=1),
+        reasons=reason_choices(found),
+        exemptions=exemption_choices(),
+        preview_url=step_url(filled.form, found.tracking_number, "preview"),
+    )
+
+
+def preview_page(found: PraRequest, filled: Filled, prepared: Prepared) -> Any:
+    message = prepared.message
+    body = message.get_body(("plain",))
+    return render_page(
+        "staff/preview.html",
+        request=found,
+        label=LABELS[filled.form],
+        subject=str(message["Subject"]),
+        text=body.get_content() if body is not None else "",
+        coordinator_email=services().settings.coordinator_email,
+        next_status=STATUS_LABELS[prepared.after.status],
+        hidden=filled.hidden_fields(),
+        send_url=step_url(filled.form, found.tracking_number, "send"),
+        edit_url=step_url(filled.form, found.tracking_number),
+    )
+
+
+def reply_page(
+    found: PraRequest, reply: str, text: str, errors: list[tuple[str, str]], status: int
+) -> Any:
+    return render_page(
+        "staff/log_reply.html",
+        status,
+        request=found,
+        row=log_row(services(), found),
+        reply=reply,
+        label=LABELS[reply],
+        text=text,
+        errors=errors,
+        error_by_field=dict(errors),
+    )
+
+
+def sent_message(found: PraRequest, after: PraRequest) -> str:
+    email = found.submission.email
+    where = (
+        "It was emailed to the requester."
+        if email
+        else f"There is no email address: it went to {services().settings.coordinator_email} "
+        "to post to the requester."
+    )
+    status = STATUS_LABELS[after.status]
+    return f"Letter sent: {after.letters[-1].subject}. {where} The request is now “{status}”."
+
+
+def conflict_message(error: Exception) -> str:
+    if isinstance(error, StaleRequest):
+        return "Someone changed this request while you were working on it. Nothing was sent."
+    return sentence(str(error)) + " Nothing was sent."
+
+
+def conflict(found: PraRequest, message: str) -> Any:
+    return render_page(
+        "staff/problem.html",
+        409,
+        title="This cannot be done now",
+        message=message,
+        back=request_url(found),
+    )
+
+
+def not_now(found: PraRequest, form: str) -> Any:
+    status = STATUS_LABELS[found.status]
+    message = f"{LABELS[form]}: not possible for this request now (status “{status}”)."
+    due = found.deadlines.initial_response_due
+    if form == "extension" and today(services()) > due:
+        message = f"An extension had to be sent by the initial due date, {short_date(due)}."
+    return conflict(found, message)
+
+
+def request_url(found: PraRequest) -> str:
+    return url_for("staff.request_page", tracking_number=found.tracking_number)
+
+
+def not_found() -> Any:
+    message = "There is no such request, or no such action."
+    return render_page("staff/problem.html", 404, title="Not found", message=message)
