@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -147,3 +148,21 @@ def test_every_status_has_a_label_on_the_desk_and_the_status_page() -> None:
     assert set(STATUS_LABELS) == set(Status)
     for language in ("en", "es"):
         assert set(PUBLIC_LABELS[language]) == {status.value for status in Status}
+
+
+def test_responses_and_logged_replies_write_no_requester_data_to_the_log(
+    signed_in: Callable[[str], FlaskClient],
+    services: Services,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    stored(services, Status.AWAITING_REQUESTER)
+    client = signed_in("coordinator")
+    caplog.clear()
+    caplog.set_level(logging.DEBUG)
+    post(client, ANSWER, {"text": "Only the Quillfeather branch."})
+    fields = {"withheld-1-what": "Quillfeather memo", "withheld-1-exemption": "drafts"}
+    post(client, step("denied", "preview"), fields)
+    assert post(client, step("denied", "send"), fields).status_code == 303
+    assert f"denied sent for {NUMBER}; now denied" in caplog.text
+    for secret in ("Quillfeather", "Jane Requester", "jane.requester", "Drafts of the 2027"):
+        assert secret not in caplog.text
