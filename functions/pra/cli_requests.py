@@ -9,7 +9,7 @@ from pra.bootstrap import services_for
 from pra.cli import CliError
 from pra.config import Settings
 from pra.domain.lifecycle import Status
-from pra.domain.request import HistoryEvent
+from pra.domain.request import HistoryEvent, PraRequest
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 
 
@@ -60,8 +60,36 @@ def show_request(settings: Settings, number: str) -> int:
         print(f"{key}: {value}")
     print("description:")
     print("  " + submission.description.replace("\n", "\n  "))
+    for line in _decisions(request, zone):
+        print(line)
     print("history:")
-    for event in services.store.history(number):
+    events = services.store.history(number)
+    width = max(len(event.actor) for event in events)
+    for event in events:
         when = event.at.astimezone(zone).isoformat(timespec="seconds")
-        print(f"  {when}  {event.actor:<16} {event.action}  {event.note}".rstrip())
+        print(f"  {when}  {event.actor:<{width}}  {event.action:<26} {event.note}".rstrip())
     return 0
+
+
+def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
+    """The extension, the appeal and the letters: what the history's events refer to."""
+    lines = []
+    if request.extension:
+        ext = request.extension
+        lines.append(
+            f"extension: {ext.reason}, sent {ext.sent_on.isoformat()}, "
+            f"determination due {ext.new_due.isoformat()}"
+        )
+    if request.appeal:
+        appeal = request.appeal
+        late = f", late (window closed {appeal.window_closed.isoformat()})" if appeal.late else ""
+        lines.append(
+            f"appeal: received {appeal.received_at.astimezone(zone).date().isoformat()}{late}, "
+            f"decision due {appeal.decision_due.isoformat()}, outcome {appeal.outcome or '-'}"
+        )
+    if request.letters:
+        lines.append("letters:")
+        for letter in request.letters:
+            sent = letter.sent_at.astimezone(zone).isoformat(timespec="minutes")
+            lines.append(f"  {sent}  {letter.kind:<26} {letter.language}  {letter.signed_by}")
+    return lines

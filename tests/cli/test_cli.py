@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,21 @@ def test_serve_without_a_built_site_explains(capsys, tmp_path: Path, monkeypatch
     monkeypatch.setenv("PRA_SITE_DIR", str(tmp_path / "no-site"))
     assert main(["serve", "--data-dir", str(tmp_path / "data"), "--port", "1"]) == 2
     assert "no built site" in capsys.readouterr().err
+
+
+def test_requests_show_lists_the_extension_and_the_letters(
+    capsys, services: Services, settings: Settings
+) -> None:
+    from pra.ports import StaffAccount
+    from pra.services.respond import Response, send_response
+
+    ana = StaffAccount("ana@library.example", "Ana Pérez", "PRA Coordinator", "coordinator", "x")
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    extension = Response("extension", reason="voluminous", new_due=date(2026, 12, 8))
+    send_response(services, number, ana, extension)
+    assert main(["requests", "show", number, "--data-dir", str(settings.data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "extension: voluminous, sent 2026-11-16, determination due 2026-12-08" in out
+    assert "extension                  en  Ana Pérez, PRA Coordinator" in out
+    history = out.split("history:\n")[1].splitlines()
+    assert history[1].split()[1:4] == ["ana@library.example", "extension", "due"]
