@@ -14,11 +14,9 @@ from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
+from pra.emails.headers import KIND_HEADER, KIND_TAG, TRACKING_HEADER, TRACKING_TAG, UNKNOWN
 from pra.ports import MailerError
 
-TRACKING_TAG, KIND_TAG = "tracking_number", "kind"
-UNKNOWN = "unknown"
 _TRACKING_NUMBER = re.compile(r"\bPRA-\d{4}-\d{5,}\b")
 _NOT_TAG_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 

@@ -12,6 +12,8 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
+from pra.emails.headers import KIND_TAG, TRACKING_TAG, UNKNOWN
+
 if TYPE_CHECKING:
     from pra.services.undeliverable import Feedback
 
@@ -48,8 +50,8 @@ def parse_record(record: dict[str, Any]) -> Feedback | None:
     return Feedback(
         event=_EVENTS[kind],
         report_id=_safe(mail.get("messageId", "")),
-        tracking_number=_tag(tags, "tracking_number"),
-        email_kind=_tag(tags, "kind") or "unknown",
+        tracking_number=_tag(tags, TRACKING_TAG),
+        email_kind=_tag(tags, KIND_TAG) or UNKNOWN,
         detail=_detail(kind, notification),
         recipients=_recipients(kind, notification),
     )
@@ -58,7 +60,7 @@ def parse_record(record: dict[str, Any]) -> Feedback | None:
 def _tag(tags: dict[str, list[str]], name: str) -> str | None:
     values = tags.get(name) or []
     value = _safe(values[0]) if values else ""
-    return value if value and value != "unknown" else None
+    return value if value and value != UNKNOWN else None
 
 
 def _detail(kind: str, notification: dict[str, Any]) -> str:

@@ -14,7 +14,6 @@ from pra.config import Settings
 from pra.domain.lifecycle import Status
 from pra.domain.request import PraRequest
 from pra.emails import render_email
-from pra.emails.headers import KIND_HEADER
 from pra.i18n import long_date
 from pra.ports import QueuedEmail
 from pra.services.notices import days_left_label, staff_url
@@ -53,7 +52,6 @@ def digest_email(
     }
     sender = (settings.agency_name, settings.from_address)
     message = render_email(KIND, "en", context, sender=sender, to=settings.coordinator_email)
-    message[KIND_HEADER] = KIND
     # About no one request: the tracking number stays empty, as for other staff-wide notices.
     return QueuedEmail(
         id=digest_id(today), tracking_number="", kind=KIND, message=message.as_bytes()

@@ -11,7 +11,6 @@ from pra.config import Settings
 from pra.domain.lifecycle import TRANSITIONS, Action, Status
 from pra.domain.request import PraRequest
 from pra.emails import render_email
-from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.i18n import STATUS_LABELS, long_date
 from pra.ports import QueuedEmail
 
@@ -146,8 +145,6 @@ def _queue(
         sender=(settings.agency_name, settings.from_address),
         to=to,
     )
-    if email_id:  # the sweep's emails: tagged, so a bounce (SES) finds its request and kind
-        message[TRACKING_HEADER], message[KIND_HEADER] = request.tracking_number, kind
     return QueuedEmail(
         id=email_id or uuid.uuid4().hex,
         tracking_number=request.tracking_number,

@@ -19,6 +19,7 @@ from pra.emails import render_email
 from pra.i18n import long_date
 from pra.ports import QueuedEmail
 from pra.services import Services
+from pra.services.notices import staff_url
 from pra.services.outbox import deliver
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ def _staff_notice(
         "message": message,
         "tracking_number": request.tracking_number,
         "facts": facts,
-        "staff_url": f"{settings.public_url}/staff/requests/{request.tracking_number}",
+        "staff_url": staff_url(settings, request.tracking_number),
     }
     email = render_email(
         "staff_notice", "en", context, sender=(settings.agency_name, settings.from_address), to=to

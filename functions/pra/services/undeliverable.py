@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pra.config import Settings
 from pra.domain.request import HistoryEvent
 from pra.emails import render_email
-from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.ports import QueuedEmail
 from pra.services import Services
+from pra.services.notices import staff_url
 from pra.services.outbox import deliver
 
 log = logging.getLogger(__name__)
@@ -107,13 +107,11 @@ def _notice(services: Services, feedback: Feedback, who: str, known: bool, to: s
         "to_requester": who == "the requester",
         "event_label": words,
         "detail": feedback.detail,
-        "staff_url": f"{settings.public_url}/staff/requests/{number}",
+        "staff_url": staff_url(settings, number),
     }
     message = render_email(
         NOTICE_KIND, "en", context, sender=(settings.agency_name, settings.from_address), to=to
     )
-    message[TRACKING_HEADER] = number or "unknown"
-    message[KIND_HEADER] = NOTICE_KIND
     return QueuedEmail(
         id=uuid.uuid4().hex, tracking_number=number, kind=NOTICE_KIND, message=message.as_bytes()
     )
