@@ -205,8 +205,10 @@ def test_roles_decide_who_may_send_what(services: Services) -> None:
     number = _submit(services)
     request = services.store.get(number)
     assert request is not None
-    assert actions_allowed(request, READER) == []
-    assert "extension" in actions_allowed(request, COORDINATOR)
+    assert actions_allowed(request, READER, date(2026, 11, 16)) == []
+    assert "extension" in actions_allowed(request, COORDINATOR, date(2026, 11, 30))
+    # After the initial due date (Monday 2026-11-30) an extension is no longer offered.
+    assert "extension" not in actions_allowed(request, COORDINATOR, date(2026, 12, 1))
     with pytest.raises(ResponseRefused, match="staff role"):
         prepare_response(services, number, READER, Response("no_records"))
 
@@ -241,7 +243,7 @@ def test_appeal_decisions_belong_to_the_director(services: Services, clock: Fixe
     )
     assert after.status is Status.REOPENED
     assert after.appeal is not None and after.appeal.outcome == "overturned"
-    assert "released" in actions_allowed(after, COORDINATOR)
+    assert "released" in actions_allowed(after, COORDINATOR, date(2026, 11, 19))
 
 
 def test_spanish_requesters_get_spanish_letters(services: Services, outbox) -> None:

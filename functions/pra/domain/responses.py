@@ -30,6 +30,11 @@ class ResponsiblePerson:
             raise ResponseRefused("a letter needs the responsible person's name, title and contact")
 
 
+def extension_open(deadlines: Deadlines, today: date) -> bool:
+    """§ 7922.535(b): the extension notice goes out by the initial due date, not after."""
+    return today <= deadlines.initial_response_due
+
+
 def check_extension(
     deadlines: Deadlines,
     reason: ExtensionReason,
@@ -38,7 +43,7 @@ def check_extension(
     calendar: BusinessCalendar,
 ) -> date:
     """The date a determination is now due, or ResponseRefused (§ 7922.535(b)-(c))."""
-    if sent_on > deadlines.initial_response_due:
+    if not extension_open(deadlines, sent_on):
         raise ResponseRefused(
             f"an extension must be sent by the initial due date, "
             f"{deadlines.initial_response_due.isoformat()}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
@@ -22,6 +23,10 @@ class Services:
     calendar: BusinessCalendar
     staff: StaffStore
     random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
+
+    def today(self) -> date:
+        """Today in the agency's time zone, by the clock: the day deadlines are counted in."""
+        return self.clock.now().astimezone(self.receipt_rules.zone).date()
 
     @property
     def receipt_rules(self) -> ReceiptRules:

@@ -73,7 +73,7 @@ def submit_appeal(
         raise ReplyRefused("not_appealable", "only a denial, in full or in part, can be appealed")
     status = next_status(request.status, Action.APPEAL)
     now = services.clock.now()
-    today = now.astimezone(services.receipt_rules.zone).date()
+    today = services.today()
     # The window runs from the determination letter's dispatch (Policy 1002 § III.D).
     sent = request.determined_on or request.deadlines.received_date
     appeal = Appeal(

@@ -23,6 +23,7 @@ from pra.domain.responses import (
     ResponsiblePerson,
     appeal_window_closes,
     check_extension,
+    extension_open,
 )
 from pra.letters import APPEALABLE, LetterFacts, Withholding, render_letter
 from pra.ports import QueuedEmail, StaffAccount
@@ -80,13 +81,15 @@ class Prepared:
     event: HistoryEvent
 
 
-def actions_allowed(request: PraRequest, account: StaffAccount) -> list[str]:
-    """The response kinds this person may send on this request now, in lifecycle order."""
+def actions_allowed(request: PraRequest, account: StaffAccount, today: date) -> list[str]:
+    """The response kinds this person may send on this request today, in lifecycle order."""
     allowed = []
     for kind, action in ACTIONS.items():
         try:
             next_status(request.status, action)
         except ValueError:
+            continue
+        if kind == "extension" and not extension_open(request.deadlines, today):
             continue
         if may(account.role, _permission(kind)):
             allowed.append(kind)
@@ -105,8 +108,7 @@ def prepare_response(
     if not may(account.role, _permission(response.kind)):
         raise ResponseRefused(f"the {account.role} role may not send this response")
     status = next_status(request.status, ACTIONS[response.kind])
-    now = services.clock.now()
-    today = now.astimezone(services.receipt_rules.zone).date()
+    now, today = services.clock.now(), services.today()
     responsible = ResponsiblePerson(account.name, account.title, account.email, account.phone)
     facts = _facts(services, request, response, responsible, today)
     after = _next_state(request, response, status, facts, now, today)

@@ -43,7 +43,7 @@ class SweepReport:
 
 def run_sweep(services: Services) -> SweepReport:
     now = services.clock.now()
-    today = now.astimezone(services.receipt_rules.zone).date()
+    today = services.today()
     retried, still_pending = deliver(services, services.store.pending_emails())
     horizon = today + timedelta(days=max(DIGEST_DAYS, *services.settings.reminder_days))
     # The sparse index holds open requests only: this reads what is due, not every request.

@@ -79,21 +79,16 @@ def _days(count: int) -> str:
     return "1 day" if count == 1 else f"{count} days"
 
 
-def today(services: Services) -> date:
-    """Today in the agency's time zone, by the services' clock."""
-    return services.clock.now().astimezone(services.receipt_rules.zone).date()
-
-
-def log_row(services: Services, request: PraRequest) -> LogRow:
+def log_row(request: PraRequest, today: date) -> LogRow:
     due = request.next_due
-    return LogRow(request, (due - today(services)).days if due else None)
+    return LogRow(request, (due - today).days if due else None)
 
 
 def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:
     """Requests matching the filter, soonest due first; those without a due date last."""
-    words = search.lower().split()
+    words, today = search.lower().split(), services.today()
     rows = [
-        log_row(services, request)
+        log_row(request, today)
         for request in services.store.requests(status)
         if _matches(request, words)
     ]

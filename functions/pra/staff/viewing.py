@@ -33,7 +33,7 @@ def open_request(services: Services, number: str, actor: str) -> OpenedRequest |
     services.store.append_event(number, HistoryEvent(services.clock.now(), actor, VIEWED))
     prefix = files_prefix(number)
     files = sorted(key.removeprefix(prefix) for key in services.files.keys(prefix))
-    return OpenedRequest(log_row(services, request), services.store.history(number), files)
+    return OpenedRequest(log_row(request, services.today()), services.store.history(number), files)
 
 
 def open_file(services: Services, number: str, name: str, actor: str) -> bytes | None:

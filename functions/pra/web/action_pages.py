@@ -39,9 +39,8 @@ REASON_LABELS = {
 
 def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> list[str]:
     """The action forms this account may use on the request now, in lifecycle order."""
-    kinds = actions_allowed(request, account)
-    late = today > request.deadlines.initial_response_due
-    forms = [k for k in kinds if k in LABELS and not (k == "extension" and late)]
+    kinds = actions_allowed(request, account, today)
+    forms = [k for k in kinds if k in LABELS]
     if any(kind in APPEAL_DECISIONS for kind in kinds):
         forms.append("appeal_decision")
     if may(account.role, Permission.ACT_ON_REQUESTS):

@@ -8,10 +8,11 @@ from typing import Any
 from flask import url_for
 
 from pra.domain.request import PraRequest
+from pra.domain.responses import extension_open
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
 from pra.staff.guard import render_page, services, short_date
-from pra.staff.log import STATUS_LABELS, log_row, today
+from pra.staff.log import STATUS_LABELS, log_row
 from pra.web.action_forms import FIELDS, Filled
 from pra.web.action_pages import LABELS, REPLIES, exemption_choices, reason_choices, sentence
 
@@ -31,7 +32,7 @@ def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
         "staff/action_form.html",
         status,
         request=found,
-        row=log_row(services(), found),
+        row=log_row(found, services().today()),
         form=filled.form,
         label=LABELS[filled.form],
         filled=filled,
@@ -69,7 +70,7 @@ def reply_page(
         "staff/log_reply.html",
         status,
         request=found,
-        row=log_row(services(), found),
+        row=log_row(found, services().today()),
         reply=reply,
         label=LABELS[reply],
         text=text,
@@ -110,7 +111,7 @@ def not_now(found: PraRequest, form: str) -> Any:
     status = STATUS_LABELS[found.status]
     message = f"{LABELS[form]}: not possible for this request now (status “{status}”)."
     due = found.deadlines.initial_response_due
-    if form == "extension" and today(services()) > due:
+    if form == "extension" and not extension_open(found.deadlines, services().today()):
         message = f"An extension had to be sent by the initial due date, {short_date(due)}."
     return conflict(found, message)
 

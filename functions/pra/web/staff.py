@@ -28,7 +28,7 @@ from pra.staff.guard import (
     safe_next,
     services,
 )
-from pra.staff.log import STATUS_LABELS, request_log, today
+from pra.staff.log import STATUS_LABELS, request_log
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
 from pra.staff.viewing import open_file, open_request
@@ -126,7 +126,7 @@ def request_log_page() -> Any:
         status=status,
         search=search,
         statuses=STATUS_LABELS,
-        today=today(services()),
+        today=services().today(),
         may_export_contacts=may(_account().role, Permission.READ_CONTACTS),
     )
 
@@ -140,7 +140,7 @@ def request_log_csv() -> Any:
     status, search = _filter()
     rows = request_log(services(), status, search)
     text = export_csv(services(), rows, contacts=contacts, actor=_account().email)
-    name = f"requests-{today(services()).isoformat()}{'-contacts' if contacts else ''}.csv"
+    name = f"requests-{services().today().isoformat()}{'-contacts' if contacts else ''}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(text, mimetype="text/csv", headers=headers)
 

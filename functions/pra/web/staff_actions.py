@@ -21,7 +21,7 @@ from pra.ports import StaffAccount, StaleRequest
 from pra.services import replies
 from pra.services.respond import Prepared, prepare_response, send_response
 from pra.staff.guard import current_account, requires, services
-from pra.staff.log import STATUS_LABELS, today
+from pra.staff.log import STATUS_LABELS
 from pra.staff.roles import Permission
 from pra.web.action_forms import Filled, empty_form, read_form
 from pra.web.action_pages import (
@@ -57,7 +57,7 @@ class ActionLink:
 
 def action_links(found: PraRequest, account: StaffAccount) -> list[ActionLink]:
     """The request page's Actions: a link to each form this account may use now."""
-    forms = offered_forms(found, account, today(services()))
+    forms = offered_forms(found, account, services().today())
     return [ActionLink(LABELS[form], step_url(form, found.tracking_number)) for form in forms]
 
 
@@ -107,7 +107,7 @@ def log_reply(tracking_number: str, reply: str) -> Any:
     found = _load(tracking_number)
     if found is None or reply not in REPLIES:
         return not_found()
-    if reply not in offered_forms(found, _account(), today(services())):
+    if reply not in offered_forms(found, _account(), services().today()):
         return not_now(found, reply)
     text = request.form.get("text", "").strip()
     if request.method == "GET":
@@ -131,7 +131,7 @@ def _form_step(number: str, form: str) -> Any:
     found = _load(number)
     if found is None:
         return not_found()
-    if form not in offered_forms(found, _account(), today(services())):
+    if form not in offered_forms(found, _account(), services().today()):
         return not_now(found, form)
     if request.method == "GET":
         return form_page(found, empty_form(form), 200)
@@ -164,7 +164,7 @@ def _letter_step(number: str, form: str, *, send: bool) -> Any:
 
 def _read(found: PraRequest, form: str) -> Filled:
     reasons = [key for key, _, _ in reason_choices(found)]
-    return read_form(form, request.form, today(services()), reasons)
+    return read_form(form, request.form, services().today(), reasons)
 
 
 def _load(number: str) -> PraRequest | None:
