@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
-from pra.adapters.sqlite_db import transaction, use_write_ahead_log
+from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.ports import DuplicateStaff, StaffAccount
 
 COMPONENT = "staff"
@@ -69,7 +69,7 @@ class SqliteStaffStore:
         return int(row[0]) if row else 0
 
     def schema_version(self) -> int:
-        with self._transaction() as connection:
+        with connect(self._path) as connection:
             return self._version(connection)
 
     def add_staff(self, account: StaffAccount) -> None:
@@ -83,14 +83,15 @@ class SqliteStaffStore:
             raise DuplicateStaff(account.email) from None
 
     def staff(self, email: str) -> StaffAccount | None:
-        with self._transaction() as connection:
+        # Read on every staff page: no write lock, as the request store's reads.
+        with connect(self._path) as connection:
             row = connection.execute(
                 f"SELECT {_COLUMNS} FROM staff WHERE email = ?", (email.strip().lower(),)
             ).fetchone()
         return _account(row) if row else None
 
     def all_staff(self) -> list[StaffAccount]:
-        with self._transaction() as connection:
+        with connect(self._path) as connection:
             rows = connection.execute(f"SELECT {_COLUMNS} FROM staff ORDER BY email").fetchall()
         return [_account(row) for row in rows]
 
