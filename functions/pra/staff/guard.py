@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 from flask import (
     Response,
-    current_app,
     g,
     make_response,
     redirect,
@@ -26,9 +25,9 @@ from flask import (
 )
 
 from pra.ports import StaffAccount
-from pra.services import Services
 from pra.staff import sessions
 from pra.staff.roles import ROLE_LABELS, Permission, may
+from pra.web import current_services
 
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
 SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})
@@ -37,9 +36,7 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 View = TypeVar("View", bound=Callable[..., Any])
 
 
-def services() -> Services:
-    found: Services = current_app.extensions["pra"]
-    return found
+services = current_services  # the name staff modules call it by
 
 
 def protects(path: str) -> bool:
@@ -48,6 +45,14 @@ def protects(path: str) -> bool:
 
 def current_account() -> StaffAccount | None:
     account: StaffAccount | None = g.get("staff_account")
+    return account
+
+
+def signed_in_account() -> StaffAccount:
+    """The account of a view behind requires(), which lets only signed-in accounts through."""
+    account = current_account()
+    if account is None:
+        raise RuntimeError("a staff view ran without a signed-in account")
     return account
 
 

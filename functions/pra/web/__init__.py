@@ -9,7 +9,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app
 
 from pra.bootstrap import services_for
 from pra.config import Settings
@@ -17,6 +17,12 @@ from pra.services import Services
 
 MAX_BODY_BYTES = 64 * 1024
 log = logging.getLogger(__name__)
+
+
+def current_services() -> Services:
+    """The Services create_app gave this app: the one way views reach the use cases' ports."""
+    services: Services = current_app.extensions["pra"]
+    return services
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:

@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, redirect, request, session, url_for
+from flask import Blueprint, Response, jsonify, redirect, request, session, url_for
 
 from pra.domain.request import InvalidSubmission, parse_submission
 from pra.i18n import STATUS_LABELS, error_message, language_or_default
-from pra.services import Services
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt, submit_request
-from pra.web import pages
+from pra.web import current_services, pages
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
 
 class BadBody(Exception):
     """The body is not a JSON object or a form."""
-
-
-def _services() -> Services:
-    services: Services = current_app.extensions["pra"]
-    return services
 
 
 def _body() -> dict[str, Any]:
@@ -49,7 +43,7 @@ def submit() -> Any:
         if request.is_json:
             return {"errors": _messages(invalid, language)}, 400
         return pages.request_form(data, invalid.errors, language), 400
-    receipt = submit_request(_services(), submission)
+    receipt = submit_request(current_services(), submission)
     if request.is_json:
         return receipt_json(receipt), 201
     session["receipt"] = pages.receipt_for_session(receipt)
@@ -60,7 +54,7 @@ def submit() -> Any:
 @blueprint.post("/requests/<tracking_number>/status")
 def status(tracking_number: str) -> Any:
     data = _body()
-    found = public_status(_services(), tracking_number, str(data.get("code") or ""))
+    found = public_status(current_services(), tracking_number, str(data.get("code") or ""))
     if not request.is_json:
         return pages.status_result(found, tracking_number, data)
     if found is None:

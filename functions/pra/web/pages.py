@@ -6,20 +6,20 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, render_template, request, session
+from flask import Blueprint, render_template, request, session
 
 from pra.domain.request import DESCRIPTION_MAX, FieldError
 from pra.i18n import FIELD_LABELS, STATUS_LABELS, error_message, language_or_default, long_date
-from pra.services import Services
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
+from pra.web import current_services
 from pra.web.text import PAGE_TEXT
 
 blueprint = Blueprint("pages", __name__, url_prefix="/api")
 
 
 def render_page(template: str, language: str, **context: Any) -> str:
-    services: Services = current_app.extensions["pra"]
+    services = current_services()
     return render_template(
         template,
         language=language,
@@ -57,7 +57,7 @@ def status_form() -> Any:
     """The status page's plain form: the number travels in the body, not the path."""
     data = request.form.to_dict()
     number = str(data.get("tracking_number") or "")
-    services: Services = current_app.extensions["pra"]
+    services = current_services()
     return status_result(public_status(services, number, str(data.get("code") or "")), number, data)
 
 

@@ -11,10 +11,10 @@ import mimetypes
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.i18n import language_or_default, long_date
-from pra.services import Services
+from pra.web import current_services
 from pra.web.pages import render_page
 
 MANIFEST_KEY = "public/manifest.json"
@@ -23,13 +23,8 @@ RECORDS_PREFIX = "public/records/"
 blueprint = Blueprint("records", __name__, url_prefix="/api/records")
 
 
-def _services() -> Services:
-    services: Services = current_app.extensions["pra"]
-    return services
-
-
 def _manifest() -> dict[str, Any]:
-    stored = _services().files.get(MANIFEST_KEY)
+    stored = current_services().files.get(MANIFEST_KEY)
     body: dict[str, Any] = json.loads(stored) if stored else {"records": []}
     return body
 
@@ -65,7 +60,7 @@ def manifest() -> Any:
 def record_file(name: str) -> Response:
     if ".." in name.split("/"):
         abort(404)
-    data = _services().files.get(RECORDS_PREFIX + name)
+    data = current_services().files.get(RECORDS_PREFIX + name)
     if data is None:
         abort(404)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, request
 
 from pra.domain.lifecycle import IllegalTransition
 from pra.i18n import language_or_default, long_date
 from pra.ports import StaleRequest
-from pra.services import Services
 from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal
 from pra.services.status import find_with_code
+from pra.web import current_services
 from pra.web.pages import render_page
 from pra.web.text import PAGE_TEXT
 
@@ -23,11 +23,6 @@ blueprint = Blueprint("replies", __name__, url_prefix="/api")
 
 # The field that carries the requester's words, per kind of reply.
 TEXT_FIELD = {"appeal": "reasons", "clarification": "answer"}
-
-
-def _services() -> Services:
-    services: Services = current_app.extensions["pra"]
-    return services
 
 
 def _data() -> dict[str, Any]:
@@ -63,7 +58,7 @@ def _reply(kind: str, number: str, data: dict[str, Any]) -> Any:
     language = language_or_default(data.get("language"))
     words = PAGE_TEXT[language]
     text = str(data.get(TEXT_FIELD[kind]) or "")
-    services = _services()
+    services = current_services()
     found = find_with_code(services, number.strip(), str(data.get("code") or "").strip())
     if found is None:
         return _refused(kind, data, language, 404, {"code": words["reply_not_found"]})

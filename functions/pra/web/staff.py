@@ -15,7 +15,6 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
-from pra.ports import StaffAccount
 from pra.staff import sessions, signin
 from pra.staff.export import export_csv
 from pra.staff.guard import (
@@ -27,6 +26,7 @@ from pra.staff.guard import (
     requires,
     safe_next,
     services,
+    signed_in_account,
 )
 from pra.staff.log import STATUS_LABELS, request_log
 from pra.staff.roles import Permission, may
@@ -44,13 +44,6 @@ UNKNOWN_EMAILS = "pra.staff.unknown_emails"
 @blueprint.record_once
 def _setup(state: BlueprintSetupState) -> None:
     state.app.extensions[UNKNOWN_EMAILS] = UnknownEmailFailures()
-
-
-def _account() -> StaffAccount:
-    account = current_account()
-    if account is None:  # requires() lets only signed-in accounts through
-        raise RuntimeError("a staff view ran without a signed-in account")
-    return account
 
 
 @blueprint.get("/sign-in")
@@ -127,7 +120,7 @@ def request_log_page() -> Any:
         search=search,
         statuses=STATUS_LABELS,
         today=services().today(),
-        may_export_contacts=may(_account().role, Permission.READ_CONTACTS),
+        may_export_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
     )
 
 
@@ -135,11 +128,11 @@ def request_log_page() -> Any:
 @requires(Permission.READ_LOG)
 def request_log_csv() -> Any:
     contacts = request.args.get("contacts") == "1"
-    if contacts and not may(_account().role, Permission.READ_CONTACTS):
+    if contacts and not may(signed_in_account().role, Permission.READ_CONTACTS):
         return forbidden()
     status, search = _filter()
     rows = request_log(services(), status, search)
-    text = export_csv(services(), rows, contacts=contacts, actor=_account().email)
+    text = export_csv(services(), rows, contacts=contacts, actor=signed_in_account().email)
     name = f"requests-{services().today().isoformat()}{'-contacts' if contacts else ''}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(text, mimetype="text/csv", headers=headers)
@@ -148,16 +141,16 @@ def request_log_csv() -> Any:
 @blueprint.get("/requests/<tracking_number>")
 @requires(Permission.READ_LOG)
 def request_page(tracking_number: str) -> Any:
-    opened = open_request(services(), tracking_number, _account().email)
+    opened = open_request(services(), tracking_number, signed_in_account().email)
     if opened is None:
         return _not_found(tracking_number)
     return render_page(
         "staff/request.html",
         opened=opened,
         request=opened.row.request,
-        show_contacts=may(_account().role, Permission.READ_CONTACTS),
-        actions=action_links(opened.row.request, _account()),
-        may_act=may(_account().role, Permission.ACT_ON_REQUESTS),
+        show_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
+        actions=action_links(opened.row.request, signed_in_account()),
+        may_act=may(signed_in_account().role, Permission.ACT_ON_REQUESTS),
         reason_label=extension_reason_label,
     )
 
@@ -165,7 +158,7 @@ def request_page(tracking_number: str) -> Any:
 @blueprint.get("/requests/<tracking_number>/files/<path:name>")
 @requires(Permission.READ_CONTACTS)
 def request_file(tracking_number: str, name: str) -> Any:
-    data = open_file(services(), tracking_number, name, _account().email)
+    data = open_file(services(), tracking_number, name, signed_in_account().email)
     if data is None:
         return _not_found(tracking_number)
     # Always a download, never rendered in the portal's origin.

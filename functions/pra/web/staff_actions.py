@@ -20,7 +20,7 @@ from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaffAccount, StaleRequest
 from pra.services import replies
 from pra.services.respond import Prepared, prepare_response, send_response
-from pra.staff.guard import current_account, requires, services
+from pra.staff.guard import requires, services, signed_in_account
 from pra.staff.log import STATUS_LABELS
 from pra.staff.roles import Permission
 from pra.web.action_forms import Filled, empty_form, read_form
@@ -107,7 +107,7 @@ def log_reply(tracking_number: str, reply: str) -> Any:
     found = _load(tracking_number)
     if found is None or reply not in REPLIES:
         return not_found()
-    if reply not in offered_forms(found, _account(), services().today()):
+    if reply not in offered_forms(found, signed_in_account(), services().today()):
         return not_now(found, reply)
     text = request.form.get("text", "").strip()
     if request.method == "GET":
@@ -116,7 +116,7 @@ def log_reply(tracking_number: str, reply: str) -> Any:
         replies.receive_clarification if reply == "log_clarification" else replies.submit_appeal
     )
     try:
-        after = use_case(services(), found, text, actor=_account().email)
+        after = use_case(services(), found, text, actor=signed_in_account().email)
     except replies.ReplyRefused as refused:
         if refused.code == "not_appealable":
             return conflict(found, str(refused))
@@ -131,7 +131,7 @@ def _form_step(number: str, form: str) -> Any:
     found = _load(number)
     if found is None:
         return not_found()
-    if form not in offered_forms(found, _account(), services().today()):
+    if form not in offered_forms(found, signed_in_account(), services().today()):
         return not_now(found, form)
     if request.method == "GET":
         return form_page(found, empty_form(form), 200)
@@ -150,7 +150,7 @@ def _letter_step(number: str, form: str, *, send: bool) -> Any:
         return form_page(found, filled, 400)
     use_case: Callable[..., PraRequest | Prepared] = send_response if send else prepare_response
     try:
-        done = use_case(services(), found.tracking_number, _account(), filled.response())
+        done = use_case(services(), found.tracking_number, signed_in_account(), filled.response())
     except ResponseRefused as refused:
         filled.errors.append((refusal_field(form, str(refused)), sentence(str(refused))))
         return form_page(found, filled, 400)
@@ -169,10 +169,3 @@ def _read(found: PraRequest, form: str) -> Filled:
 
 def _load(number: str) -> PraRequest | None:
     return services().store.get(normalize_tracking_number(number))
-
-
-def _account() -> StaffAccount:
-    account = current_account()
-    if account is None:  # requires() lets only signed-in accounts through
-        raise RuntimeError("a staff view ran without a signed-in account")
-    return account
