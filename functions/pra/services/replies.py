@@ -12,7 +12,7 @@ import logging
 import uuid
 from datetime import datetime
 
-from pra.domain.lifecycle import Action, Status, next_status
+from pra.domain.lifecycle import Action, next_status
 from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
 from pra.emails import render_email
@@ -31,7 +31,8 @@ REQUESTER = "requester"
 class ReplyRefused(ValueError):
     """The reply cannot be taken as sent: `code` says which rule, the message in plain words.
 
-    Codes: `empty` and `too_long` (about the requester's text), `not_appealable`.
+    Codes: `empty` and `too_long`, about the requester's text. A request in a state that
+    takes no such reply is the lifecycle's IllegalTransition.
     """
 
     def __init__(self, code: str, message: str) -> None:
@@ -69,8 +70,6 @@ def submit_appeal(
 ) -> PraRequest:
     """Record the appeal, with its lateness if any, and tell the Director."""
     reasons = _text(reasons, "the reasons for the appeal")
-    if request.status not in (Status.DENIED, Status.PARTLY_RELEASED):
-        raise ReplyRefused("not_appealable", "only a denial, in full or in part, can be appealed")
     status = next_status(request.status, Action.APPEAL)
     now = services.clock.now()
     today = services.today()

@@ -6,7 +6,7 @@ from datetime import date
 
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import CATALOGUE, Disclosure
-from pra.domain.lifecycle import Status
+from pra.domain.lifecycle import TRANSITIONS, Action
 from pra.domain.request import PraRequest
 from pra.letter_text import REASONS
 from pra.ports import StaffAccount
@@ -44,9 +44,10 @@ def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> li
     if any(kind in APPEAL_DECISIONS for kind in kinds):
         forms.append("appeal_decision")
     if may(account.role, Permission.ACT_ON_REQUESTS):
-        if request.status is Status.AWAITING_REQUESTER:
+        takes = TRANSITIONS[request.status]
+        if Action.RECEIVE_CLARIFICATION in takes:
             forms.append("log_clarification")
-        if request.status in (Status.DENIED, Status.PARTLY_RELEASED):
+        if Action.APPEAL in takes:
             forms.append("log_appeal")
     return forms
 

@@ -68,8 +68,6 @@ def _reply(kind: str, number: str, data: dict[str, Any]) -> Any:
         else:
             after = receive_clarification(services, found, text)
     except ReplyRefused as refused:
-        if refused.code == "not_appealable":
-            return _refused(kind, data, language, 409, {"form": words["appeal_not_open"]})
         message = words[f"{kind}_{refused.code}"]
         return _refused(kind, data, language, 400, {TEXT_FIELD[kind]: message})
     except (IllegalTransition, StaleRequest):

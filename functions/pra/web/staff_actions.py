@@ -118,8 +118,6 @@ def log_reply(tracking_number: str, reply: str) -> Any:
     try:
         after = use_case(services(), found, text, actor=signed_in_account().email)
     except replies.ReplyRefused as refused:
-        if refused.code == "not_appealable":
-            return conflict(found, str(refused))
         return reply_page(found, reply, text, [("text", sentence(str(refused)))], 400)
     except (IllegalTransition, StaleRequest) as error:
         return conflict(found, conflict_message(error))
