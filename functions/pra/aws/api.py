@@ -7,13 +7,13 @@ with SnapStart, before the snapshot is taken) and kept for the container's life.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from flask import Flask
 
 LambdaHandler = Callable[[dict[str, Any], Any], dict[str, Any]]
-_handler: LambdaHandler | None = None
 
 
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
@@ -35,17 +35,14 @@ def lambda_handler_for(app: Flask) -> LambdaHandler:
     return made
 
 
+@cache  # once per container, as wiring.services
+def _container_handler() -> LambdaHandler:
+    return lambda_handler_for(build_app())
+
+
 def reset() -> None:
     """Forget the container's app (tests)."""
-    global _handler
-    _handler = None
-
-
-def _container_handler() -> LambdaHandler:
-    global _handler
-    if _handler is None:
-        _handler = lambda_handler_for(build_app())
-    return _handler
+    _container_handler.cache_clear()
 
 
 def _prime_before_snapshot() -> None:
