@@ -35,6 +35,17 @@ PENDING_EMAILS = "pending_emails"
 OPEN, PENDING = "OPEN", "PENDING"
 
 
+def condition_failed(error: Any) -> bool:
+    """Whether a botocore ClientError says a put's or update's condition did not hold."""
+    return bool(error.response["Error"]["Code"] == "ConditionalCheckFailedException")
+
+
+def query_items(client: Any, table: str, **arguments: Any) -> list[dict[str, Any]]:
+    """Every item a query finds, across its pages."""
+    pages = client.get_paginator("query").paginate(TableName=table, **arguments)
+    return [item for page in pages for item in page["Items"]]
+
+
 def key(pk: str, sk: str) -> dict[str, Any]:
     return {"pk": {"S": pk}, "sk": {"S": sk}}
 

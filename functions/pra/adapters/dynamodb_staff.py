@@ -12,7 +12,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from pra.adapters.dynamodb_items import body, key, text
+from pra.adapters.dynamodb_items import body, condition_failed, key, query_items, text
 from pra.ports import DuplicateStaff, StaffAccount
 
 STAFF = "STAFF"
@@ -34,13 +34,14 @@ class DynamoStaffStore:
         return _account(item) if item else None
 
     def all_staff(self) -> list[StaffAccount]:
-        pages = self._client.get_paginator("query").paginate(
-            TableName=self._table,
+        items = query_items(
+            self._client,
+            self._table,
             KeyConditionExpression="pk = :staff",
             ExpressionAttributeValues={":staff": {"S": STAFF}},
             ConsistentRead=True,
         )
-        return [_account(item) for page in pages for item in page["Items"]]
+        return [_account(item) for item in items]
 
     def update_staff(self, account: StaffAccount) -> None:
         if not self._put(account, "attribute_exists(pk)"):
@@ -52,7 +53,7 @@ class DynamoStaffStore:
         try:
             self._client.put_item(TableName=self._table, Item=item, ConditionExpression=condition)
         except ClientError as error:
-            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            if not condition_failed(error):
                 raise
             return False
         return True

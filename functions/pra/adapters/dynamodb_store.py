@@ -17,12 +17,14 @@ from pra.adapters.dynamodb_items import (
     OPEN_BY_DUE,
     PENDING,
     PENDING_EMAILS,
+    condition_failed,
     email_from_item,
     email_item,
     email_key,
     event_from_item,
     event_item,
     key,
+    query_items,
     request_from_item,
     request_item,
     request_key,
@@ -170,7 +172,7 @@ class DynamoRequestStore:
         try:
             self.queue_email(email)
         except ClientError as error:
-            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+            if condition_failed(error):
                 return False
             raise
         return True
@@ -197,7 +199,7 @@ class DynamoRequestStore:
             )
         except ClientError as error:
             # An unknown id changes nothing, as in the embedded store; other errors travel on.
-            if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            if not condition_failed(error):
                 raise
 
     def _transact(
@@ -221,5 +223,4 @@ class DynamoRequestStore:
         return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": _ABSENT}}
 
     def _query(self, **arguments: Any) -> list[dict[str, Any]]:
-        pages = self._client.get_paginator("query").paginate(TableName=self._table, **arguments)
-        return [item for page in pages for item in page["Items"]]
+        return query_items(self._client, self._table, **arguments)
