@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pra.cli import main
+from pra.cli.main import main
 from pra.config import Settings
 from pra.domain.request import parse_submission
 from pra.services import Services

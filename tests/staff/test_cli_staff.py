@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pra.cli import main
+from pra.cli.main import main
 from pra.config import Settings
 from pra.services import Services
 from pra.staff.passwords import verify_password

@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
+import argparse
 import getpass
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pra.bootstrap import services_for
-from pra.cli import CliError
+from pra.cli.errors import CliError
 from pra.config import Settings
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
+
+
+def add_parser(commands: Any) -> None:
+    """The `requests` subcommand of `pra` (commands: the parser's subparsers)."""
+    requests = commands.add_parser("requests", help="the request log")
+    requests_commands = requests.add_subparsers(dest="requests_command", required=True)
+    listing = requests_commands.add_parser("list", help="list requests")
+    listing.add_argument("--status", choices=[s.value for s in Status])
+    listing.add_argument("--data-dir", type=Path)
+    listing.set_defaults(run=_list)
+    show = requests_commands.add_parser("show", help="show one request and its history")
+    show.add_argument("tracking_number")
+    show.add_argument("--data-dir", type=Path)
+    show.set_defaults(run=_show)
+
+
+def _list(args: argparse.Namespace, settings: Settings) -> int:
+    return list_requests(settings, args.status)
+
+
+def _show(args: argparse.Namespace, settings: Settings) -> int:
+    return show_request(settings, args.tracking_number)
 
 
 def list_requests(settings: Settings, status: str | None) -> int:

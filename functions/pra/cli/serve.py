@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
+from pathlib import Path
+from typing import Any
 
-from pra.cli import CliError
+from pra.cli.errors import CliError
 from pra.config import Settings
 
 log = logging.getLogger(__name__)
+
+
+def add_parser(commands: Any) -> None:
+    """The `serve` subcommand of `pra` (commands: the parser's subparsers)."""
+    serve = commands.add_parser("serve", help="serve the site and the API on this machine")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--data-dir", type=Path, help="where the database, files and outbox live")
+    serve.set_defaults(run=_serve)
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    return serve(settings, args.host, args.port)
 
 
 def serve(settings: Settings, host: str, port: int) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 
 from pra.bootstrap import services_for
-from pra.cli import CliError
+from pra.cli.errors import CliError
 from pra.config import Settings
 from pra.ports import DuplicateStaff, StaffAccount
 from pra.staff.passwords import WeakPassword, check_strength, hash_password

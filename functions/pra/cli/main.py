@@ -1,0 +1,41 @@
+"""The `pra` command: serve, sweep, look up requests, and answer "when is this due?"."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from pra.cli import due, requests, serve, staff, sweep
+from pra.cli.errors import CliError
+from pra.config import Settings, SettingsError
+from pra.domain.deadlines import DeadlineError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        settings = Settings.from_env().with_overrides(data_dir=getattr(args, "data_dir", None))
+        return int(args.run(args, settings))
+    except (CliError, SettingsError, DeadlineError) as error:
+        print(f"pra: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pra", description="Public Records Act requests.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in (serve, sweep, requests, staff, due):
+        group.add_parser(commands)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())
