@@ -9,7 +9,7 @@ import pytest
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import exemption
 from pra.domain.responses import ResponsiblePerson
-from pra.letters import KINDS, LetterFacts, Withholding, render_letter
+from pra.letters.builder import KINDS, LetterFacts, Withholding, render_letter
 from tests.conftest import PACIFIC, html_body, text_body
 
 COORDINATOR = ResponsiblePerson(

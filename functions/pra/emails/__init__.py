@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 
 SUBJECTS = {
     ("acknowledgement", "en"): "Your public records request {tracking_number} was received",
@@ -18,13 +18,20 @@ SUBJECTS = {
     ("deadline_escalation", "en"): "Overdue: {tracking_number} response was due {due}",
 }
 
-_environment = Environment(
-    loader=PackageLoader("pra.emails", "templates"),
-    # HTML parts escape whatever the requester typed; text parts are not HTML.
-    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-)
+
+def template_environment(*packages: str) -> Environment:
+    """Templates of `packages` first (each from its `templates` folder), then the emails' own."""
+    folders = [PackageLoader(package, "templates") for package in (*packages, "pra.emails")]
+    return Environment(
+        loader=ChoiceLoader(folders),
+        # HTML parts escape whatever the requester typed; text parts are not HTML.
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+EMAILS = template_environment()
 
 
 def render_email(
@@ -34,6 +41,7 @@ def render_email(
     *,
     sender: tuple[str, str],
     to: str,
+    templates: Environment = EMAILS,
 ) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = context.get("subject") or SUBJECTS[(kind, language)].format(**context)
@@ -41,8 +49,8 @@ def render_email(
     message["To"] = to
     message["Date"] = format_datetime(context["now"])
     message["Message-ID"] = f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"
-    message.set_content(_environment.get_template(f"{kind}.{language}.txt").render(context))
-    html = _environment.get_template(f"{kind}.{language}.html").render(context)
+    message.set_content(templates.get_template(f"{kind}.{language}.txt").render(context))
+    html = templates.get_template(f"{kind}.{language}.html").render(context)
     message.add_alternative(html, subtype="html")
     # After the body: set_content drops any Content-* header set before it.
     message["Content-Language"] = language

@@ -25,7 +25,7 @@ from pra.domain.responses import (
     check_extension,
     extension_open,
 )
-from pra.letters import APPEALABLE, LetterFacts, Withholding, render_letter
+from pra.letters.builder import APPEALABLE, LetterFacts, Withholding, render_letter
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
 from pra.services.outbox import deliver

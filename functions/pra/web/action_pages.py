@@ -8,7 +8,7 @@ from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import CATALOGUE, Disclosure
 from pra.domain.lifecycle import TRANSITIONS, Action
 from pra.domain.request import PraRequest
-from pra.letter_text import REASONS
+from pra.letters.words import REASONS
 from pra.ports import StaffAccount
 from pra.services.respond import APPEAL_DECISIONS, actions_allowed
 from pra.staff.roles import Permission, may

@@ -14,9 +14,9 @@ from typing import Any
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import Exemption
 from pra.domain.responses import ResponsiblePerson
-from pra.emails import render_email
+from pra.emails import render_email, template_environment
 from pra.i18n import long_date
-from pra.letter_text import EXEMPTION_TITLES_ES, LETTER_TEXT, REASONS, SALUTATIONS
+from pra.letters.words import EXEMPTION_TITLES_ES, LETTER_TEXT, REASONS, SALUTATIONS
 
 KINDS = (
     "initial_response",
@@ -32,6 +32,8 @@ KINDS = (
     "appeal_overturned_in_part",
 )
 APPEALABLE = {"partly_released", "denied"}
+# The letters' own templates, on the emails' layout.
+TEMPLATES = template_environment("pra.letters")
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def render_letter(
         "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
         "subject": words["subjects"][facts.kind].format(**values),
     }
-    return render_email("letter", lang, context, sender=sender, to=to)
+    return render_email("letter", lang, context, sender=sender, to=to, templates=TEMPLATES)
 
 
 def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:

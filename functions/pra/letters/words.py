@@ -1,4 +1,4 @@
-"""Words of the letters. Paragraph lists per kind; {markers} are filled by pra.letters."""
+"""Words of the letters. Paragraph lists per kind; {markers} are filled by the builder."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""The written responses the law requires: builder, words, templates. Imports: domain, emails."""
