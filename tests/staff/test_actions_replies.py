@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Status
-from pra.i18n import STATUS_LABELS as PUBLIC_LABELS
+from pra.emails.words import STATUS_LABELS as PUBLIC_LABELS
 from pra.services import Services
 from pra.staff.log import STATUS_LABELS
 from tests.conftest import PACIFIC, text_body

@@ -15,7 +15,7 @@ from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import Exemption
 from pra.domain.responses import ResponsiblePerson
 from pra.emails import render_email, template_environment
-from pra.i18n import long_date
+from pra.emails.words import long_date
 from pra.letters.words import EXEMPTION_TITLES_ES, LETTER_TEXT, REASONS, SALUTATIONS
 
 KINDS = (

@@ -14,7 +14,7 @@ from pra.config import Settings
 from pra.domain.lifecycle import Status
 from pra.domain.request import PraRequest
 from pra.emails import render_email
-from pra.i18n import long_date
+from pra.emails.words import long_date
 from pra.ports import QueuedEmail
 from pra.services.notices import days_left_label, staff_url
 

@@ -11,7 +11,7 @@ from pra.config import Settings
 from pra.domain.lifecycle import TRANSITIONS, Action, Status
 from pra.domain.request import PraRequest
 from pra.emails import render_email
-from pra.i18n import STATUS_LABELS, long_date
+from pra.emails.words import STATUS_LABELS, long_date
 from pra.ports import QueuedEmail
 
 _CHOICES = {

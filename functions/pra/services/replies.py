@@ -16,7 +16,7 @@ from pra.domain.lifecycle import Action, next_status
 from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
 from pra.emails import render_email
-from pra.i18n import long_date
+from pra.emails.words import long_date
 from pra.ports import QueuedEmail
 from pra.services import Services
 from pra.services.notices import staff_url

@@ -7,7 +7,8 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, redirect, request, session, url_for
 
 from pra.domain.request import InvalidSubmission, parse_submission
-from pra.i18n import STATUS_LABELS, error_message, language_or_default
+from pra.emails.words import STATUS_LABELS
+from pra.i18n import error_message, language_or_default
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt, submit_request
 from pra.web import current_services, pages

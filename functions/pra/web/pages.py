@@ -9,7 +9,8 @@ from typing import Any
 from flask import Blueprint, render_template, request, session
 
 from pra.domain.request import DESCRIPTION_MAX, FieldError
-from pra.i18n import FIELD_LABELS, STATUS_LABELS, error_message, language_or_default, long_date
+from pra.emails.words import STATUS_LABELS, long_date
+from pra.i18n import FIELD_LABELS, error_message, language_or_default
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
 from pra.web import current_services

@@ -13,7 +13,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, jsonify, request
 
-from pra.i18n import language_or_default, long_date
+from pra.emails.words import long_date
+from pra.i18n import language_or_default
 from pra.web import current_services
 from pra.web.pages import render_page
 

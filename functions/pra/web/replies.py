@@ -11,7 +11,8 @@ from typing import Any
 from flask import Blueprint, request
 
 from pra.domain.lifecycle import IllegalTransition
-from pra.i18n import language_or_default, long_date
+from pra.emails.words import long_date
+from pra.i18n import language_or_default
 from pra.ports import StaleRequest
 from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal
 from pra.services.status import find_with_code
