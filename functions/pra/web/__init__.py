@@ -41,17 +41,14 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.extensions["pra"] = services
 
-    from pra.web import api, errors, pages, records, replies, site, staff, staff_actions
+    from pra.web import errors, public, staff, staff_actions
 
-    app.register_blueprint(api.blueprint)
+    public.register(app)
     app.register_blueprint(staff.blueprint)
     app.register_blueprint(staff_actions.blueprint)
-    app.register_blueprint(pages.blueprint)
-    app.register_blueprint(records.blueprint)
-    app.register_blueprint(replies.blueprint)
     errors.register(app)
     if settings.site_dir is not None:
-        app.register_blueprint(site.blueprint_for(settings.site_dir))
+        public.register_site(app, settings.site_dir)
     return app
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 
-from pra.web import pages
+from pra.web.public import pages
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ _MESSAGES = {
 
 
 def register(app: Flask) -> None:
-    from pra.web.api import BadBody
+    from pra.web.public.api import BadBody
 
     @app.errorhandler(BadBody)
     def bad_body(_: BadBody) -> Any:

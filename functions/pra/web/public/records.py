@@ -14,9 +14,9 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.emails.words import long_date
-from pra.i18n import language_or_default
 from pra.web import current_services
-from pra.web.pages import render_page
+from pra.web.public.fields import language_or_default
+from pra.web.public.pages import render_page
 
 MANIFEST_KEY = "public/manifest.json"
 RECORDS_PREFIX = "public/records/"

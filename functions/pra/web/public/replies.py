@@ -12,13 +12,13 @@ from flask import Blueprint, request
 
 from pra.domain.lifecycle import IllegalTransition
 from pra.emails.words import long_date
-from pra.i18n import language_or_default
 from pra.ports import StaleRequest
 from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal
 from pra.services.status import find_with_code
 from pra.web import current_services
-from pra.web.pages import render_page
-from pra.web.text import PAGE_TEXT
+from pra.web.public.fields import language_or_default
+from pra.web.public.pages import render_page
+from pra.web.public.words import PAGE_TEXT
 
 blueprint = Blueprint("replies", __name__, url_prefix="/api")
 

@@ -8,10 +8,11 @@ from flask import Blueprint, Response, jsonify, redirect, request, session, url_
 
 from pra.domain.request import InvalidSubmission, parse_submission
 from pra.emails.words import STATUS_LABELS
-from pra.i18n import error_message, language_or_default
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt, submit_request
-from pra.web import current_services, pages
+from pra.web import current_services
+from pra.web.public import pages
+from pra.web.public.fields import error_message, language_or_default
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 

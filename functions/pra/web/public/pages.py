@@ -10,13 +10,14 @@ from flask import Blueprint, render_template, request, session
 
 from pra.domain.request import DESCRIPTION_MAX, FieldError
 from pra.emails.words import STATUS_LABELS, long_date
-from pra.i18n import FIELD_LABELS, error_message, language_or_default
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
 from pra.web import current_services
-from pra.web.text import PAGE_TEXT
+from pra.web.public.fields import FIELD_LABELS, error_message, language_or_default
+from pra.web.public.words import PAGE_TEXT
 
-blueprint = Blueprint("pages", __name__, url_prefix="/api")
+# The public templates live beside this package and are found through this blueprint.
+blueprint = Blueprint("pages", __name__, url_prefix="/api", template_folder="templates")
 
 
 def render_page(template: str, language: str, **context: Any) -> str:

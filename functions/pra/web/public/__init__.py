@@ -1,0 +1,20 @@
+"""The public web: API, form pages, replies, records, the built site. Imports: services, domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from pra.web.public import api, pages, records, replies, site
+
+
+def register(app: Flask) -> None:
+    """The API and the pages it answers forms with, under /api."""
+    for blueprint in (api.blueprint, pages.blueprint, records.blueprint, replies.blueprint):
+        app.register_blueprint(blueprint)
+
+
+def register_site(app: Flask, site_dir: Path) -> None:
+    """The built site, last: its catch-all path serves whatever the API does not."""
+    app.register_blueprint(site.blueprint_for(site_dir))
