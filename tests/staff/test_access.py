@@ -13,9 +13,9 @@ from werkzeug.routing import IntegerConverter, PathConverter, Rule
 
 from pra.ports import StaffAccount
 from pra.services import Services
-from pra.staff.guard import SIGN_IN_ENDPOINTS, protects, requires
 from pra.staff.roles import PERMISSIONS, Permission, may
 from pra.web import create_app
+from pra.web.staff.gate import SIGN_IN_ENDPOINTS, protects, requires
 from tests.staff.conftest import EMAILS, sign_in, store_request
 
 NUMBER = "PRA-2026-00007"

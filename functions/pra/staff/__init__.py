@@ -1,4 +1,1 @@
-"""The coordinator's desk: staff accounts, roles, sign-in, the request log and its export.
-
-Nothing here but `sessions` knows Flask; the rest takes Services like any use case.
-"""
+"""Staff accounts, roles, passwords, sign-in, the log, its export. Imports: services; no Flask."""

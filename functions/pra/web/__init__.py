@@ -41,11 +41,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.extensions["pra"] = services
 
-    from pra.web import errors, public, staff, staff_actions
+    from pra.web import errors, public, staff
 
     public.register(app)
-    app.register_blueprint(staff.blueprint)
-    app.register_blueprint(staff_actions.blueprint)
+    staff.register(app)
     errors.register(app)
     if settings.site_dir is not None:
         public.register_site(app, settings.site_dir)

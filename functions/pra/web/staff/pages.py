@@ -11,10 +11,10 @@ from pra.domain.request import PraRequest
 from pra.domain.responses import extension_open
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
-from pra.staff.guard import render_page, services, short_date
 from pra.staff.log import STATUS_LABELS, log_row
-from pra.web.action_forms import FIELDS, Filled
-from pra.web.action_pages import LABELS, REPLIES, exemption_choices, reason_choices, sentence
+from pra.web.staff.choices import LABELS, REPLIES, exemption_choices, reason_choices, sentence
+from pra.web.staff.forms import FIELDS, Filled
+from pra.web.staff.gate import render_page, services, short_date
 
 
 def step_url(form: str, number: str, step: str = "") -> str:

@@ -20,11 +20,9 @@ from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaffAccount, StaleRequest
 from pra.services import replies
 from pra.services.respond import Prepared, prepare_response, send_response
-from pra.staff.guard import requires, services, signed_in_account
 from pra.staff.log import STATUS_LABELS
 from pra.staff.roles import Permission
-from pra.web.action_forms import Filled, empty_form, read_form
-from pra.web.action_pages import (
+from pra.web.staff.choices import (
     LABELS,
     REPLIES,
     offered_forms,
@@ -32,7 +30,9 @@ from pra.web.action_pages import (
     refusal_field,
     sentence,
 )
-from pra.web.action_render import (
+from pra.web.staff.forms import Filled, empty_form, read_form
+from pra.web.staff.gate import requires, services, signed_in_account
+from pra.web.staff.pages import (
     conflict,
     conflict_message,
     form_page,

@@ -25,9 +25,9 @@ from flask import (
 )
 
 from pra.ports import StaffAccount
-from pra.staff import sessions
 from pra.staff.roles import ROLE_LABELS, Permission, may
 from pra.web import current_services
+from pra.web.staff import sessions
 
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
 SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})

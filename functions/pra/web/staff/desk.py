@@ -1,7 +1,7 @@
 """The coordinator's desk under /staff: sign-in, the request log, its CSV, a request's page.
 
-Thin like the API: parse, call one use case of pra.staff, render. The gate in
-pra.staff.guard runs before every /staff request; each route says who may use it.
+Thin like the API: parse, call one use case of pra.staff, render. The gate (gate.py) runs
+before every /staff request; each route says who may use it.
 """
 
 from __future__ import annotations
@@ -15,9 +15,16 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
-from pra.staff import sessions, signin
+from pra.staff import signin
 from pra.staff.export import export_csv
-from pra.staff.guard import (
+from pra.staff.log import STATUS_LABELS, request_log
+from pra.staff.roles import Permission, may
+from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
+from pra.staff.viewing import open_file, open_request
+from pra.web.staff import sessions
+from pra.web.staff.actions import action_links
+from pra.web.staff.choices import extension_reason_label
+from pra.web.staff.gate import (
     current_account,
     forbidden,
     gate,
@@ -28,14 +35,9 @@ from pra.staff.guard import (
     services,
     signed_in_account,
 )
-from pra.staff.log import STATUS_LABELS, request_log
-from pra.staff.roles import Permission, may
-from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
-from pra.staff.viewing import open_file, open_request
-from pra.web.action_pages import extension_reason_label
-from pra.web.staff_actions import action_links
 
-blueprint = Blueprint("staff", __name__, url_prefix="/staff")
+# The staff templates live beside this package and are found through this blueprint.
+blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 blueprint.before_app_request(gate)
 blueprint.after_app_request(no_store)
 UNKNOWN_EMAILS = "pra.staff.unknown_emails"

@@ -1,0 +1,13 @@
+"""The staff desk under /staff: gate, sessions, routes, action forms. Imports: staff, services."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from pra.web.staff import actions, desk
+
+
+def register(app: Flask) -> None:
+    """The desk (sign-in, log, request page) with the gate before every request, then actions."""
+    app.register_blueprint(desk.blueprint)
+    app.register_blueprint(actions.blueprint)
