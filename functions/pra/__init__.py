@@ -1,1 +1,1 @@
-"""PRA portal: California Public Records Act requests online."""
+"""PRA portal: California Public Records Act requests online. Layers: pyproject.toml."""

@@ -1,1 +1,1 @@
-"""Adapters of the ports: the embedded default here; AWS ones beside them."""
+"""Adapters of the ports, embedded and AWS. Imports: domain, ports, emails' headers; no web."""

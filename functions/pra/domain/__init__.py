@@ -1,1 +1,1 @@
-"""The domain: plain Python, no I/O. The clock is always passed in."""
+"""The domain: plain Python, no I/O, the clock passed in. Imports: no other part of pra."""

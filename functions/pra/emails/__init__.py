@@ -1,4 +1,4 @@
-"""Emails rendered from Jinja templates, English and Spanish, text plus HTML."""
+"""Emails from Jinja templates, English and Spanish, text plus HTML. Imports: no pra layer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Use cases. Each takes the Services it needs; none knows Flask, SQLite or boto3."""
+"""Use cases on the ports; no Flask, SQL, boto3. Imports: domain, ports, emails, letters, roles."""
 
 from __future__ import annotations
 

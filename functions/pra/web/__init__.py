@@ -1,4 +1,4 @@
-"""The Flask app: the API, and the built site when one machine serves both."""
+"""The Flask app: create_app wires the public web and the staff desk. Imports: all but aws, cli."""
 
 from __future__ import annotations
 
@@ -9,20 +9,15 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask
 
 from pra.bootstrap import services_for
 from pra.config import Settings
 from pra.services import Services
+from pra.web import context, errors, public, staff
 
 MAX_BODY_BYTES = 64 * 1024
 log = logging.getLogger(__name__)
-
-
-def current_services() -> Services:
-    """The Services create_app gave this app: the one way views reach the use cases' ports."""
-    services: Services = current_app.extensions["pra"]
-    return services
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:
@@ -39,10 +34,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         # Staff sessions are permanent, so their cookie expires with the sign-in.
         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.staff_session_hours),
     )
-    app.extensions["pra"] = services
-
-    from pra.web import errors, public, staff
-
+    context.attach(app, services)
     public.register(app)
     staff.register(app)
     errors.register(app)

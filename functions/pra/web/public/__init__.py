@@ -1,4 +1,4 @@
-"""The public web: API, form pages, replies, records, the built site. Imports: services, domain."""
+"""Public web: API, form pages, replies, records, built site. Imports: services; never web.staff."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from pra.domain.request import InvalidSubmission, parse_submission
 from pra.emails.words import STATUS_LABELS
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt, submit_request
-from pra.web import current_services
+from pra.web.context import current_services
 from pra.web.public import pages
 from pra.web.public.fields import error_message, language_or_default
 

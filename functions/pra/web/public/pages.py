@@ -12,7 +12,7 @@ from pra.domain.request import DESCRIPTION_MAX, FieldError
 from pra.emails.words import STATUS_LABELS, long_date
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
-from pra.web import current_services
+from pra.web.context import current_services
 from pra.web.public.fields import FIELD_LABELS, error_message, language_or_default
 from pra.web.public.words import PAGE_TEXT
 

@@ -14,7 +14,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.emails.words import long_date
-from pra.web import current_services
+from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
 

@@ -15,7 +15,7 @@ from pra.emails.words import long_date
 from pra.ports import StaleRequest
 from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal
 from pra.services.status import find_with_code
-from pra.web import current_services
+from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
 from pra.web.public.words import PAGE_TEXT

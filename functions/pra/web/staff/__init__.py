@@ -1,4 +1,4 @@
-"""The staff desk under /staff: gate, sessions, routes, action forms. Imports: staff, services."""
+"""The desk at /staff: gate, sessions, routes, action forms. Imports: staff, services; no public."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from flask import (
 
 from pra.ports import StaffAccount
 from pra.staff.roles import ROLE_LABELS, Permission, may
-from pra.web import current_services
+from pra.web.context import current_services
 from pra.web.staff import sessions
 
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
