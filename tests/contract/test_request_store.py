@@ -28,10 +28,10 @@ def _sqlite(tmp_path: Path) -> Iterator[RequestStore]:
 
 def _dynamodb(tmp_path: Path) -> Iterator[RequestStore]:
     from pra.adapters.dynamodb_store import DynamoRequestStore
-    from tests.aws.resources import TABLE, mocked_aws
+    from tests.aws.resources import TABLE, OneCallAtATime, mocked_aws
 
     with mocked_aws() as aws:
-        yield DynamoRequestStore(aws.dynamodb, TABLE)
+        yield DynamoRequestStore(OneCallAtATime(aws.dynamodb), TABLE)
 
 
 ADAPTERS: dict[str, Callable[[Path], Iterator[RequestStore]]] = {
