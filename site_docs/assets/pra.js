@@ -37,6 +37,7 @@
       receivedOn: "Received",
       legalDue: "Written response due",
       extendedDue: "Extended response date",
+      recordsAvailable: "Records available from",
       letters: "Letters",
       appeal: "Appeal",
       appealLink: "Appeal this decision",
@@ -85,6 +86,7 @@
       receivedOn: "Recibida",
       legalDue: "Fecha límite de la respuesta por escrito",
       extendedDue: "Fecha de respuesta prorrogada",
+      recordsAvailable: "Registros disponibles desde",
       letters: "Cartas",
       appeal: "Apelación",
       appealLink: "Apelar esta decisión",
@@ -439,6 +441,10 @@
       [TEXT.legalDue, longDate(found.initial_response_due)]
     ];
     if (found.extended_due) rows.push([TEXT.extendedDue, longDate(found.extended_due), "pra-extended-due"]);
+    var release = found.release;
+    if (release && !release.delivered_on) {
+      rows.push([TEXT.recordsAvailable, longDate(release.due_on) + ", " + release.due_at, "pra-records-available"]);
+    }
     var list = el("dl", {}, []);
     rows.forEach(function (row) {
       list.appendChild(el("dt", {}, [row[0]]));

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.conftest import VALID_REQUEST
@@ -26,6 +28,7 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
         "extended_due": None,
         "letters": [],
         "appeal": None,
+        "release": None,
     }
 
 
@@ -94,3 +97,53 @@ def test_the_plain_status_form_with_a_wrong_code_answers_404(client, receipt) ->
     )
     assert response.status_code == 404
     assert "We could not find that request" in response.get_data(as_text=True)
+
+
+def _release(client, receipt, services) -> None:
+    from pra.services.respond import Response, send_response
+    from tests.services.test_respond import COORDINATOR
+
+    response = Response("released", available_on=date(2026, 12, 4), available_at="10:00")
+    send_response(services, receipt["tracking_number"], COORDINATOR, response)
+
+
+def test_promised_records_show_their_date_and_the_request_is_not_closed(
+    client, receipt, services
+) -> None:
+    _release(client, receipt, services)
+    url = f"/api/requests/{receipt['tracking_number']}/status"
+    found = client.post(url, json={"code": receipt["access_code"]}).get_json()
+    assert found["status_label"] == "Records released: being made available"
+    assert found["release"] == {"due_on": "2026-12-04", "due_at": "10:00", "delivered_on": None}
+    spanish = client.post(url, json={"code": receipt["access_code"], "language": "es"})
+    assert spanish.get_json()["status_label"] == (
+        "Registros aprobados para su entrega: en preparación"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        (
+            "en",
+            '<dt>Records available from</dt><dd id="pra-records-available">Friday, '
+            "December 4, 2026, 10:00</dd>",
+        ),
+        (
+            "es",
+            '<dt>Registros disponibles desde</dt><dd id="pra-records-available">viernes, '
+            "4 de diciembre de 2026, 10:00</dd>",
+        ),
+    ],
+)
+def test_the_status_page_shows_when_the_records_are_available(
+    client, receipt, services, language: str, shown: str
+) -> None:
+    _release(client, receipt, services)
+    form = {
+        "tracking_number": receipt["tracking_number"],
+        "code": receipt["access_code"],
+        "language": language,
+    }
+    html = client.post("/api/status", data=form).get_data(as_text=True)
+    assert shown in html

@@ -117,12 +117,15 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     desk.fill("#pra-withheld-1-what", "Home addresses of branch staff")
     desk.select_option("#pra-withheld-1-exemption", "employee_personal")
     subject = preview_and_send(desk, coordinator, "Release the records in part")
-    requester_sees(requester, receipt, "Closed: records released in part", subject)
+    # Not closed: the records are owed by the date the letter gave, which the page shows.
+    requester_sees(requester, receipt, "Records released in part: being made available", subject)
+    expect(requester.locator("#pra-records-available")).to_contain_text("09:30")
     expect(requester.locator("#pra-letters li")).to_have_count(3)
     requester.locator("#pra-letters summary").last.click()
     expect(requester.locator("#pra-letters")).to_contain_text("Gov. Code § 7928.300")
 
     assert desk.url == request_page
     expect(desk.locator("#pra-letters li")).to_have_count(3)
+    expect(desk.get_by_text("Released in part: records due", exact=True)).to_be_visible()
     expect(desk.locator("#pra-actions")).to_contain_text("Log an appeal that came by email or post")
     screenshots(desk, "staff-request-released-in-part")

@@ -132,3 +132,17 @@ def test_requests_show_lists_the_extension_and_the_letters(
     assert "extension                  en  Ana Pérez, PRA Coordinator" in out
     history = out.split("history:\n")[1].splitlines()
     assert history[1].split()[1:4] == ["ana@library.example", "extension", "due"]
+
+
+def test_requests_show_lists_the_promised_release(
+    capsys, services: Services, settings: Settings
+) -> None:
+    from pra.ports import StaffAccount
+    from pra.services.respond import Response, send_response
+
+    ana = StaffAccount("ana@library.example", "Ana Pérez", "PRA Coordinator", "coordinator", "x")
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    released = Response("released", available_on=date(2026, 12, 4), available_at="10:00")
+    send_response(services, number, ana, released)
+    assert main(["requests", "show", number, "--data-dir", str(settings.data_dir)]) == 0
+    assert "release: due 2026-12-04 10:00, delivered not yet\n" in capsys.readouterr().out

@@ -12,7 +12,7 @@ import pytest
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import IllegalTransition, Status
-from pra.domain.request import Language, parse_submission
+from pra.domain.request import DueKind, Language, Release, parse_submission
 from pra.domain.responses import ResponseRefused
 from pra.ports import StaffAccount
 from pra.services import Services
@@ -84,8 +84,9 @@ def test_initial_response_moves_the_request_and_emails_the_letter(
     (email,) = [m for m in _letters_to(outbox, VALID_REQUEST["email"]) if "Minutes" in text_body(m)]
     body = text_body(email)
     assert "Ana Coordinator" in body and "PRA Coordinator" in body and "Minutes only" in body
-    # Answered: no determination date is watched any more.
-    assert stored.next_due is None
+    # Answered: the determination date is met; the promised date of the records is watched.
+    assert (stored.next_due, stored.next_due_kind) == (date(2026, 12, 4), DueKind.RELEASE)
+    assert stored.release == Release(date(2026, 12, 4), "10:00")
 
 
 def test_the_preview_stores_nothing(services: Services, clock: FixedClock) -> None:
@@ -238,11 +239,17 @@ def test_appeal_decisions_belong_to_the_director(services: Services, clock: Fixe
             services, number, COORDINATOR, Response("appeal_overturned", explanation="Public.")
         )
     clock.advance(days=3)
-    after = send_response(
-        services, number, DIRECTOR, Response("appeal_overturned", explanation="They are public.")
+    overturned = Response(
+        "appeal_overturned",
+        explanation="They are public.",
+        available_on=date(2026, 11, 24),
+        available_at="09:00",
     )
+    after = send_response(services, number, DIRECTOR, overturned)
     assert after.status is Status.REOPENED
     assert after.appeal is not None and after.appeal.outcome == "overturned"
+    # The reopened request owes the records by the date the decision promised.
+    assert (after.next_due, after.next_due_kind) == (date(2026, 11, 24), DueKind.RELEASE)
     assert "released" in actions_allowed(after, COORDINATOR, date(2026, 11, 19))
 
 
@@ -253,3 +260,33 @@ def test_spanish_requesters_get_spanish_letters(services: Services, outbox) -> N
     # The acknowledgement and the letter, both in Spanish.
     emails = _letters_to(outbox, VALID_REQUEST["email"])
     assert [m["Content-Language"] for m in emails] == ["es", "es"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        ("denied", {"withheld": (("All of it", "personnel"),)}),
+        ("no_records", {}),
+        ("withdrawn", {"note": "withdrawn by the requester"}),
+    ],
+)
+def test_a_response_that_releases_nothing_lets_an_earlier_promise_lapse(
+    services: Services, clock: FixedClock, kind: str, fields: dict[str, object]
+) -> None:
+    number = _submit(services)
+    promise = Response("initial_response", available_on=date(2026, 12, 4), available_at="10:00")
+    send_response(services, number, COORDINATOR, promise)
+    after = send_response(services, number, COORDINATOR, Response(kind, **fields))
+    assert (after.release, after.next_due, after.records_owed) == (None, None, False)
+
+
+def test_a_release_letter_replaces_the_initial_responses_promise(
+    services: Services, clock: FixedClock
+) -> None:
+    number = _submit(services)
+    promise = Response("initial_response", available_on=date(2026, 12, 4), available_at="10:00")
+    send_response(services, number, COORDINATOR, promise)
+    release = Response("released", available_on=date(2026, 12, 2), available_at="14:30")
+    after = send_response(services, number, COORDINATOR, release)
+    assert after.release == Release(date(2026, 12, 2), "14:30")
+    assert "available 2026-12-02 14:30" in services.store.history(number)[-1].note

@@ -268,8 +268,9 @@ def test_an_appeal_reminder_names_the_decision(services: Services) -> None:
     submit_on(services, RECEIVED)
     request = services.store.get(NUMBER)
     assert request is not None
-    appealed = dataclasses.replace(request, status=Status.APPEALED)
     now = on(services, date(2026, 12, 11)).clock.now()
+    appeal = Appeal(now, "reasons", date(2026, 12, 11), False, date(2026, 12, 14))
+    appealed = dataclasses.replace(request, status=Status.APPEALED, appeal=appeal)
     due, today = date(2026, 12, 14), date(2026, 12, 11)
     email = deadline_email(
         "deadline_reminder", appealed, services.settings, now, today=today, due=due, email_id="x"

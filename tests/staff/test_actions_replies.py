@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Status
+from pra.domain.request import Release
 from pra.emails.words import STATUS_LABELS as PUBLIC_LABELS
 from pra.services import Services
 from pra.staff.log import STATUS_LABELS
@@ -129,14 +130,21 @@ def test_the_director_overturns_a_denial_and_the_request_reopens_for_release(
     stored(services, Status.APPEALED, appeal=APPEAL, determined_on=date(2026, 11, 16))
     client = signed_in("director")
     assert f'<a href="{step("appeal_decision")}">Decide the appeal</a>' in text(client.get(PAGE))
-    fields = {"outcome": "overturned_in_part", "explanation": "The summaries are public."}
+    fields = {
+        "outcome": "overturned_in_part",
+        "explanation": "The summaries are public.",
+        "available_on": "2026-11-20",
+        "available_at": "10:00",
+    }
     preview = text(post(client, step("appeal_decision", "preview"), fields))
     assert "overturned the decision in part. The summaries are public." in preview
+    assert "available on Friday, November 20, 2026, from 10:00." in preview
     assert "The request will be “Reopened by the appeal: release due”." in preview
     assert post(client, step("appeal_decision", "send"), fields).status_code == 303
     request = current(services)
     assert request.status is Status.REOPENED
     assert request.appeal is not None and request.appeal.outcome == "overturned_in_part"
+    assert request.release == Release(date(2026, 11, 20), "10:00")
     html = text(client.get(PAGE))
     assert "<dt>Outcome</dt><dd>Denial overturned in part, Mon Nov 16, 2026, 10:00</dd>" in html
     assert f'<a href="{step("partly_released")}">Release the records in part</a>' in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -13,8 +14,9 @@ from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Status
+from pra.domain.request import HistoryEvent, Release
 from pra.services import Services
-from pra.staff.log import DueMark, request_log
+from pra.staff.log import DueMark, request_log, status_label
 from tests.staff.conftest import EMAILS, store_request
 
 # The clock fixture reads Monday 16 November 2026, 10:00 in California.
@@ -249,3 +251,32 @@ def test_the_csv_keeps_a_spreadsheet_from_running_formulas(
     store_request(services, "PRA-2026-00009", date(2026, 11, 16), name='=HYPERLINK("http://x","y")')
     rows = read_csv(coordinator.get("/staff/requests.csv?contacts=1").get_data(as_text=True))
     assert rows[0]["requester_name"] == '\'=HYPERLINK("http://x","y")'
+
+
+def test_promised_records_are_a_due_date_in_the_log(
+    services: Services, coordinator: FlaskClient, log: None
+) -> None:
+    # PRA-2026-00007's initial response promised the records for Nov 20: now they are due.
+    request = services.store.get("PRA-2026-00007")
+    assert request is not None
+    promised = replace(request, release=Release(date(2026, 11, 20), "10:00"))
+    services.store.save(promised, request.status, HistoryEvent(request.received_at, "t", "t"), [])
+    rows = {row.tracking_number: row for row in request_log(services)}
+    row = rows["PRA-2026-00007"]
+    assert (row.next_due, row.due_kind_label, row.due_text) == (
+        date(2026, 11, 20),
+        "Records",
+        "4 days left",
+    )
+    assert rows["PRA-2026-00001"].due_kind_label == "Response"
+    html = coordinator.get("/staff/").get_data(as_text=True)
+    assert 'Records: <time datetime="2026-11-20">Fri Nov 20, 2026</time>' in html
+    assert 'Response: <time datetime="2026-11-12">Thu Nov 12, 2026</time>' in html
+
+
+def test_a_release_with_records_owed_is_not_called_closed() -> None:
+    from tests.unit.test_request import NEW_REQUEST
+
+    owed = replace(NEW_REQUEST, status=Status.RELEASED, release=Release(date(2026, 12, 4), "10:00"))
+    assert status_label(owed) == "Released: records due"
+    assert status_label(replace(owed, release=None)) == "Closed: records released"

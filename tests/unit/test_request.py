@@ -8,12 +8,15 @@ import pytest
 from pra.domain.deadlines import Deadlines
 from pra.domain.lifecycle import Status
 from pra.domain.request import (
+    Appeal,
     Delivery,
+    DueKind,
     FieldError,
     InvalidSubmission,
     Language,
     PraRequest,
     RecordFormat,
+    Release,
     parse_submission,
 )
 
@@ -219,3 +222,56 @@ def test_a_closed_request_has_no_next_due_date(status):
 def test_an_answered_request_owes_no_determination_date():
     # The initial response met § 7922.535(a); the sweep must not escalate it afterwards.
     assert replace(NEW_REQUEST, status=Status.INITIAL_RESPONSE_SENT).next_due is None
+
+
+PROMISED = Release(date(2026, 12, 4), "10:00")
+
+
+@pytest.mark.parametrize(
+    "status", [Status.INITIAL_RESPONSE_SENT, Status.RELEASED, Status.PARTLY_RELEASED]
+)
+def test_promised_records_are_due_on_the_promised_date_until_delivered(status):
+    promised = replace(NEW_REQUEST, status=status, release=PROMISED)
+    assert (promised.next_due, promised.next_due_kind) == (date(2026, 12, 4), DueKind.RELEASE)
+    assert promised.records_owed
+    delivered = replace(promised, release=replace(PROMISED, delivered_on=date(2026, 12, 3)))
+    assert (delivered.next_due, delivered.next_due_kind, delivered.records_owed) == (
+        None,
+        None,
+        False,
+    )
+
+
+def test_the_soonest_of_what_is_owed_comes_first():
+    # Released in part on Dec 1 with records promised for Dec 4, then appealed: the Director's
+    # decision (Dec 14) and the records are both owed; the sweep watches the records first.
+    appeal = Appeal(
+        datetime(2026, 12, 4, 18, 0, tzinfo=UTC),
+        "why",
+        date(2026, 12, 11),
+        False,
+        date(2026, 12, 14),
+    )
+    appealed = replace(NEW_REQUEST, status=Status.APPEALED, appeal=appeal, release=PROMISED)
+    assert appealed.dues() == [
+        (date(2026, 12, 4), DueKind.RELEASE),
+        (date(2026, 12, 14), DueKind.APPEAL_DECISION),
+    ]
+    assert appealed.next_due_kind is DueKind.RELEASE
+    delivered = replace(appealed, release=replace(PROMISED, delivered_on=date(2026, 12, 4)))
+    assert (delivered.next_due, delivered.next_due_kind) == (
+        date(2026, 12, 14),
+        DueKind.APPEAL_DECISION,
+    )
+
+
+def test_an_extended_request_with_an_earlier_promise_owes_both():
+    # An initial response promised records for Nov 25; then an extension moved the
+    # determination to Dec 10. Both dates are owed; the sooner is watched first.
+    extended = replace(
+        NEW_REQUEST, status=Status.EXTENDED, release=Release(date(2026, 11, 25), "09:00")
+    )
+    assert extended.dues() == [
+        (date(2026, 11, 25), DueKind.RELEASE),
+        (date(2026, 12, 10), DueKind.DETERMINATION),
+    ]

@@ -14,6 +14,7 @@ from pra.domain.request import (
     Extension,
     HistoryEvent,
     PraRequest,
+    Release,
     SentLetter,
     Submission,
 )
@@ -34,6 +35,7 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "extension": _plain(asdict(request.extension)) if request.extension else None,
         "determined_on": _iso(request.determined_on),
         "appeal": _plain(asdict(request.appeal)) if request.appeal else None,
+        "release": _plain(asdict(request.release)) if request.release else None,
     }
 
 
@@ -54,6 +56,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         extension=_extension(data.get("extension")),
         determined_on=_day(data.get("determined_on")),
         appeal=_appeal(data.get("appeal")),
+        release=_release(data.get("release")),
     )
 
 
@@ -93,6 +96,16 @@ def _appeal(data: dict[str, Any] | None) -> Appeal | None:
         decision_due=date.fromisoformat(data["decision_due"]),
         outcome=data.get("outcome"),
         decided_at=_moment(data.get("decided_at")),
+    )
+
+
+def _release(data: dict[str, Any] | None) -> Release | None:
+    if not data:
+        return None
+    return Release(
+        due_on=date.fromisoformat(data["due_on"]),
+        due_at=data["due_at"],
+        delivered_on=_day(data.get("delivered_on")),
     )
 
 

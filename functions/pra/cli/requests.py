@@ -112,6 +112,12 @@ def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
             f"appeal: received {appeal.received_at.astimezone(zone).date().isoformat()}{late}, "
             f"decision due {appeal.decision_due.isoformat()}, outcome {appeal.outcome or '-'}"
         )
+    if request.release:
+        release = request.release
+        delivered = release.delivered_on.isoformat() if release.delivered_on else "not yet"
+        lines.append(
+            f"release: due {release.due_on.isoformat()} {release.due_at}, delivered {delivered}"
+        )
     if request.letters:
         lines.append("letters:")
         for letter in request.letters:

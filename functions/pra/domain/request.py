@@ -192,6 +192,31 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class Release:
+    """The records a determination promised (§ 7922.535(a)): when, and when they were all out.
+
+    The statute sets no number of days for production, only that it be prompt; the date the
+    letter promised is the deadline staff are reminded of (LEGAL-NOTES.md).
+    """
+
+    due_on: date
+    due_at: str  # the time the letter gave, e.g. "10:00"
+    delivered_on: date | None = None  # the final delivery: nothing more is owed
+
+    @property
+    def owed(self) -> bool:
+        return self.delivered_on is None
+
+
+class DueKind(StrEnum):
+    """What a due date is for: the determination, the appeal decision, or the records."""
+
+    DETERMINATION = "determination"
+    APPEAL_DECISION = "appeal_decision"
+    RELEASE = "release"
+
+
+@dataclass(frozen=True)
 class PraRequest:
     tracking_number: str
     access_code_digest: str
@@ -204,14 +229,34 @@ class PraRequest:
     extension: Extension | None = None
     determined_on: date | None = None  # the determination letter's dispatch: opens the appeal
     appeal: Appeal | None = None
+    release: Release | None = None  # the latest promise of records, once a letter made one
+
+    def dues(self) -> list[tuple[date, DueKind]]:
+        """Every date the library still owes something by, soonest first."""
+        owed = []
+        if self.status is Status.APPEALED and self.appeal is not None:
+            owed.append((self.appeal.decision_due, DueKind.APPEAL_DECISION))
+        if self.status is Status.EXTENDED:
+            new_due = self.extension.new_due if self.extension else self.deadlines.extended_due
+            owed.append((new_due, DueKind.DETERMINATION))
+        elif self.status in AWAITING_DETERMINATION:
+            owed.append((self.deadlines.initial_response_due, DueKind.DETERMINATION))
+        if self.release is not None and self.release.owed:
+            owed.append((self.release.due_on, DueKind.RELEASE))
+        return sorted(owed)
 
     @property
     def next_due(self) -> date | None:
-        """The date the sweep watches: the determination's, or the appeal decision's, while owed."""
-        if self.status is Status.APPEALED and self.appeal is not None:
-            return self.appeal.decision_due
-        if self.status not in AWAITING_DETERMINATION:
-            return None
-        if self.status is Status.EXTENDED:
-            return self.extension.new_due if self.extension else self.deadlines.extended_due
-        return self.deadlines.initial_response_due
+        """The date the sweep watches: the soonest of what is owed, if anything is."""
+        dues = self.dues()
+        return dues[0][0] if dues else None
+
+    @property
+    def next_due_kind(self) -> DueKind | None:
+        dues = self.dues()
+        return dues[0][1] if dues else None
+
+    @property
+    def records_owed(self) -> bool:
+        """Promised records not yet all delivered: the request is not closed until they are."""
+        return self.release is not None and self.release.owed

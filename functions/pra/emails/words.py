@@ -54,3 +54,21 @@ STATUS_LABELS = {
         "reopened": "Reabierta tras su apelación: se entregarán los registros",
     },
 }
+
+# Promised records not yet delivered: the request is not closed until they are (DESIGN.md).
+RECORDS_OWED_LABELS = {
+    "en": {
+        "released": "Records released: being made available",
+        "partly_released": "Records released in part: being made available",
+    },
+    "es": {
+        "released": "Registros aprobados para su entrega: en preparación",
+        "partly_released": "Registros aprobados en parte para su entrega: en preparación",
+    },
+}
+
+
+def status_label(status: str, records_owed: bool, language: str) -> str:
+    """The public name of a status, which does not say "closed" while records are owed."""
+    owed = RECORDS_OWED_LABELS[language]
+    return owed[status] if records_owed and status in owed else STATUS_LABELS[language][status]

@@ -126,10 +126,12 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
         "appeal_overturned": [
             "The Library Director reviewed your appeal and overturned the decision. The "
             "records will be released. {explanation}",
+            _AVAILABLE_EN,
         ],
         "appeal_overturned_in_part": [
             "The Library Director reviewed your appeal and overturned the decision in part. "
             "{explanation}",
+            _AVAILABLE_EN,
         ],
     },
     "es": {
@@ -198,10 +200,12 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
         "appeal_overturned": [
             "El Director de la Biblioteca revisó su apelación y revocó la decisión. Los "
             "registros se entregarán. {explanation}",
+            _AVAILABLE_ES,
         ],
         "appeal_overturned_in_part": [
             "El Director de la Biblioteca revisó su apelación y revocó la decisión en parte. "
             "{explanation}",
+            _AVAILABLE_ES,
         ],
     },
 }

@@ -11,8 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from pra.config import Settings
-from pra.domain.lifecycle import Status
-from pra.domain.request import PraRequest
+from pra.domain.request import DueKind, PraRequest
 from pra.emails import render_email
 from pra.emails.words import long_date
 from pra.ports import QueuedEmail
@@ -20,6 +19,11 @@ from pra.services.notices import days_left_label, staff_url
 
 KIND = "deadline_digest"
 DIGEST_DAYS = 7  # "due this week": next due date no later than a week from today
+OWED = {
+    DueKind.DETERMINATION: "response",
+    DueKind.APPEAL_DECISION: "appeal decision",
+    DueKind.RELEASE: "records",
+}
 
 
 def digest_id(today: date) -> str:
@@ -64,7 +68,7 @@ def _row(request: PraRequest, settings: Settings, today: date) -> dict[str, Any]
     return {
         "tracking_number": request.tracking_number,
         "status": request.status.value.replace("_", " "),
-        "owed": "appeal decision" if request.status is Status.APPEALED else "response",
+        "owed": OWED[request.next_due_kind or DueKind.DETERMINATION],
         "due": long_date(due, "en"),
         "days_left": days_left_label((due - today).days),
         "overdue": due < today,

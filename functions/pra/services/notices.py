@@ -8,10 +8,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pra.config import Settings
-from pra.domain.lifecycle import TRANSITIONS, Action, Status
-from pra.domain.request import PraRequest
+from pra.domain.lifecycle import TRANSITIONS, Action
+from pra.domain.request import DueKind, PraRequest
 from pra.emails import render_email
-from pra.emails.words import STATUS_LABELS, long_date
+from pra.emails.words import long_date, status_label
 from pra.ports import QueuedEmail
 
 _CHOICES = {
@@ -73,6 +73,14 @@ def days_left_label(days: int) -> str:
     return f"{count} left" if days > 0 else f"{count} overdue"
 
 
+# What a reminder or escalation says is owed, by the kind of the due date.
+OWED = {
+    DueKind.DETERMINATION: "the written response to",
+    DueKind.APPEAL_DECISION: "the decision on the appeal of",
+    DueKind.RELEASE: "the records promised for",
+}
+
+
 def deadline_email(
     kind: str,
     request: PraRequest,
@@ -85,19 +93,26 @@ def deadline_email(
 ) -> QueuedEmail:
     """A deadline_reminder or deadline_escalation about `due`, the request's next_due."""
     context = _context(request, settings, now, "en")
-    appeal = request.status is Status.APPEALED
+    owed = request.next_due_kind or DueKind.DETERMINATION
+    appeal, release = owed is DueKind.APPEAL_DECISION, owed is DueKind.RELEASE
     context.update(
         due=long_date(due, "en"),
         days_left=days_left_label((due - today).days),
-        owed="the decision on the appeal of" if appeal else "the written response to",
-        status_label=STATUS_LABELS["en"][request.status.value],
-        can_extend=Action.EXTEND in TRANSITIONS[request.status],
+        owed=OWED[owed],
+        release=release,
+        status_label=status_label(request.status.value, request.records_owed, "en"),
+        can_extend=owed is DueKind.DETERMINATION and Action.EXTEND in TRANSITIONS[request.status],
         staff_url=staff_url(settings, request.tracking_number),
     )
+    number, day, reminder = request.tracking_number, context["due"], kind == "deadline_reminder"
     if appeal:
-        verb = "is" if kind == "deadline_reminder" else "was"
-        number, day = request.tracking_number, context["due"]
-        context["subject"] = f"Appeal decision on {number} {verb} due {day}"
+        context["subject"] = f"Appeal decision on {number} {'is' if reminder else 'was'} due {day}"
+    if release:
+        context["subject"] = (
+            f"Reminder: records for {number} due {day}"
+            if reminder
+            else f"Overdue: records for {number} were due {day}"
+        )
     # The Director decides appeals, so an appeal's reminders go to the Director too.
     to = settings.coordinator_email
     if appeal or kind == "deadline_escalation":

@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import exemption
 from pra.domain.lifecycle import Action, Status, next_status
-from pra.domain.request import Extension, HistoryEvent, PraRequest, SentLetter
+from pra.domain.request import Extension, HistoryEvent, PraRequest, Release, SentLetter
 from pra.domain.responses import (
     ResponseRefused,
     ResponsiblePerson,
@@ -47,6 +47,18 @@ ACTIONS: dict[str, Action] = {
     "appeal_overturned_in_part": Action.OVERTURN_APPEAL,
 }
 DETERMINATIONS = frozenset({"released", "partly_released", "no_records", "denied"})
+# Letters that promise records by a date and time: that date becomes the release due date.
+PROMISES = frozenset(
+    {
+        "initial_response",
+        "released",
+        "partly_released",
+        "appeal_overturned",
+        "appeal_overturned_in_part",
+    }
+)
+# Letters after which no records are owed: a promise made earlier lapses.
+NOTHING_TO_RELEASE = frozenset({"no_records", "denied", "withdrawn"})
 APPEAL_DECISIONS = {
     "appeal_upheld": "upheld",
     "appeal_overturned": "overturned",
@@ -195,8 +207,16 @@ _REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
         ("new_due", "the date the determination will be dispatched"),
     ),
     "appeal_upheld": (("explanation", "the reasons for the decision"),),
-    "appeal_overturned": (("explanation", "the reasons for the decision"),),
-    "appeal_overturned_in_part": (("explanation", "the reasons for the decision"),),
+    "appeal_overturned": (
+        ("explanation", "the reasons for the decision"),
+        ("available_on", "the date the records will be available"),
+        ("available_at", "the time the records will be available"),
+    ),
+    "appeal_overturned_in_part": (
+        ("explanation", "the reasons for the decision"),
+        ("available_on", "the date the records will be available"),
+        ("available_at", "the time the records will be available"),
+    ),
 }
 
 
@@ -245,6 +265,11 @@ def _next_state(
         changes["extension"] = Extension(facts.reason.key, facts.new_due, today)
     if kind in DETERMINATIONS:
         changes["determined_on"] = today
+    if kind in PROMISES:
+        assert facts.available_on is not None  # _require_fields
+        changes["release"] = Release(facts.available_on, facts.available_at)
+    if kind in NOTHING_TO_RELEASE:
+        changes["release"] = None
     if kind in APPEAL_DECISIONS:
         assert request.appeal is not None  # the lifecycle allows decisions on appeals only
         changes["appeal"] = dataclasses.replace(

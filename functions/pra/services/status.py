@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pra.domain.lifecycle import Status
-from pra.domain.request import Appeal, PraRequest, SentLetter
+from pra.domain.request import Appeal, PraRequest, Release, SentLetter
 from pra.domain.tracking import access_code_digest, normalize_tracking_number
 from pra.services import Services
 
@@ -25,6 +25,11 @@ class PublicStatus:
     letters: tuple[SentLetter, ...]  # as stored: addressed without the requester's name
     language: str
     appeal: Appeal | None = None
+    release: Release | None = None  # the records promised, and whether they were delivered
+
+    @property
+    def records_owed(self) -> bool:
+        return self.release is not None and self.release.owed
 
 
 def find_with_code(services: Services, number: str, code: str) -> PraRequest | None:
@@ -52,4 +57,5 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         letters=request.letters,
         language=request.submission.language.value,
         appeal=request.appeal,
+        release=request.release,
     )

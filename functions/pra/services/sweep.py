@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from pra.domain.request import HistoryEvent, PraRequest
+from pra.domain.request import DueKind, HistoryEvent, PraRequest
 from pra.ports import QueuedEmail
 from pra.services import Services
 from pra.services.digest import DIGEST_DAYS, digest_email, due_this_week
@@ -82,14 +82,17 @@ def _deadline(
     if due is None:
         return None
     number = request.tracking_number
+    # The records' due date has ids of its own: it may fall on the day another date did.
+    release = request.next_due_kind is DueKind.RELEASE
+    about, what = (f"{number}:release", "records due") if release else (number, "due")
     if today > due:
-        kind, email_id, note = ESCALATION, f"{number}:escalation:{due}", f"due {due}"
+        kind, email_id, note = ESCALATION, f"{about}:escalation:{due}", f"{what} {due}"
     else:
         offset = reminder_offset((due - today).days, services.settings.reminder_days)
         if offset is None:
             return None
-        kind, email_id = REMINDER, f"{number}:reminder:{due}:{offset}"
-        note = f"due {due}, {offset}-day reminder"
+        kind, email_id = REMINDER, f"{about}:reminder:{due}:{offset}"
+        note = f"{what} {due}, {offset}-day reminder"
     email = deadline_email(
         kind, request, services.settings, now, today=today, due=due, email_id=email_id
     )

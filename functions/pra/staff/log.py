@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from pra.domain.lifecycle import Status
-from pra.domain.request import PraRequest
+from pra.domain.request import DueKind, PraRequest
 from pra.services import Services
 
 DUE_SOON_DAYS = 2
@@ -26,6 +26,24 @@ STATUS_LABELS = {
     Status.APPEAL_DECIDED: "Appeal decided",
     Status.REOPENED: "Reopened by the appeal: release due",
 }
+
+
+# Promised records not yet delivered: not closed until they are.
+RECORDS_OWED_LABELS = {
+    Status.RELEASED: "Released: records due",
+    Status.PARTLY_RELEASED: "Released in part: records due",
+}
+DUE_KIND_LABELS = {
+    DueKind.DETERMINATION: "Response",
+    DueKind.APPEAL_DECISION: "Appeal decision",
+    DueKind.RELEASE: "Records",
+}
+
+
+def status_label(request: PraRequest) -> str:
+    if request.records_owed and request.status in RECORDS_OWED_LABELS:
+        return RECORDS_OWED_LABELS[request.status]
+    return STATUS_LABELS[request.status]
 
 
 class DueMark(StrEnum):
@@ -48,11 +66,17 @@ class LogRow:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS[self.request.status]
+        return status_label(self.request)
 
     @property
     def next_due(self) -> date | None:
         return self.request.next_due
+
+    @property
+    def due_kind_label(self) -> str:
+        """What the next due date is for."""
+        kind = self.request.next_due_kind
+        return DUE_KIND_LABELS[kind] if kind else ""
 
     @property
     def mark(self) -> DueMark | None:

@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, redirect, request, session, url_for
 
 from pra.domain.request import InvalidSubmission, parse_submission
-from pra.emails.words import STATUS_LABELS
+from pra.emails.words import status_label
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt, submit_request
 from pra.web.context import current_services
@@ -79,7 +79,7 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
     return {
         "tracking_number": found.tracking_number,
         "status": found.status.value,
-        "status_label": STATUS_LABELS[language][found.status.value],
+        "status_label": status_label(found.status.value, found.records_owed, language),
         "received_date": found.received_date.isoformat(),
         "initial_response_target": found.initial_response_target.isoformat(),
         "initial_response_due": found.initial_response_due.isoformat(),
@@ -94,6 +94,19 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
             for letter in found.letters
         ],
         "appeal": _appeal_json(found),
+        "release": _release_json(found),
+    }
+
+
+def _release_json(found: PublicStatus) -> dict[str, Any] | None:
+    """When the records were promised for, and when the last of them was delivered."""
+    release = found.release
+    if release is None:
+        return None
+    return {
+        "due_on": release.due_on.isoformat(),
+        "due_at": release.due_at,
+        "delivered_on": release.delivered_on.isoformat() if release.delivered_on else None,
     }
 
 

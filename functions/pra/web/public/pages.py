@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, render_template, request, session
 
 from pra.domain.request import DESCRIPTION_MAX, FieldError
-from pra.emails.words import STATUS_LABELS, long_date
+from pra.emails.words import long_date, status_label
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
 from pra.web.context import current_services
@@ -72,8 +72,9 @@ def status_result(found: PublicStatus | None, number: str, data: Mapping[str, An
         "target": long_date(found.initial_response_target, language),
         "due": long_date(found.initial_response_due, language),
         "extended": long_date(found.extended_due, language) if found.extended_due else None,
+        "records": _records_available(found, language),
     }
-    label = STATUS_LABELS[language][found.status.value]
+    label = status_label(found.status.value, found.records_owed, language)
     letters = [
         {
             "subject": letter.subject,
@@ -99,6 +100,13 @@ def status_result(found: PublicStatus | None, number: str, data: Mapping[str, An
         # The requester's own page, answered to their POST: forms on it carry the code on.
         code=str(data.get("code") or "").strip(),
     )
+
+
+def _records_available(found: PublicStatus, language: str) -> str | None:
+    """The date and time the records were promised for, while they are owed."""
+    if found.release is None or not found.records_owed:
+        return None
+    return f"{long_date(found.release.due_on, language)}, {found.release.due_at}"
 
 
 def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:

@@ -20,7 +20,7 @@ from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaffAccount, StaleRequest
 from pra.services import replies
 from pra.services.respond import Prepared, prepare_response, send_response
-from pra.staff.log import STATUS_LABELS
+from pra.staff.log import status_label
 from pra.staff.roles import Permission
 from pra.web.staff.choices import (
     LABELS,
@@ -121,7 +121,7 @@ def log_reply(tracking_number: str, reply: str) -> Any:
         return reply_page(found, reply, text, [("text", sentence(str(refused)))], 400)
     except (IllegalTransition, StaleRequest) as error:
         return conflict(found, conflict_message(error))
-    flash(f"Logged. The request is now “{STATUS_LABELS[after.status]}”.")
+    flash(f"Logged. The request is now “{status_label(after)}”.")
     return redirect(request_url(found), code=303)
 
 

@@ -35,7 +35,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "no_records": (),
     "denied": ("withheld",),
     "withdrawn": ("withdrawn_by", "explanation"),
-    "appeal_decision": ("outcome", "explanation"),
+    "appeal_decision": ("outcome", "explanation", "available_on", "available_at"),
 }
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 _EXEMPTIONS = {exemption.key for exemption in CATALOGUE}
@@ -70,11 +70,12 @@ class Filled:
         kind = self.form
         if kind == "appeal_decision":
             kind = f"appeal_{values['outcome']}"
+        promised = _promises_records(self)
         return Response(
             kind=kind,
             presumed_scope=values.get("presumed_scope", ""),
-            available_on=_date(values.get("available_on", "")),
-            available_at=values.get("available_at", ""),
+            available_on=_date(values.get("available_on", "")) if promised else None,
+            available_at=values.get("available_at", "") if promised else "",
             question=values.get("question", ""),
             reason=values.get("reason", ""),
             new_due=_date(values.get("new_due", "")),
@@ -109,7 +110,16 @@ def _scope(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, s
     return _length(filled, "presumed_scope", "the presumed scope", TEXT_MAX)
 
 
+def _promises_records(filled: Filled) -> bool:
+    """Every form with a date promises records, but an appeal decision only if it overturns."""
+    if filled.form == "appeal_decision":
+        return filled.values.get("outcome", "").startswith("overturned")
+    return "available_on" in FIELDS[filled.form]
+
+
 def _available_on(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if not _promises_records(filled):
+        return []
     what = "the anticipated date" if filled.form == "initial_response" else "the date"
     value = filled.values["available_on"]
     found = _check_date(value, f"Enter {what} the records will be available")
@@ -122,6 +132,8 @@ def _available_on(filled: Filled, today: date, reasons: list[str]) -> list[tuple
 
 
 def _available_at(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    if not _promises_records(filled):
+        return []
     value = filled.values["available_at"]
     if not value:
         return [("available_at", "Enter the time the records will be available")]

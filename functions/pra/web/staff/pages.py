@@ -11,7 +11,7 @@ from pra.domain.request import PraRequest
 from pra.domain.responses import extension_open
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
-from pra.staff.log import STATUS_LABELS, log_row
+from pra.staff.log import log_row, status_label
 from pra.web.staff.choices import LABELS, REPLIES, exemption_choices, reason_choices, sentence
 from pra.web.staff.forms import FIELDS, Filled
 from pra.web.staff.gate import render_page, services, short_date
@@ -56,7 +56,7 @@ def preview_page(found: PraRequest, filled: Filled, prepared: Prepared) -> Any:
         subject=str(message["Subject"]),
         text=body.get_content() if body is not None else "",
         coordinator_email=services().settings.coordinator_email,
-        next_status=STATUS_LABELS[prepared.after.status],
+        next_status=status_label(prepared.after),
         hidden=filled.hidden_fields(),
         send_url=step_url(filled.form, found.tracking_number, "send"),
         edit_url=step_url(filled.form, found.tracking_number),
@@ -87,7 +87,7 @@ def sent_message(found: PraRequest, after: PraRequest) -> str:
         else f"There is no email address: it went to {services().settings.coordinator_email} "
         "to post to the requester."
     )
-    status = STATUS_LABELS[after.status]
+    status = status_label(after)
     return f"Letter sent: {after.letters[-1].subject}. {where} The request is now “{status}”."
 
 
@@ -108,7 +108,7 @@ def conflict(found: PraRequest, message: str) -> Any:
 
 
 def not_now(found: PraRequest, form: str) -> Any:
-    status = STATUS_LABELS[found.status]
+    status = status_label(found)
     message = f"{LABELS[form]}: not possible for this request now (status “{status}”)."
     due = found.deadlines.initial_response_due
     if form == "extension" and not extension_open(found.deadlines, services().today()):
