@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck site browser clean
+.PHONY: serve test lint typecheck site browser clamav clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,13 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 	  { echo "install Debian's chromium (apt-get install chromium) for the browser tests"; exit 1; }
 
-test: lint typecheck site browser
+# Uploads are scanned with Debian's ClamAV; the tests give it a signature database of their own.
+clamav:
+	@command -v clamscan >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav >/dev/null; } || \
+	  { echo "install Debian's clamav (apt-get install clamav) to scan uploads"; exit 1; }
+
+test: lint typecheck site browser clamav
 	$(BIN)/pytest
 
 clean:

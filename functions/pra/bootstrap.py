@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pra.adapters.clamav import ClamAvScanner
 from pra.adapters.clocks import SystemClock
 from pra.adapters.folder_files import FolderFileStore
 from pra.adapters.mailers import OutboxMailer, SmtpMailer
@@ -21,15 +22,17 @@ def services_for(settings: Settings) -> Services:
 def bootstrap(
     settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
 ) -> Services:
-    """The embedded default: SQLite, a local folder, and an outbox folder or SMTP."""
+    """The embedded default: SQLite, a local folder, ClamAV, and an outbox folder or SMTP."""
+    files = FolderFileStore(settings.files_dir)
     return Services(
         settings=settings,
         store=SqliteRequestStore(settings.database_path),
-        files=FolderFileStore(settings.files_dir),
+        files=files,
         mailer=mailer or _mailer(settings),
         clock=clock or SystemClock(settings.timezone),
         calendar=BusinessCalendar(settings.closure_days),
         staff=SqliteStaffStore(settings.database_path),
+        scanner=ClamAvScanner(files.path_of, settings.clamav_db),
     )
 
 
@@ -40,16 +43,18 @@ def bootstrap_aws(
     # Imported here, so the embedded default never loads boto3.
     from pra.adapters.dynamodb_staff import DynamoStaffStore
     from pra.adapters.dynamodb_store import DynamoRequestStore
+    from pra.adapters.guardduty import GuardDutyScanResults
     from pra.adapters.s3_files import S3FileStore
     from pra.adapters.ses_mailer import SesMailer
     from pra.aws.clients import aws_client
 
     table, private, public = _aws_names(settings)
     dynamodb = aws_client("dynamodb", settings.aws_endpoint_url)
+    s3 = aws_client("s3", settings.aws_endpoint_url)
     return Services(
         settings=settings,
         store=DynamoRequestStore(dynamodb, table),
-        files=S3FileStore(aws_client("s3", settings.aws_endpoint_url), private, public),
+        files=S3FileStore(s3, private, public),
         mailer=mailer
         or SesMailer(
             aws_client("sesv2", settings.aws_endpoint_url),
@@ -59,6 +64,8 @@ def bootstrap_aws(
         clock=clock or SystemClock(settings.timezone),
         calendar=BusinessCalendar(settings.closure_days),
         staff=DynamoStaffStore(dynamodb, table),
+        # Uploads land in the private bucket, which GuardDuty protects (infra/template.yaml).
+        scanner=GuardDutyScanResults(s3, private),
     )
 
 

@@ -36,6 +36,8 @@ class Settings:
     smtp_starttls: bool = False
     secret_key: str | None = None
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
+    max_upload_mb: int = 100  # per file uploaded to a request
+    clamav_db: Path | None = None  # ClamAV's signature folder; None: ClamAV's own default
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -88,6 +90,8 @@ class Settings:
             ses_configuration_set=env.get("PRA_SES_CONFIGURATION_SET") or None,
             aws_endpoint_url=env.get("PRA_AWS_ENDPOINT_URL") or None,
             staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
+            max_upload_mb=_int(env, "PRA_MAX_UPLOAD_MB", defaults.max_upload_mb),
+            clamav_db=_optional_path(env.get("PRA_CLAMAV_DB", "")),
         )
 
 

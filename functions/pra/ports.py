@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.message import EmailMessage
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
+from pra.domain.files import ScanVerdict
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 
@@ -129,11 +130,25 @@ class StaffStore(Protocol):
 class FileStore(Protocol):
     def put(self, key: str, data: bytes, content_type: str) -> None: ...
 
+    def put_stream(self, key: str, source: BinaryIO, content_type: str) -> None:
+        """Store what `source` holds from where it stands, without reading it all into memory."""
+        ...
+
     def get(self, key: str) -> bytes | None: ...
+
+    def open(self, key: str) -> BinaryIO | None:
+        """The stored file to read as a stream (the caller closes it), or None."""
+        ...
 
     def keys(self, prefix: str) -> list[str]: ...
 
     def delete(self, key: str) -> None: ...
+
+
+class MalwareScanner(Protocol):
+    def scan(self, key: str) -> ScanVerdict:
+        """The verdict on the stored file at `key`: PENDING while the scanner has none yet."""
+        ...
 
 
 class Mailer(Protocol):

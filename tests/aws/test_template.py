@@ -295,3 +295,18 @@ def test_the_lambda_requirements_follow_pyproject() -> None:
     }
     lines = (ROOT / "functions" / "requirements.txt").read_text().splitlines()
     assert {str(Requirement(line)) for line in lines if line and not line.startswith("#")} == wanted
+
+
+def test_guardduty_scans_and_tags_every_upload_and_the_api_reads_the_tags() -> None:
+    (plan,) = of_type("AWS::GuardDuty::MalwareProtectionPlan").values()
+    properties = plan["Properties"]
+    assert properties["ProtectedResource"]["S3Bucket"] == {
+        "BucketName": {"Ref": "FilesBucket"},
+        "ObjectPrefixes": ["requests/"],
+    }
+    assert properties["Actions"] == {"Tagging": {"Status": "ENABLED"}}
+    api = of_type("AWS::IAM::Role")["ApiFunctionRole"]
+    reads = [s for s in allow_statements(api) if "s3:GetObjectTagging" in as_list(s["Action"])]
+    assert reads and all(
+        s["Resource"] == {"Fn::Sub": "${FilesBucket.Arn}/requests/*"} for s in reads
+    )

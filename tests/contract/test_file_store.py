@@ -63,3 +63,19 @@ def test_delete_removes_and_is_idempotent(files: FileStore) -> None:
 def test_the_folder_refuses_keys_that_leave_it(tmp_path: Path, key: str) -> None:
     with pytest.raises(UnsafeKey):
         FolderFileStore(tmp_path / "files").put(key, b"x", "text/plain")
+
+
+def test_a_stream_is_stored_whole_and_read_back_as_a_stream(files: FileStore) -> None:
+    import io
+
+    data = bytes(range(256)) * 8192  # 2 MiB: more than one part of a multipart upload
+    files.put_stream("requests/PRA-2026-00001/files/a/big.pdf", io.BytesIO(data), "application/pdf")
+    stream = files.open("requests/PRA-2026-00001/files/a/big.pdf")
+    assert stream is not None
+    with stream:
+        assert stream.read() == data
+    assert files.get("requests/PRA-2026-00001/files/a/big.pdf") == data
+
+
+def test_opening_a_missing_file_is_none(files: FileStore) -> None:
+    assert files.open("requests/PRA-2026-00001/files/none.pdf") is None

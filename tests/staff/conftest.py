@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -11,10 +13,12 @@ from flask.testing import FlaskClient
 
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import deadlines_for
+from pra.domain.files import RequestFile, ScanState, ScanVerdict, Visibility
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest, Submission
 from pra.ports import StaffAccount
 from pra.services import Services
+from pra.services.files import Upload, upload_files
 from pra.staff.passwords import hash_password
 from tests.conftest import PACIFIC
 
@@ -101,3 +105,32 @@ def store_request(
     event = HistoryEvent(request.received_at, "requester", "received", "online form", True)
     services.store.add(request, event, [])
     return request
+
+
+CLEAN = ScanVerdict(ScanState.CLEAN)
+
+
+class FakeScanner:
+    """A scanner we own: answers one verdict for every file."""
+
+    def __init__(self, verdict: ScanVerdict = CLEAN) -> None:
+        self.verdict = verdict
+
+    def scan(self, key: str) -> ScanVerdict:
+        return self.verdict
+
+
+def add_file(
+    services: Services,
+    number: str,
+    name: str,
+    data: bytes,
+    visibility: Visibility = Visibility.PRIVATE,
+    verdict: ScanVerdict = CLEAN,
+) -> RequestFile:
+    """A file uploaded through the service, scanned with the verdict given."""
+    scanned = dataclasses.replace(services, scanner=FakeScanner(verdict))
+    (file,) = upload_files(
+        scanned, number, [Upload(io.BytesIO(data), name, "", visibility)], EMAILS["coordinator"]
+    )
+    return file

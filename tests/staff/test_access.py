@@ -13,10 +13,11 @@ from werkzeug.routing import IntegerConverter, PathConverter, Rule
 
 from pra.ports import StaffAccount
 from pra.services import Services
+from pra.services.files import request_files
 from pra.staff.roles import PERMISSIONS, Permission, may
 from pra.web import create_app
 from pra.web.staff.gate import SIGN_IN_ENDPOINTS, protects, requires
-from tests.staff.conftest import EMAILS, sign_in, store_request
+from tests.staff.conftest import EMAILS, add_file, sign_in, store_request
 
 NUMBER = "PRA-2026-00007"
 SECRETS = {
@@ -38,7 +39,7 @@ def stored(services: Services) -> None:
         name=SECRETS["name"],
         email=SECRETS["email"],
     )
-    services.files.put(f"requests/{NUMBER}/scan.pdf", b"%PDF-1.7 Quillfeather", "application/pdf")
+    add_file(services, NUMBER, "scan.pdf", b"%PDF-1.7 Quillfeather")
 
 
 def staff_rules(app: Flask) -> list[Rule]:
@@ -75,7 +76,9 @@ def test_the_walk_covers_the_staff_routes(app: Flask) -> None:
         "/staff/sign-out",
         "/staff/requests.csv",
         "/staff/requests/<tracking_number>",
-        "/staff/requests/<tracking_number>/files/<path:name>",
+        "/staff/requests/<tracking_number>/files",
+        "/staff/requests/<tracking_number>/files/<file_id>",
+        "/staff/requests/<tracking_number>/files/<file_id>/scan",
     } <= walked
 
 
@@ -212,19 +215,25 @@ ROLE_CASES: list[tuple[str, str, int]] = [
     ("staff", "/staff/requests.csv", 200),
     ("staff", "/staff/requests.csv?contacts=1", 403),
     ("staff", f"/staff/requests/{NUMBER}", 200),
-    ("staff", f"/staff/requests/{NUMBER}/files/scan.pdf", 403),
+    ("staff", f"/staff/requests/{NUMBER}/files/FILE", 403),
     ("coordinator", "/staff/requests.csv?contacts=1", 200),
-    ("coordinator", f"/staff/requests/{NUMBER}/files/scan.pdf", 200),
+    ("coordinator", f"/staff/requests/{NUMBER}/files/FILE", 200),
     ("director", "/staff/requests.csv?contacts=1", 200),
-    ("director", f"/staff/requests/{NUMBER}/files/scan.pdf", 200),
+    ("director", f"/staff/requests/{NUMBER}/files/FILE", 200),
 ]
 
 
 @pytest.mark.parametrize(("role", "path", "code"), ROLE_CASES)
 def test_each_role_reaches_what_it_may(
-    signed_in: Callable[[str], FlaskClient], stored: None, role: str, path: str, code: int
+    signed_in: Callable[[str], FlaskClient],
+    services: Services,
+    stored: None,
+    role: str,
+    path: str,
+    code: int,
 ) -> None:
-    response = signed_in(role).get(path)
+    (file,) = request_files(services, NUMBER)
+    response = signed_in(role).get(path.replace("FILE", file.id))
     assert response.status_code == code
     if code == 403:
         assert "Quillfeather" not in response.get_data(as_text=True)

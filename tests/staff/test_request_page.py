@@ -15,7 +15,7 @@ from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, SentLetter
 from pra.services import Services
 from tests.conftest import PACIFIC
-from tests.staff.conftest import EMAILS, store_request
+from tests.staff.conftest import EMAILS, add_file, store_request
 
 NUMBER = "PRA-2026-00003"
 LETTER = SentLetter(
@@ -113,8 +113,9 @@ def test_the_page_lists_letters_and_files(
         HistoryEvent(services.clock.now(), EMAILS["coordinator"], "noted"),
         [],
     )
-    services.files.put(f"requests/{NUMBER}/letters/initial.pdf", b"%PDF", "application/pdf")
-    services.files.put("requests/PRA-2026-00030/other.pdf", b"%PDF", "application/pdf")
+    initial = add_file(services, NUMBER, "initial.pdf", b"%PDF-1.7")
+    store_request(services, "PRA-2026-00030", date(2026, 11, 8))
+    add_file(services, "PRA-2026-00030", "other.pdf", b"%PDF-1.7")
     html = page(signed_in("coordinator"))
     assert (
         "<summary>Your request PRA-2026-00003: our response · sent "
@@ -122,9 +123,7 @@ def test_the_page_lists_letters_and_files(
         " · signed by Ana Coordinator, PRA Coordinator</summary>"
     ) in html
     assert '<div class="pra-letter">Hello,\n\nThis letter answers…</div>' in html
-    assert (
-        f'href="/staff/requests/{NUMBER}/files/letters/initial.pdf">letters/initial.pdf</a>' in html
-    )
+    assert f'<a href="/staff/requests/{NUMBER}/files/{initial.id}" download>initial.pdf</a>' in html
     assert "other.pdf" not in html
 
 
@@ -164,23 +163,24 @@ def test_headings_are_in_order(signed_in: Callable[[str], FlaskClient], stored: 
 def test_a_file_download_is_recorded(
     signed_in: Callable[[str], FlaskClient], services: Services, stored: None
 ) -> None:
-    services.files.put(f"requests/{NUMBER}/scan 1.pdf", b"%PDF-1.7", "application/pdf")
-    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/scan 1.pdf")
+    scan = add_file(services, NUMBER, "scan 1.pdf", b"%PDF-1.7")
+    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/{scan.id}")
     assert response.get_data() == b"%PDF-1.7"
     assert response.headers["Content-Disposition"] == 'attachment; filename="scan_1.pdf"'
+    assert response.headers["Content-Type"] == "application/pdf"
     event = services.store.history(NUMBER)[-1]
     assert (event.actor, event.action, event.note) == (
         EMAILS["coordinator"],
         "downloaded_file",
-        "scan 1.pdf",
+        f"{scan.id} scan_1.pdf",
     )
 
 
-@pytest.mark.parametrize("name", ["missing.pdf", "../other/secret.pdf", "./x.pdf"])
+@pytest.mark.parametrize("file_id", ["missing", "0123456789abcdef", "..%2Fother", "x" * 16])
 def test_no_file_outside_the_request_is_served(
-    signed_in: Callable[[str], FlaskClient], stored: None, name: str
+    signed_in: Callable[[str], FlaskClient], stored: None, file_id: str
 ) -> None:
-    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/{name}")
+    response = signed_in("coordinator").get(f"/staff/requests/{NUMBER}/files/{file_id}")
     assert response.status_code == 404
 
 

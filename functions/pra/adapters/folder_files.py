@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 
 class UnsafeKey(ValueError):
@@ -16,6 +19,10 @@ class FolderFileStore:
         self._root = root
         root.mkdir(parents=True, exist_ok=True)
 
+    def path_of(self, key: str) -> Path:
+        """Where a key's file lies on disk (the ClamAV scanner reads it there)."""
+        return self._path(key)
+
     def _path(self, key: str) -> Path:
         parts = PurePosixPath(key).parts
         if not parts or key.startswith("/") or any(p in {"..", "."} for p in parts):
@@ -23,13 +30,27 @@ class FolderFileStore:
         return self._root.joinpath(*parts)
 
     def put(self, key: str, data: bytes, content_type: str) -> None:
+        self._write(key, lambda stream: stream.write(data))
+
+    def put_stream(self, key: str, source: BinaryIO, content_type: str) -> None:
+        self._write(key, lambda stream: shutil.copyfileobj(source, stream, 1024 * 1024))
+
+    def _write(self, key: str, write: Callable[[BinaryIO], object]) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write beside the target and rename, so a reader never sees half a file.
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                write(stream)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def open(self, key: str) -> BinaryIO | None:
+        path = self._path(key)
+        return path.open("rb") if path.is_file() else None
 
     def get(self, key: str) -> bytes | None:
         path = self._path(key)

@@ -8,7 +8,7 @@ link with an expiry.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from botocore.exceptions import ClientError
 
@@ -30,15 +30,28 @@ class S3FileStore:
             Bucket=self._bucket(key), Key=key, Body=data, ContentType=content_type, **extra
         )
 
+    def put_stream(self, key: str, source: BinaryIO, content_type: str) -> None:
+        extra = {"CacheControl": PUBLIC_CACHE_CONTROL} if _is_public(key) else {}
+        # Multipart for large files, in parts, so memory stays flat.
+        self._client.upload_fileobj(
+            source, self._bucket(key), key, ExtraArgs={"ContentType": content_type, **extra}
+        )
+
     def get(self, key: str) -> bytes | None:
+        body = self.open(key)
+        if body is None:
+            return None
+        with body:
+            return body.read()
+
+    def open(self, key: str) -> BinaryIO | None:
         try:
             answer = self._client.get_object(Bucket=self._bucket(key), Key=key)
         except ClientError as error:
             if error.response["Error"]["Code"] in {"NoSuchKey", "404"}:
                 return None
             raise
-        body: bytes = answer["Body"].read()
-        return body
+        return cast(BinaryIO, answer["Body"])
 
     def keys(self, prefix: str) -> list[str]:
         # Only keys a bucket is meant to hold, whatever else was put there by hand.

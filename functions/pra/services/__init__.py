@@ -10,7 +10,7 @@ from datetime import date
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import ReceiptRules
-from pra.ports import Clock, FileStore, Mailer, RequestStore, StaffStore
+from pra.ports import Clock, FileStore, Mailer, MalwareScanner, RequestStore, StaffStore
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Services:
     clock: Clock
     calendar: BusinessCalendar
     staff: StaffStore
+    scanner: MalwareScanner
     random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
 
     def today(self) -> date:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, desk
+from pra.web.staff import actions, desk, files
 
 
 def register(app: Flask) -> None:
     """The desk (sign-in, log, request page) with the gate before every request, then actions."""
     app.register_blueprint(desk.blueprint)
     app.register_blueprint(actions.blueprint)
+    app.register_blueprint(files.blueprint)

@@ -6,7 +6,6 @@ before every /staff request; each route says who may use it.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from math import ceil
 from typing import Any
@@ -20,7 +19,7 @@ from pra.staff.export import export_csv
 from pra.staff.log import STATUS_LABELS, request_log
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
-from pra.staff.viewing import open_file, open_request
+from pra.staff.viewing import open_request
 from pra.web.staff import sessions
 from pra.web.staff.actions import action_links
 from pra.web.staff.choices import extension_reason_label
@@ -143,11 +142,22 @@ def request_log_csv() -> Any:
 @blueprint.get("/requests/<tracking_number>")
 @requires(Permission.READ_LOG)
 def request_page(tracking_number: str) -> Any:
+    return request_page_response(tracking_number)
+
+
+def request_page_response(
+    tracking_number: str, upload_errors: list[tuple[str, str]] | None = None, status: int = 200
+) -> Response:
+    """The request's page; with the upload form's errors when an upload was refused."""
     opened = open_request(services(), tracking_number, signed_in_account().email)
     if opened is None:
-        return _not_found(tracking_number)
+        return not_found(tracking_number)
     return render_page(
         "staff/request.html",
+        status,
+        errors=upload_errors or [],
+        error_by_field=dict(upload_errors or []),
+        max_upload_mb=services().settings.max_upload_mb,
         opened=opened,
         request=opened.row.request,
         show_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
@@ -157,18 +167,6 @@ def request_page(tracking_number: str) -> Any:
     )
 
 
-@blueprint.get("/requests/<tracking_number>/files/<path:name>")
-@requires(Permission.READ_CONTACTS)
-def request_file(tracking_number: str, name: str) -> Any:
-    data = open_file(services(), tracking_number, name, signed_in_account().email)
-    if data is None:
-        return _not_found(tracking_number)
-    # Always a download, never rendered in the portal's origin.
-    filename = re.sub(r"[^A-Za-z0-9._-]", "_", name.rsplit("/", 1)[-1])
-    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
-    return Response(data, mimetype="application/octet-stream", headers=headers)
-
-
-def _not_found(tracking_number: str) -> Response:
+def not_found(tracking_number: str) -> Response:
     message = f"There is no request {tracking_number} or no such file of it."
     return render_page("staff/problem.html", 404, title="Not found", message=message)

@@ -32,6 +32,8 @@ from pra.web.staff import sessions
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
 SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+UPLOAD_ENDPOINT = "staff_files.upload"  # the one form that carries files
+MAX_FILES_PER_UPLOAD = 20
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -66,9 +68,17 @@ def gate() -> Any:
         return None if request.method in SAFE_METHODS or sessions.csrf_ok() else csrf_refused()
     if g.staff_account is None:
         return unauthenticated(expired=had_sign_in)
+    if request.endpoint == UPLOAD_ENDPOINT:
+        # Only now, signed in: the upload form may carry files up to the configured limit.
+        request.max_content_length = _upload_limit()
     if request.method not in SAFE_METHODS and not sessions.csrf_ok():
         return csrf_refused()
     return None
+
+
+def _upload_limit() -> int:
+    per_file = services().settings.max_upload_mb * 1024 * 1024
+    return per_file * MAX_FILES_PER_UPLOAD + 64 * 1024  # and the form's other fields
 
 
 def _signed_in_account() -> StaffAccount | None:

@@ -1,0 +1,60 @@
+"""On AWS the scan is GuardDuty's: its tag on the object decides whether a file is usable."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from pra.adapters.guardduty import STATUS_TAG, GuardDutyScanResults
+from pra.bootstrap import bootstrap_aws
+from pra.config import Settings
+from pra.domain.files import ScanState
+from pra.domain.request import parse_submission
+from pra.services.files import FileNotUsable, Upload, open_file, request_files, upload_files
+from pra.services.submit import submit_request
+from tests.aws.resources import FILES_BUCKET, Aws
+from tests.conftest import VALID_REQUEST
+
+KEY = "requests/PRA-2026-00001/files/0123456789abcdef/a.pdf"
+
+
+def tag(aws: Aws, key: str, status: str) -> None:
+    aws.s3.put_object_tagging(
+        Bucket=FILES_BUCKET, Key=key, Tagging={"TagSet": [{"Key": STATUS_TAG, "Value": status}]}
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "state"),
+    [
+        (None, ScanState.PENDING),
+        ("NO_THREATS_FOUND", ScanState.CLEAN),
+        ("THREATS_FOUND", ScanState.INFECTED),
+        ("UNSUPPORTED", ScanState.FAILED),
+        ("FAILED", ScanState.FAILED),
+    ],
+)
+def test_the_scan_result_tag_is_the_verdict(aws: Aws, status: str | None, state: ScanState) -> None:
+    aws.s3.put_object(Bucket=FILES_BUCKET, Key=KEY, Body=b"%PDF-1.7\n")
+    if status:
+        tag(aws, KEY, status)
+    assert GuardDutyScanResults(aws.s3, FILES_BUCKET).scan(KEY).state is state
+
+
+def test_an_upload_on_aws_waits_for_guardduty_before_anyone_can_use_it(
+    aws: Aws, aws_settings: Settings
+) -> None:
+    services = bootstrap_aws(aws_settings)
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    (pdf,) = upload_files(
+        services, number, [Upload(io.BytesIO(b"%PDF-1.7\n"), "a.pdf")], "ana@library.example"
+    )
+    assert pdf.scan.state is ScanState.PENDING
+    with pytest.raises(FileNotUsable, match="is still being scanned for malware"):
+        open_file(services, number, pdf.id, "ana@library.example")
+    tag(aws, pdf.key, "NO_THREATS_FOUND")
+    (listed,) = request_files(services, number)
+    assert listed.scan.state is ScanState.CLEAN
+    opened = open_file(services, number, pdf.id, "ana@library.example")
+    assert opened is not None and opened[1].read() == b"%PDF-1.7\n"

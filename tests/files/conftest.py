@@ -1,0 +1,60 @@
+"""Fixtures for files: ClamAV with a signature database of our own, and sample records."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from pra.adapters.clocks import FixedClock
+from pra.bootstrap import bootstrap
+from pra.config import Settings
+from pra.domain.files import Visibility
+from pra.domain.request import parse_submission
+from pra.services import Services
+from pra.services.files import Upload
+from pra.services.submit import submit_request
+from tests.conftest import VALID_REQUEST
+
+# The EICAR test string, assembled here so that no file in the repository trips a scanner.
+MARKER = "EICAR-STANDARD-ANTIVIRUS" + "-TEST-FILE"
+EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + MARKER + "!$H+H*").encode()
+SIGNATURE = "Pra.Test.EICAR.UNOFFICIAL"  # ClamAV marks a signature of its own UNOFFICIAL
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+CSV = b"date,amount\n2026-01-05,120.00\n"
+
+
+@pytest.fixture(scope="session")
+def clamav_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A signature database that knows EICAR only (these machines cannot fetch ClamAV's)."""
+    folder = tmp_path_factory.mktemp("clamav")
+    (folder / "pra-test.ndb").write_text(f"Pra.Test.EICAR:0:*:{MARKER.encode().hex()}\n")
+    return folder
+
+
+@pytest.fixture
+def scanning(settings: Settings, clock: FixedClock, clamav_db: Path) -> Services:
+    """The embedded default, with ClamAV reading our database."""
+    return bootstrap(dataclasses.replace(settings, clamav_db=clamav_db), clock=clock)
+
+
+@pytest.fixture
+def number(scanning: Services) -> str:
+    return submit_request(scanning, parse_submission(VALID_REQUEST)).tracking_number
+
+
+def upload(
+    name: str, data: bytes, title: str = "", visibility: Visibility = Visibility.PRIVATE
+) -> Upload:
+    return Upload(io.BytesIO(data), name, title, visibility)
+
+
+def docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
