@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
 from pra.adapters.clamav import ClamAvScanner
 from pra.adapters.clocks import SystemClock
 from pra.adapters.folder_files import FolderFileStore
@@ -33,6 +38,7 @@ def bootstrap(
         calendar=BusinessCalendar(settings.closure_days),
         staff=SqliteStaffStore(settings.database_path),
         scanner=ClamAvScanner(files.path_of, settings.clamav_db),
+        signing_key=settings.secret_key or _local_secret(settings.data_dir),
     )
 
 
@@ -66,6 +72,7 @@ def bootstrap_aws(
         staff=DynamoStaffStore(dynamodb, table),
         # Uploads land in the private bucket, which GuardDuty protects (infra/template.yaml).
         scanner=GuardDutyScanResults(s3, private),
+        signing_key=str(settings.secret_key),  # required on AWS: _aws_names checks it
     )
 
 
@@ -93,3 +100,22 @@ def _mailer(settings: Settings) -> Mailer:
             starttls=settings.smtp_starttls,
         )
     return OutboxMailer(settings.outbox_dir)
+
+
+def _local_secret(data_dir: Path) -> str:
+    """One machine keeps its own signing key beside its data, made on first start."""
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        # Written whole beside it (mkstemp makes mode 0600), then linked into place: a reader
+        # never sees it empty, and if two processes start at once the first link wins.
+        handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".secret_key-")
+        try:
+            with os.fdopen(handle, "w") as stream:
+                stream.write(secrets.token_hex(32))
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    return path.read_text().strip()

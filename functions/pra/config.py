@@ -37,6 +37,7 @@ class Settings:
     secret_key: str | None = None
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
     max_upload_mb: int = 100  # per file uploaded to a request
+    link_days: int = 30  # a private download link works this many days
     clamav_db: Path | None = None  # ClamAV's signature folder; None: ClamAV's own default
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
@@ -91,6 +92,7 @@ class Settings:
             aws_endpoint_url=env.get("PRA_AWS_ENDPOINT_URL") or None,
             staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
             max_upload_mb=_int(env, "PRA_MAX_UPLOAD_MB", defaults.max_upload_mb),
+            link_days=_int(env, "PRA_LINK_DAYS", defaults.link_days),
             clamav_db=_optional_path(env.get("PRA_CLAMAV_DB", "")),
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from typing import BinaryIO, Protocol
 
@@ -138,6 +138,11 @@ class FileStore(Protocol):
 
     def open(self, key: str) -> BinaryIO | None:
         """The stored file to read as a stream (the caller closes it), or None."""
+        ...
+
+    def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:
+        """An address the browser may fetch the file from itself (as a download named
+        `filename`) until `expires`; None where the app must stream it instead."""
         ...
 
     def keys(self, prefix: str) -> list[str]: ...

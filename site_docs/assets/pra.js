@@ -38,6 +38,8 @@
       legalDue: "Written response due",
       extendedDue: "Extended response date",
       recordsAvailable: "Records available from",
+      yourRecords: "Your records",
+      downloadAll: "Download all as one ZIP file",
       letters: "Letters",
       appeal: "Appeal",
       appealLink: "Appeal this decision",
@@ -87,6 +89,8 @@
       legalDue: "Fecha límite de la respuesta por escrito",
       extendedDue: "Fecha de respuesta prorrogada",
       recordsAvailable: "Registros disponibles desde",
+      yourRecords: "Sus registros",
+      downloadAll: "Descargar todo en un archivo ZIP",
       letters: "Cartas",
       appeal: "Apelación",
       appealLink: "Apelar esta decisión",
@@ -454,6 +458,7 @@
       ? el("ul", { "class": "pra-letters", id: "pra-letters" }, found.letters.map(letterItem))
       : el("p", {}, [TEXT.noLetters]);
     var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
+    if (found.files && found.files.length) parts.push.apply(parts, recordsList(found));
     if (found.status === "awaiting_requester") parts.push.apply(parts, clarificationForm(found, code));
     if (found.status === "denied" || found.status === "partly_released") {
       parts.push(el("p", {}, [el("a", { id: "pra-appeal-link",
@@ -461,6 +466,24 @@
     }
     if (found.appeal) parts.push(el("h3", {}, [TEXT.appeal]), appealList(found.appeal));
     return parts.concat([el("h3", {}, [TEXT.letters]), letters]);
+  }
+
+  function recordsList(found) {
+    var items = found.files.map(function (file) {
+      return el("li", {}, [el("a", { href: file.url, download: "" }, [file.title]),
+        " (" + file.name + ", " + sizeLabel(file.size) + ")"]);
+    });
+    var parts = [el("h3", { id: "pra-your-records" }, [TEXT.yourRecords]),
+      el("ul", { id: "pra-files" }, items)];
+    if (found.files.length > 1) {
+      parts.push(el("p", {}, [el("a", { href: found.download_all, download: "", id: "pra-download-all" },
+        [TEXT.downloadAll])]));
+    }
+    return parts;
+  }
+
+  function sizeLabel(size) {
+    return size >= 104858 ? (size / 1048576).toFixed(1) + " MB" : Math.ceil(size / 1024) + " KB";
   }
 
   function letterItem(letter) {

@@ -29,6 +29,8 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
         "letters": [],
         "appeal": None,
         "release": None,
+        "files": [],
+        "download_all": None,
     }
 
 

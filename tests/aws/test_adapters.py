@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -112,14 +113,27 @@ def test_public_keys_go_to_the_records_bucket_with_a_short_cache(aws: Aws) -> No
     assert files.keys("") == ["private/submission.pdf", "public/manifest.json"]
 
 
-def test_a_presigned_link_reads_a_private_file_until_it_expires(aws_env: dict[str, str]) -> None:
+def test_a_download_is_a_short_presigned_get_named_for_the_browser(
+    aws_env: dict[str, str],
+) -> None:
     files = wiring.services().files
     assert isinstance(files, S3FileStore)
     files.put("private/PRA-2026-00001/records.pdf", b"%PDF-1.7", "application/pdf")
-    url = files.presigned_url("private/PRA-2026-00001/records.pdf", timedelta(days=7))
-    assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url and "X-Amz-Expires=604800" in url
+    url = files.download_url(
+        "private/PRA-2026-00001/records.pdf", "records.pdf", timedelta(minutes=5)
+    )
+    assert url is not None
+    assert "X-Amz-Algorithm=AWS4-HMAC-SHA256" in url and "X-Amz-Expires=300" in url
     assert url.startswith(f"https://{FILES_BUCKET}.s3.amazonaws.com/private/PRA-2026-00001/")
-    assert requests.get(url, timeout=10).content == b"%PDF-1.7"
+    answer = requests.get(url, timeout=10)
+    assert answer.content == b"%PDF-1.7"
+    assert answer.headers["Content-Disposition"] == 'attachment; filename="records.pdf"'
+
+
+def test_the_folder_store_has_no_address_of_its_own(tmp_path: Path) -> None:
+    from pra.adapters.folder_files import FolderFileStore
+
+    assert FolderFileStore(tmp_path).download_url("a/b.pdf", "b.pdf", timedelta(minutes=5)) is None
 
 
 @pytest.mark.parametrize("key", ["../escape.txt", "/etc/passwd", "public/../x", "a//b", ""])

@@ -37,6 +37,9 @@ def facts(kind: str, language: str = "en", **changes) -> LetterFacts:
         "new_due": date(2026, 12, 10),
         "withheld": WITHHELD if kind in {"partly_released", "denied"} else (),
         "appeal_by": date(2026, 12, 7) if kind in {"partly_released", "denied"} else None,
+        "delivery_method": "link" if kind == "delivered" else "",
+        "links_expire": date(2026, 12, 25),
+        "delivered_on": date(2026, 11, 25),
     }
     return LetterFacts(**{**base, **changes})
 
@@ -140,3 +143,49 @@ def test_subjects_are_in_the_letters_language() -> None:
     assert render(facts("released"))["Subject"] == (
         "Your public records request PRA-2026-00042: records released"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "how", "files"),
+    [
+        (
+            "en",
+            "Download them with the links below until Friday, December 25, 2026.",
+            "Your records",
+        ),
+        (
+            "es",
+            "Descárguelos con los enlaces de abajo hasta el viernes, 25 de diciembre de 2026.",
+            "Sus registros",
+        ),
+    ],
+)
+def test_a_delivery_by_link_lists_each_file_with_its_link(
+    language: str, how: str, files: str
+) -> None:
+    link = "https://records.library.example/api/files/TOKEN"
+    message = render(
+        facts(
+            "delivered",
+            language,
+            files=(("Board minutes, 2025 (minutes.pdf, 120 KB)", link),),
+            holds="the 2025 minutes",
+        )
+    )
+    text, html = text_body(message), html_body(message)
+    assert how in text and files in text
+    assert f"- Board minutes, 2025 (minutes.pdf, 120 KB)\n  {link}" in text
+    assert f'<a href="{link}">Board minutes, 2025 (minutes.pdf, 120 KB)</a>' in html
+    assert ("the 2025 minutes" in text) and ("completes" in text or "completamos" in text)
+
+
+def test_an_instalment_says_when_the_rest_comes_and_a_mailing_when_it_went() -> None:
+    text = text_body(render(facts("delivered", delivery_method="mail", final=False, holds="")))
+    assert "We mailed your records on Wednesday, November 25, 2026" in text
+    assert "We will deliver the rest by Friday, December 4, 2026, from 10:00." in text
+    assert "This delivery holds" not in text
+
+
+def test_a_delivery_must_say_how() -> None:
+    with pytest.raises(ValueError, match="a delivery must say how"):
+        render(facts("delivered", delivery_method=""))

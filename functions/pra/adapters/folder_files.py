@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
@@ -47,6 +48,9 @@ class FolderFileStore:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:
+        return None  # one machine: the app streams the file itself
 
     def open(self, key: str) -> BinaryIO | None:
         path = self._path(key)

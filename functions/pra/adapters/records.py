@@ -11,9 +11,11 @@ from pra.domain.deadlines import Deadlines
 from pra.domain.lifecycle import Status
 from pra.domain.request import (
     Appeal,
+    DeliveryMethod,
     Extension,
     HistoryEvent,
     PraRequest,
+    RecordsDelivery,
     Release,
     SentLetter,
     Submission,
@@ -36,6 +38,7 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "determined_on": _iso(request.determined_on),
         "appeal": _plain(asdict(request.appeal)) if request.appeal else None,
         "release": _plain(asdict(request.release)) if request.release else None,
+        "deliveries": [_delivery_to_dict(delivery) for delivery in request.deliveries],
     }
 
 
@@ -57,6 +60,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         determined_on=_day(data.get("determined_on")),
         appeal=_appeal(data.get("appeal")),
         release=_release(data.get("release")),
+        deliveries=tuple(_delivery(item) for item in data.get("deliveries", ())),
     )
 
 
@@ -106,6 +110,20 @@ def _release(data: dict[str, Any] | None) -> Release | None:
         due_on=date.fromisoformat(data["due_on"]),
         due_at=data["due_at"],
         delivered_on=_day(data.get("delivered_on")),
+    )
+
+
+def _delivery_to_dict(delivery: RecordsDelivery) -> dict[str, Any]:
+    return {**_plain(asdict(delivery)), "file_ids": list(delivery.file_ids)}
+
+
+def _delivery(data: dict[str, Any]) -> RecordsDelivery:
+    return RecordsDelivery(
+        delivered_at=datetime.fromisoformat(data["delivered_at"]),
+        method=DeliveryMethod(data["method"]),
+        file_ids=tuple(data.get("file_ids", ())),
+        final=bool(data.get("final", True)),
+        note=data.get("note", ""),
     )
 
 

@@ -68,11 +68,15 @@ class S3FileStore:
         # recoverable until the lifecycle rule expires it.
         self._client.delete_object(Bucket=self._bucket(key), Key=key)
 
-    def presigned_url(self, key: str, expires: timedelta) -> str:
-        """A link that reads one private file until it expires: deliveries to one requester."""
+    def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:
+        """A short-lived presigned GET: large files never pass through Lambda."""
         url: str = self._client.generate_presigned_url(
             "get_object",
-            Params={"Bucket": self._bucket(key), "Key": key},
+            Params={
+                "Bucket": self._bucket(key),
+                "Key": key,
+                "ResponseContentDisposition": f'attachment; filename="{filename}"',
+            },
             ExpiresIn=int(expires.total_seconds()),
         )
         return url

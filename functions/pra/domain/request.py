@@ -208,6 +208,32 @@ class Release:
         return self.delivered_on is None
 
 
+class DeliveryMethod(StrEnum):
+    """Policy 1002 §III.C: how released records reach the requester."""
+
+    LINK = "link"  # by email, with private download links (also on the status page)
+    INSPECTION = "inspection"
+    MAIL = "mail"
+    PICKUP = "pickup"
+
+
+@dataclass(frozen=True)
+class RecordsDelivery:
+    """One instalment of released records: how, which files, and whether it was the last."""
+
+    delivered_at: datetime
+    method: DeliveryMethod
+    file_ids: tuple[str, ...] = ()
+    final: bool = True
+    note: str = ""  # what this instalment holds, in the coordinator's words
+
+
+# Statuses after a release determination: the records promised are handed over in these.
+DELIVERABLE = frozenset(
+    {Status.RELEASED, Status.PARTLY_RELEASED, Status.APPEALED, Status.APPEAL_DECIDED}
+)
+
+
 class DueKind(StrEnum):
     """What a due date is for: the determination, the appeal decision, or the records."""
 
@@ -230,6 +256,26 @@ class PraRequest:
     determined_on: date | None = None  # the determination letter's dispatch: opens the appeal
     appeal: Appeal | None = None
     release: Release | None = None  # the latest promise of records, once a letter made one
+    deliveries: tuple[RecordsDelivery, ...] = field(default=())
+
+    @property
+    def may_deliver(self) -> bool:
+        """Released records still owed: the next instalment may be handed over."""
+        return self.records_owed and self.status in DELIVERABLE
+
+    @property
+    def delivered_file_ids(self) -> frozenset[str]:
+        return frozenset(i for delivery in self.deliveries for i in delivery.file_ids)
+
+    def usual_delivery(self) -> DeliveryMethod:
+        """The way the requester asked for the records, as the delivery form's first choice."""
+        if self.submission.format is RecordFormat.INSPECT:
+            return DeliveryMethod.INSPECTION
+        return {
+            Delivery.EMAIL: DeliveryMethod.LINK,
+            Delivery.MAIL: DeliveryMethod.MAIL,
+            Delivery.PICKUP: DeliveryMethod.PICKUP,
+        }[self.submission.delivery]
 
     def dues(self) -> list[tuple[date, DueKind]]:
         """Every date the library still owes something by, soonest first."""

@@ -6,6 +6,7 @@ each ground from the exemption catalogue, and, after a denial, says how to appea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -16,7 +17,13 @@ from pra.domain.exemptions import Exemption
 from pra.domain.responses import ResponsiblePerson
 from pra.emails import render_email, template_environment
 from pra.emails.words import long_date
-from pra.letters.words import EXEMPTION_TITLES_ES, LETTER_TEXT, REASONS, SALUTATIONS
+from pra.letters.words import (
+    DELIVERY_WORDS,
+    EXEMPTION_TITLES_ES,
+    LETTER_TEXT,
+    REASONS,
+    SALUTATIONS,
+)
 
 KINDS = (
     "initial_response",
@@ -30,6 +37,7 @@ KINDS = (
     "appeal_upheld",
     "appeal_overturned",
     "appeal_overturned_in_part",
+    "delivered",
 )
 APPEALABLE = {"partly_released", "denied"}
 # The letters' own templates, on the emails' layout.
@@ -63,6 +71,14 @@ class LetterFacts:
     withheld: tuple[Withholding, ...] = field(default=())
     appeal_by: date | None = None
     explanation: str = ""
+    # A delivery: how, what it holds, the files (label, link or "" in the kept copy), and
+    # whether it completes the release (else available_on and available_at say when the rest).
+    delivery_method: str = ""
+    holds: str = ""
+    files: tuple[tuple[str, str], ...] = field(default=())
+    final: bool = True
+    delivered_on: date | None = None
+    links_expire: date | None = None
 
 
 def render_letter(
@@ -72,6 +88,8 @@ def render_letter(
         raise ValueError(f"no letter of kind {facts.kind!r}")
     if facts.kind in APPEALABLE and facts.appeal_by is None:
         raise ValueError("a denial must say by when it may be appealed")
+    if facts.kind == "delivered" and facts.delivery_method not in DELIVERY_WORDS[facts.language]:
+        raise ValueError("a delivery must say how the records were delivered")
     lang = facts.language
     words = LETTER_TEXT[lang]
     values = _values(facts, agency, to)
@@ -89,6 +107,7 @@ def render_letter(
         ],
         "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
         "subject": words["subjects"][facts.kind].format(**values),
+        "files": [{"label": label, "url": url} for label, url in facts.files],
     }
     return render_email("letter", lang, context, sender=sender, to=to, templates=TEMPLATES)
 
@@ -116,12 +135,31 @@ def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
         "appeal_by": when(facts.appeal_by),
         "explanation": facts.explanation,
         "contact": facts.responsible.email,
+        "holds": facts.holds,
+        **_delivery_values(facts, when),
+    }
+
+
+def _delivery_values(facts: LetterFacts, when: Callable[[date | None], str]) -> dict[str, str]:
+    if facts.kind != "delivered":
+        return {"how": "", "completion": ""}
+    words = DELIVERY_WORDS[facts.language]
+    dates = {
+        "expires": when(facts.links_expire),
+        "delivered": when(facts.delivered_on),
+        "contact": facts.responsible.email,
+        "available": when(facts.available_on),
+        "at": facts.available_at,
+    }
+    return {
+        "how": words[facts.delivery_method].format(**dates),
+        "completion": words["final" if facts.final else "partial"].format(**dates),
     }
 
 
 def _applies(paragraph: str, facts: LetterFacts) -> bool:
     """Paragraphs that mention an optional fact appear only when it was given."""
-    optional = {"{scope}": facts.presumed_scope}
+    optional = {"{scope}": facts.presumed_scope, "{holds}": facts.holds}
     return all(value for marker, value in optional.items() if marker in paragraph)
 
 

@@ -74,6 +74,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "signed": "Person responsible for this determination:",
             "tracking": "Tracking number",
             "withheld_heading": "What we withheld or redacted, and why",
+            "files_heading": "Your records",
             "appeal": _APPEAL_EN,
         },
         "subjects": {
@@ -89,6 +90,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "appeal_upheld": "Your appeal on request {tracking_number}: decision",
             "appeal_overturned": "Your appeal on request {tracking_number}: decision",
             "appeal_overturned_in_part": "Your appeal on request {tracking_number}: decision",
+            "delivered": "Your public records request {tracking_number}: your records",
         },
         "initial_response": [
             "We understood your request as: {scope}. If we have misunderstood it, reply to "
@@ -133,6 +135,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "{explanation}",
             _AVAILABLE_EN,
         ],
+        "delivered": ["{how}", "This delivery holds: {holds}", "{completion}"],
     },
     "es": {
         "common": {
@@ -142,6 +145,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "signed": "Persona responsable de esta determinación:",
             "tracking": "Número de seguimiento",
             "withheld_heading": "Lo que retuvimos o tachamos, y por qué",
+            "files_heading": "Sus registros",
             "appeal": _APPEAL_ES,
         },
         "subjects": {
@@ -162,6 +166,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "appeal_overturned": "Su apelación sobre la solicitud {tracking_number}: decisión",
             "appeal_overturned_in_part": "Su apelación sobre la solicitud {tracking_number}: "
             "decisión",
+            "delivered": "Su solicitud de registros públicos {tracking_number}: sus registros",
         },
         "initial_response": [
             "Entendimos su solicitud así: {scope}. Si la entendimos mal, responda a este "
@@ -207,6 +212,38 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "{explanation}",
             _AVAILABLE_ES,
         ],
+        "delivered": ["{how}", "Esta entrega contiene: {holds}", "{completion}"],
+    },
+}
+
+# How the records reach the requester (Policy 1002 §III.C), and whether more will follow.
+DELIVERY_WORDS = {
+    "en": {
+        "link": "Your records are ready. Download them with the links below until {expires}. "
+        "After that, get fresh links on the status page with your tracking number and access "
+        "code.",
+        "inspection": "Your records are ready for you to inspect at the Library. Write to "
+        "{contact} to arrange a time.",
+        "mail": "We mailed your records on {delivered} to the address you gave us.",
+        "pickup": "Your records are ready for you to pick up at the Library from {delivered}. "
+        "Bring your tracking number.",
+        "final": "This completes the release of the records for your request.",
+        "partial": "This is part of the records. We will deliver the rest by {available}, "
+        "from {at}.",
+    },
+    "es": {
+        "link": "Sus registros están listos. Descárguelos con los enlaces de abajo hasta el "
+        "{expires}. Después, obtenga enlaces nuevos en la página de estado con su número de "
+        "seguimiento y su código de acceso.",
+        "inspection": "Sus registros están listos para que los consulte en la Biblioteca. "
+        "Escriba a {contact} para acordar una hora.",
+        "mail": "Enviamos sus registros por correo postal el {delivered} a la dirección que nos "
+        "dio.",
+        "pickup": "Sus registros están listos para que los recoja en la Biblioteca a partir del "
+        "{delivered}. Traiga su número de seguimiento.",
+        "final": "Con esto completamos la entrega de los registros de su solicitud.",
+        "partial": "Esta es una parte de los registros. Entregaremos el resto a más tardar el "
+        "{available}, a partir de las {at}.",
     },
 }
 

@@ -23,6 +23,7 @@ class Services:
     calendar: BusinessCalendar
     staff: StaffStore
     scanner: MalwareScanner
+    signing_key: str  # signs sessions, confirmations and private download links
     random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
 
     def today(self) -> date:

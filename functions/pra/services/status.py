@@ -6,10 +6,13 @@ import hmac
 from dataclasses import dataclass
 from datetime import date
 
+from pra.domain.files import RequestFile
 from pra.domain.lifecycle import Status
 from pra.domain.request import Appeal, PraRequest, Release, SentLetter
 from pra.domain.tracking import access_code_digest, normalize_tracking_number
 from pra.services import Services
+from pra.services.downloads import fresh_links
+from pra.services.links import link_url
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class PublicStatus:
     language: str
     appeal: Appeal | None = None
     release: Release | None = None  # the records promised, and whether they were delivered
+    files: tuple[tuple[RequestFile, str], ...] = ()  # delivered, each with a fresh private link
+    download_all: str | None = None  # one link for all of them as a ZIP
 
     @property
     def records_owed(self) -> bool:
@@ -58,4 +63,6 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         language=request.submission.language.value,
         appeal=request.appeal,
         release=request.release,
+        files=(files := tuple(fresh_links(services, request))),
+        download_all=link_url(services, request.tracking_number) if files else None,
     )

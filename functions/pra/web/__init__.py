@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import logging
-import os
-import secrets
-import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 from flask import Flask
 
@@ -27,7 +23,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
         MAX_FORM_MEMORY_SIZE=MAX_BODY_BYTES,
-        SECRET_KEY=settings.secret_key or _local_secret(settings.data_dir),
+        SECRET_KEY=services.signing_key,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
@@ -41,22 +37,3 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     if settings.site_dir is not None:
         public.register_site(app, settings.site_dir)
     return app
-
-
-def _local_secret(data_dir: Path) -> str:
-    """One machine keeps its own signing key beside its data, made on first start."""
-    path = data_dir / "secret_key"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        # Written whole beside it (mkstemp makes mode 0600), then linked into place: a reader
-        # never sees it empty, and if two processes start at once the first link wins.
-        handle, temporary = tempfile.mkstemp(dir=data_dir, prefix=".secret_key-")
-        try:
-            with os.fdopen(handle, "w") as stream:
-                stream.write(secrets.token_hex(32))
-            os.link(temporary, path)
-        except FileExistsError:
-            pass
-        finally:
-            os.unlink(temporary)
-    return path.read_text().strip()

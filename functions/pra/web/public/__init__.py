@@ -6,12 +6,13 @@ from pathlib import Path
 
 from flask import Flask
 
-from pra.web.public import api, pages, records, replies, site
+from pra.web.public import api, files, pages, records, replies, site
 
 
 def register(app: Flask) -> None:
     """The API and the pages it answers forms with, under /api."""
-    for blueprint in (api.blueprint, pages.blueprint, records.blueprint, replies.blueprint):
+    blueprints = (api, pages, records, replies, files)
+    for blueprint in (module.blueprint for module in blueprints):
         app.register_blueprint(blueprint)
 
 

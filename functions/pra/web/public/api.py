@@ -95,6 +95,18 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
         ],
         "appeal": _appeal_json(found),
         "release": _release_json(found),
+        "files": [
+            {
+                "title": file.title,
+                "name": file.name,
+                "type": file.content_type,
+                "size": file.size,
+                "sha256": file.sha256,
+                "url": url,
+            }
+            for file, url in found.files
+        ],
+        "download_all": found.download_all,
     }
 
 

@@ -64,6 +64,16 @@ PAGE_TEXT = {
         "legal_due": "Written response due",
         "extended_due": "Extended response date",
         "records_available": "Records available from",
+        "your_records": "Your records",
+        "your_records_hint": "Links work for {days} days; this page makes fresh ones.",
+        "download_all": "Download all as one ZIP file",
+        "link_expired_title": "This download link has expired",
+        "link_expired": "Private download links work for {days} days. Get fresh links on the "
+        "status page with your tracking number and access code.",
+        "link_unknown_title": "We could not find that file",
+        "link_unknown": "The link is incomplete, or the file is no longer available. Check "
+        "the status page with your tracking number and access code.",
+        "to_status": "Go to the status page",
         "letters": "Letters",
         "no_letters": "No letters have been sent yet.",
         "not_found_title": "We could not find that request",
@@ -160,6 +170,16 @@ PAGE_TEXT = {
         "legal_due": "Fecha límite de la respuesta por escrito",
         "extended_due": "Fecha de respuesta prorrogada",
         "records_available": "Registros disponibles desde",
+        "your_records": "Sus registros",
+        "your_records_hint": "Los enlaces funcionan {days} días; esta página crea enlaces nuevos.",
+        "download_all": "Descargar todo en un archivo ZIP",
+        "link_expired_title": "Este enlace de descarga venció",
+        "link_expired": "Los enlaces privados de descarga funcionan {days} días. Obtenga enlaces "
+        "nuevos en la página de estado con su número de seguimiento y su código de acceso.",
+        "link_unknown_title": "No encontramos ese archivo",
+        "link_unknown": "El enlace está incompleto o el archivo ya no está disponible. Consulte "
+        "la página de estado con su número de seguimiento y su código de acceso.",
+        "to_status": "Ir a la página de estado",
         "letters": "Cartas",
         "no_letters": "Todavía no se ha enviado ninguna carta.",
         "not_found_title": "No encontramos esa solicitud",

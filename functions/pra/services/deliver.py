@@ -1,0 +1,169 @@
+"""Delivering released records: an instalment or the last one, with a short letter.
+
+The promised records are owed until a final delivery (Policy 1002 §III.C's four ways: email
+or private link, inspection, mail, pick-up). Each delivery is recorded on the request, in its
+history and in a letter in the requester's language; the letter the requester gets carries
+private links, the copy kept with the request names the files without them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import uuid
+from dataclasses import dataclass
+from email.message import EmailMessage
+
+from pra.domain.files import RequestFile
+from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
+from pra.domain.responses import ResponsiblePerson
+from pra.letters.builder import LetterFacts, render_letter
+from pra.ports import QueuedEmail, StaffAccount
+from pra.services import Services
+from pra.services.files import find_file
+from pra.services.links import link_url, links_expire_on
+from pra.services.outbox import deliver as send_emails
+from pra.staff.roles import Permission, may
+
+log = logging.getLogger(__name__)
+KIND = "delivered"
+NOTE_MAX = 500
+
+
+class DeliveryRefused(ValueError):
+    """The delivery cannot be made as asked; nothing was stored. The message says why."""
+
+
+@dataclass(frozen=True)
+class DeliveryOrder:
+    method: DeliveryMethod
+    file_ids: tuple[str, ...] = ()
+    final: bool = True
+    holds: str = ""  # what this instalment holds, for the letter
+
+
+@dataclass(frozen=True)
+class PreparedDelivery:
+    before: PraRequest
+    after: PraRequest
+    files: tuple[RequestFile, ...]
+    letter: SentLetter
+    message: EmailMessage
+    event: HistoryEvent
+
+
+def prepare_delivery(
+    services: Services, number: str, account: StaffAccount, order: DeliveryOrder
+) -> PreparedDelivery:
+    """Check the delivery and write its letter; store nothing (the preview)."""
+    request = services.store.get(number)
+    if request is None:
+        raise KeyError(number)
+    if not may(account.role, Permission.ACT_ON_REQUESTS):
+        raise DeliveryRefused(f"the {account.role} role may not deliver records")
+    if not request.may_deliver:
+        raise DeliveryRefused("records can be delivered once released, while some are owed")
+    files = _files(services, request, order)
+    if len(order.holds) > NOTE_MAX:
+        raise DeliveryRefused(f"shorten what the delivery holds to {NOTE_MAX} characters")
+    now, today = services.clock.now(), services.today()
+    delivery = RecordsDelivery(now, order.method, order.file_ids, order.final, order.holds.strip())
+    release = request.release
+    assert release is not None  # may_deliver: records are owed
+    after = dataclasses.replace(
+        request,
+        deliveries=(*request.deliveries, delivery),
+        release=dataclasses.replace(release, delivered_on=today) if order.final else release,
+    )
+    responsible = ResponsiblePerson(account.name, account.title, account.email, account.phone)
+    facts = LetterFacts(
+        kind=KIND,
+        tracking_number=request.tracking_number,
+        language=request.submission.language.value,
+        received_date=request.deadlines.received_date,
+        responsible=responsible,
+        requester_name=request.submission.name,
+        available_on=release.due_on,
+        available_at=release.due_at,
+        delivery_method=order.method.value,
+        holds=delivery.note,
+        files=tuple((_label(file), link_url(services, number, file.id)) for file in files),
+        final=order.final,
+        delivered_on=today,
+        links_expire=links_expire_on(services),
+    )
+    return _render(services, request, after, files, facts, account, delivery)
+
+
+def deliver_records(
+    services: Services, number: str, account: StaffAccount, order: DeliveryOrder
+) -> PraRequest:
+    """Record the delivery and email its letter (to the coordinator to post, without email)."""
+    prepared = prepare_delivery(services, number, account, order)
+    after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
+    email = QueuedEmail(uuid.uuid4().hex, number, f"letter_{KIND}", prepared.message.as_bytes())
+    services.store.save(after, prepared.before.status, prepared.event, [email])
+    log.info("records delivered for %s (%s)", number, order.method.value)
+    send_emails(services, [email])
+    return after
+
+
+def _files(
+    services: Services, request: PraRequest, order: DeliveryOrder
+) -> tuple[RequestFile, ...]:
+    if order.method is DeliveryMethod.LINK and not order.file_ids:
+        raise DeliveryRefused("choose the files to send by link")
+    files = []
+    for file_id in dict.fromkeys(order.file_ids):
+        file = find_file(services, request.tracking_number, file_id)
+        if file is None:
+            raise DeliveryRefused(f"there is no file {file_id} on this request")
+        if not file.usable:
+            raise DeliveryRefused(f"{file.name} has not been scanned clean, so it cannot go out")
+        files.append(file)
+    return tuple(files)
+
+
+def _label(file: RequestFile) -> str:
+    size = f"{file.size / 1048576:.1f} MB" if file.size >= 104858 else f"{-(-file.size // 1024)} KB"
+    return f"{file.title} ({file.name}, {size})"
+
+
+def _render(
+    services: Services,
+    request: PraRequest,
+    after: PraRequest,
+    files: tuple[RequestFile, ...],
+    facts: LetterFacts,
+    account: StaffAccount,
+    delivery: RecordsDelivery,
+) -> PreparedDelivery:
+    settings = services.settings
+    sender = (settings.agency_name, settings.from_address)
+    to = request.submission.email or settings.coordinator_email
+    message = render_letter(
+        facts, agency=settings.agency_name, sender=sender, to=to, now=delivery.delivered_at
+    )
+    if not request.submission.email:
+        message.replace_header("Subject", f"To post to the requester: {message['Subject']}")
+    # Kept with the request and shown on its status page: no name, and no links (they expire;
+    # the status page makes fresh ones).
+    kept_facts = dataclasses.replace(
+        facts, requester_name=None, files=tuple((label, "") for label, _ in facts.files)
+    )
+    kept = render_letter(
+        kept_facts, agency=settings.agency_name, sender=sender, to=to, now=delivery.delivered_at
+    )
+    body = kept.get_body(("plain",))
+    letter = SentLetter(
+        kind=KIND,
+        sent_at=delivery.delivered_at,
+        language=facts.language,
+        subject=str(kept["Subject"]),
+        text=body.get_content() if body is not None else "",
+        signed_by=f"{account.name}, {account.title}",
+    )
+    what = "final" if delivery.final else "instalment"
+    note = f"{delivery.method.value}, {what}; files: {' '.join(f.id for f in files) or 'none'}"
+    event = HistoryEvent(delivery.delivered_at, account.email, KIND, note, public=True)
+    return PreparedDelivery(request, after, files, letter, message, event)
