@@ -33,6 +33,14 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
+@pytest.fixture(scope="session")
+def clamav_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ClamAV signature database that knows EICAR only (tests/clamav.py)."""
+    from tests.clamav import write_database
+
+    return write_database(tmp_path_factory.mktemp("clamav"))
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     # Monday 16 November 2026, 10:00 in California: LEGAL-NOTES.md's first example.

@@ -55,7 +55,7 @@ def screenshot_name(path: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterator[Server]:
     if not (SITE / "index.html").exists():
         pytest.fail("the site is not built: run `make site` (make test does)")
     folder = tmp_path_factory.mktemp("pra-serve")
@@ -67,6 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "PRA_SITE_DIR": str(SITE),
         "PRA_PUBLIC_URL": url,
         "PRA_COORDINATOR_EMAIL": "coordinator@library.example",
+        "PRA_CLAMAV_DB": str(clamav_db),
     }
     command = [str(PRA), "serve", "--port", str(port), "--data-dir", str(data_dir)]
     with log.open("w") as output:

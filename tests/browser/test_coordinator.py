@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -129,3 +130,44 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     expect(desk.get_by_text("Released in part: records due", exact=True)).to_be_visible()
     expect(desk.locator("#pra-actions")).to_contain_text("Log an appeal that came by email or post")
     screenshots(desk, "staff-request-released-in-part")
+
+    # The records: a public and a private file, uploaded, scanned clean, delivered by link.
+    upload_file(desk, "budget-drafts.pdf", public=True, title="Budget drafts, FY 2027")
+    upload_file(desk, "staff-memo.pdf", public=False)
+    expect(desk.locator("table.pra-files tbody tr")).to_have_count(2)
+    assert_no_axe_violations(desk, "a request page with files")
+    desk.get_by_role("link", name="Deliver records").click()
+    assert_no_axe_violations(desk, "the delivery form")
+    screenshots(desk, "staff-deliver")
+    desk.get_by_label("Budget drafts, FY 2027 (budget-drafts.pdf)").check()
+    desk.get_by_label("staff memo (staff-memo.pdf)").check()
+    desk.get_by_role("button", name="Preview the letter").click()
+    expect(desk.get_by_role("heading", level=1)).to_have_text("Preview: Deliver records")
+    expect(desk.locator("#pra-letter-text")).to_contain_text("Download them with the links")
+    subject = desk.locator("#pra-letter-subject").inner_text().strip()
+    desk.get_by_role("button", name="Send the letter").click()
+    expect(desk.locator("#pra-banner")).to_contain_text(f"Delivered: {subject}.")
+
+    requester_sees(requester, receipt, "Closed: records released in part", subject)
+    expect(requester.locator("#pra-files li")).to_have_count(2)
+    with requester.expect_download() as downloaded:
+        requester.get_by_role("link", name="staff memo").click()
+    assert downloaded.value.suggested_filename == "staff-memo.pdf"
+    assert Path(downloaded.value.path()).read_bytes() == RECORD
+    screenshots(requester, "status-delivered")
+
+
+RECORD = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def upload_file(page: Page, name: str, *, public: bool, title: str = "") -> None:
+    """Upload one file from the request page's form, as a coordinator would."""
+    page.set_input_files(
+        "#pra-files", {"name": name, "mimeType": "application/pdf", "buffer": RECORD}
+    )
+    if title:
+        page.fill("#pra-title", title)
+    who = "Public" if public else "Private to the requester"
+    page.get_by_label(who, exact=True).check()
+    page.get_by_role("button", name="Upload").click()
+    expect(page.locator("#pra-banner")).to_contain_text(f"Uploaded 1 file: {name}.")

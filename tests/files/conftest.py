@@ -19,20 +19,8 @@ from pra.services.files import Upload
 from pra.services.submit import submit_request
 from tests.conftest import VALID_REQUEST
 
-# The EICAR test string, assembled here so that no file in the repository trips a scanner.
-MARKER = "EICAR-STANDARD-ANTIVIRUS" + "-TEST-FILE"
-EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + MARKER + "!$H+H*").encode()
-SIGNATURE = "Pra.Test.EICAR.UNOFFICIAL"  # ClamAV marks a signature of its own UNOFFICIAL
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 CSV = b"date,amount\n2026-01-05,120.00\n"
-
-
-@pytest.fixture(scope="session")
-def clamav_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A signature database that knows EICAR only (these machines cannot fetch ClamAV's)."""
-    folder = tmp_path_factory.mktemp("clamav")
-    (folder / "pra-test.ndb").write_text(f"Pra.Test.EICAR:0:*:{MARKER.encode().hex()}\n")
-    return folder
 
 
 @pytest.fixture

@@ -20,7 +20,8 @@ from pra.services.files import (
     scan_again,
     upload_files,
 )
-from tests.files.conftest import CSV, EICAR, PDF, SIGNATURE, docx, upload
+from tests.clamav import EICAR, SIGNATURE
+from tests.files.conftest import CSV, PDF, docx, upload
 
 COORDINATOR = "ana.coordinator@library.example"
 

@@ -17,7 +17,8 @@ from pra.config import Settings
 from pra.domain.files import ScanState, ScanVerdict, Visibility
 from pra.services import Services
 from pra.services.files import request_files
-from tests.files.conftest import CSV, EICAR, PDF, SIGNATURE, clamav_db  # noqa: F401
+from tests.clamav import EICAR, SIGNATURE
+from tests.files.conftest import CSV, PDF
 from tests.staff.conftest import add_file, csrf_token, store_request
 
 NUMBER = "PRA-2026-00003"
@@ -26,7 +27,7 @@ UPLOAD = f"{PAGE}/files"
 
 
 @pytest.fixture
-def services(settings: Settings, clock: FixedClock, clamav_db: Path) -> Services:  # noqa: F811
+def services(settings: Settings, clock: FixedClock, clamav_db: Path) -> Services:
     """The embedded default with ClamAV reading our EICAR-only database."""
     return bootstrap(dataclasses.replace(settings, clamav_db=clamav_db), clock=clock)
 

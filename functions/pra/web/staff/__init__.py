@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, desk, files
+from pra.web.staff import actions, delivery, desk, files
 
 
 def register(app: Flask) -> None:
@@ -12,3 +12,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(desk.blueprint)
     app.register_blueprint(actions.blueprint)
     app.register_blueprint(files.blueprint)
+    app.register_blueprint(delivery.blueprint)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, flash, redirect, request
+from flask import Blueprint, flash, redirect, request, url_for
 
 from pra.domain.lifecycle import IllegalTransition
 from pra.domain.request import PraRequest
@@ -21,7 +21,7 @@ from pra.ports import StaffAccount, StaleRequest
 from pra.services import replies
 from pra.services.respond import Prepared, prepare_response, send_response
 from pra.staff.log import status_label
-from pra.staff.roles import Permission
+from pra.staff.roles import Permission, may
 from pra.web.staff.choices import (
     LABELS,
     REPLIES,
@@ -58,7 +58,11 @@ class ActionLink:
 def action_links(found: PraRequest, account: StaffAccount) -> list[ActionLink]:
     """The request page's Actions: a link to each form this account may use now."""
     forms = offered_forms(found, account, services().today())
-    return [ActionLink(LABELS[form], step_url(form, found.tracking_number)) for form in forms]
+    links = [ActionLink(LABELS[form], step_url(form, found.tracking_number)) for form in forms]
+    if found.may_deliver and may(account.role, Permission.ACT_ON_REQUESTS):
+        url = url_for("staff_delivery.form", tracking_number=found.tracking_number)
+        links.insert(0, ActionLink("Deliver records", url))
+    return links
 
 
 @blueprint.route("/respond/<form>", methods=["GET", "POST"])
