@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 
@@ -58,3 +59,32 @@ def test_an_upload_on_aws_waits_for_guardduty_before_anyone_can_use_it(
     assert listed.scan.state is ScanState.CLEAN
     opened = open_file(services, number, pdf.id, "ana@library.example")
     assert opened is not None and opened[1].read() == b"%PDF-1.7\n"
+
+
+def test_on_aws_a_delivered_file_is_a_redirect_to_a_short_presigned_get(
+    aws: Aws, aws_settings: Settings
+) -> None:
+    import requests
+
+    from pra.domain.request import DeliveryMethod
+    from pra.services.deliver import DeliveryOrder, deliver_records
+    from pra.services.links import link_url
+    from pra.services.respond import Response, send_response
+    from pra.web import create_app
+    from tests.services.test_respond import COORDINATOR
+
+    services = bootstrap_aws(aws_settings)
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    (pdf,) = upload_files(services, number, [Upload(io.BytesIO(b"%PDF-1.7\n"), "a.pdf")], "ana")
+    tag(aws, pdf.key, "NO_THREATS_FOUND")
+    released = Response("released", available_on=date(2026, 12, 31), available_at="10:00")
+    send_response(services, number, COORDINATOR, released)
+    deliver_records(services, number, COORDINATOR, DeliveryOrder(DeliveryMethod.LINK, (pdf.id,)))
+    client = create_app(services=services).test_client()
+    path = link_url(services, number, pdf.id).removeprefix(aws_settings.public_url)
+    answer = client.get(path)
+    assert answer.status_code == 303
+    assert "X-Amz-Expires=300" in answer.location
+    fetched = requests.get(answer.location, timeout=10)
+    assert fetched.content == b"%PDF-1.7\n"
+    assert fetched.headers["Content-Disposition"] == 'attachment; filename="a.pdf"'
