@@ -28,19 +28,31 @@ def test_the_manifest_is_read_from_the_public_prefix(client, services: Services)
     assert client.get("/api/records/manifest.json").get_json() == published
 
 
-def test_a_published_file_is_served_with_its_type(client, services: Services) -> None:
-    services.files.put("public/records/minutes.pdf", b"%PDF-1.7", "application/pdf")
-    response = client.get("/api/records/files/minutes.pdf")
+def test_a_published_file_is_served_with_its_type_and_cannot_run_script(
+    client, services: Services
+) -> None:
+    services.files.put("public/records/a1b2c3/minutes.pdf", b"%PDF-1.7", "application/pdf")
+    response = client.get("/public/records/a1b2c3/minutes.pdf")
     assert (response.status_code, response.content_type) == (200, "application/pdf")
     assert response.data == b"%PDF-1.7"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Security-Policy"] == "sandbox"
+    assert "Content-Disposition" not in response.headers
+    services.files.put("public/records/a1b2c3/page.svg", b"<svg/>", "image/svg+xml")
+    active = client.get("/public/records/a1b2c3/page.svg")
+    assert active.headers["Content-Disposition"] == 'attachment; filename="page.svg"'
 
 
 def test_private_files_are_not_reachable_through_the_records_route(
     client, services: Services
 ) -> None:
-    services.files.put("private/PRA-2026-00001/request.json", b"{}", "application/json")
-    for path in ["../private/PRA-2026-00001/request.json", "missing.pdf"]:
-        assert client.get(f"/api/records/files/{path}").status_code == 404
+    services.files.put("requests/PRA-2026-00001/files/x/a.pdf", b"%PDF", "application/pdf")
+    for path in [
+        "../../requests/PRA-2026-00001/files/x/a.pdf",
+        "a1b2c3/missing.pdf",
+        "..%2F..%2Frequests/a.pdf",
+    ]:
+        assert client.get(f"/public/records/{path}").status_code == 404
 
 
 def test_the_plain_list_names_every_record_and_links_its_files(client, services: Services) -> None:

@@ -141,6 +141,7 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     screenshots(desk, "staff-deliver")
     desk.get_by_label("Budget drafts, FY 2027 (budget-drafts.pdf)").check()
     desk.get_by_label("staff memo (staff-memo.pdf)").check()
+    desk.fill("#pra-record_title", "Roseland branch budget drafts, FY 2027")
     desk.get_by_role("button", name="Preview the letter").click()
     expect(desk.get_by_role("heading", level=1)).to_have_text("Preview: Deliver records")
     expect(desk.locator("#pra-letter-text")).to_contain_text("Download them with the links")
@@ -155,6 +156,23 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     assert downloaded.value.suggested_filename == "staff-memo.pdf"
     assert Path(downloaded.value.path()).read_bytes() == RECORD
     screenshots(requester, "status-delivered")
+
+    # Released to one, released to all: the public file is in the library, the private one not.
+    # A new visitor (the requester's browser may keep the manifest it read a minute ago).
+    reader = new_page()
+    reader.goto("/records/")
+    expect(reader.locator("#pra-records-list")).to_contain_text(
+        "Roseland branch budget drafts, FY 2027"
+    )
+    reader.fill("#pra-records-search", "Roseland")
+    expect(reader.locator("#pra-records-list > li")).to_have_count(1)
+    expect(reader.locator("#pra-records-list")).not_to_contain_text("staff-memo")
+    assert_no_axe_violations(reader, "the records page with a record")
+    screenshots(reader, "records-published")
+    plain = new_page(javascript=False)
+    plain.goto("/api/records/")  # the list without JavaScript
+    expect(plain.locator("main")).to_contain_text("Roseland branch budget drafts, FY 2027")
+    expect(plain.get_by_role("link", name="budget-drafts.pdf")).to_be_visible()
 
 
 RECORD = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.bootstrap import bootstrap
@@ -17,6 +19,7 @@ from pra.domain.request import parse_submission
 from pra.services import Services
 from pra.services.files import Upload
 from pra.services.submit import submit_request
+from pra.web import create_app
 from tests.conftest import VALID_REQUEST
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -46,3 +49,20 @@ def docx() -> bytes:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<document/>")
     return buffer.getvalue()
+
+
+@pytest.fixture
+def signed_in_scanning(scanning: Services) -> Callable[[str], FlaskClient]:
+    """signed_in("coordinator") on an app over the scanning services."""
+    from tests.staff.conftest import account_for, sign_in
+
+    client = create_app(services=scanning).test_client()
+
+    def as_role(role: str) -> FlaskClient:
+        account = account_for(role)
+        if scanning.staff.staff(account.email) is None:
+            scanning.staff.add_staff(account)
+        assert sign_in(client, account.email).status_code == 303
+        return client
+
+    return as_role

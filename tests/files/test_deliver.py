@@ -57,7 +57,10 @@ def test_the_final_delivery_closes_the_request_and_emails_private_links(
 ) -> None:
     number, ids = released(scanning)
     after = deliver_records(
-        scanning, number, COORDINATOR, DeliveryOrder(DeliveryMethod.LINK, tuple(ids))
+        scanning,
+        number,
+        COORDINATOR,
+        DeliveryOrder(DeliveryMethod.LINK, tuple(ids), record_title="Board minutes, 2025"),
     )
     assert after.release is not None and after.release.delivered_on == date(2026, 11, 16)
     assert (after.records_owed, after.next_due, after.may_deliver) == (False, None, False)
@@ -67,9 +70,11 @@ def test_the_final_delivery_closes_the_request_and_emails_private_links(
         tuple(ids),
         True,
     )
-    event = scanning.store.history(number)[-1]
-    assert (event.action, event.public) == ("delivered", True)
-    assert event.note == f"link, final; files: {ids[0]} {ids[1]}"
+    delivered, published = scanning.store.history(number)[-2:]
+    assert (delivered.action, delivered.public) == ("delivered", True)
+    assert delivered.note == f"link, final; files: {ids[0]} {ids[1]}"
+    # The public PDF went to the released-records library too; the private CSV did not.
+    assert published.action == "published"
     letter = last_letter(scanning)
     assert letter["To"] == VALID_REQUEST["email"]
     body = text_body(letter)
@@ -86,7 +91,12 @@ def test_the_requester_downloads_each_file_and_all_of_them_and_each_is_recorded(
     scanning: Services,
 ) -> None:
     number, ids = released(scanning)
-    deliver_records(scanning, number, COORDINATOR, DeliveryOrder(DeliveryMethod.LINK, tuple(ids)))
+    deliver_records(
+        scanning,
+        number,
+        COORDINATOR,
+        DeliveryOrder(DeliveryMethod.LINK, tuple(ids), record_title="Board minutes, 2025"),
+    )
     client = create_app(services=scanning).test_client()
     first, second = links_in(text_body(last_letter(scanning)))
     pdf = client.get(first)
@@ -136,7 +146,12 @@ def test_a_link_past_its_days_says_how_to_get_a_fresh_one(
     scanning: Services, clock: FixedClock, language: str, words: str
 ) -> None:
     number, ids = released(scanning, language)
-    deliver_records(scanning, number, COORDINATOR, DeliveryOrder(DeliveryMethod.LINK, tuple(ids)))
+    deliver_records(
+        scanning,
+        number,
+        COORDINATOR,
+        DeliveryOrder(DeliveryMethod.LINK, tuple(ids), record_title="Board minutes, 2025"),
+    )
     link = links_in(text_body(last_letter(scanning)))[0]
     client = create_app(services=scanning).test_client()
     clock.advance(days=29)
@@ -150,7 +165,13 @@ def test_a_link_past_its_days_says_how_to_get_a_fresh_one(
 
 def test_an_instalment_keeps_the_records_owed_until_the_last(scanning: Services) -> None:
     number, ids = released(scanning)
-    part = DeliveryOrder(DeliveryMethod.LINK, (ids[0],), final=False, holds="the minutes")
+    part = DeliveryOrder(
+        DeliveryMethod.LINK,
+        (ids[0],),
+        final=False,
+        holds="the minutes",
+        record_title="Board minutes, 2025",
+    )
     after = deliver_records(scanning, number, COORDINATOR, part)
     assert (after.records_owed, after.next_due) == (True, PROMISED)
     assert "We will deliver the rest by Friday, December 4, 2026, from 10:00." in text_body(

@@ -50,7 +50,13 @@ def test_a_coordinator_delivers_by_link_after_a_preview(
     form = client.get(FORM).get_data(as_text=True)
     assert 'value="link" checked' in form  # the requester asked for email
     assert "minutes.pdf" in form and "payroll.csv" in form
-    fields = {"method": "link", "file": released, "final": "yes", "holds": ""}
+    fields = {
+        "method": "link",
+        "file": released,
+        "final": "yes",
+        "holds": "",
+        "record_title": "Board minutes, 2025",
+    }
     preview = post(client, f"{FORM}/preview", fields).get_data(as_text=True)
     assert "Download them with the links below until" in preview
     assert "The request will be “Closed: records released”." in preview

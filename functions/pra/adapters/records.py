@@ -39,6 +39,7 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "appeal": _plain(asdict(request.appeal)) if request.appeal else None,
         "release": _plain(asdict(request.release)) if request.release else None,
         "deliveries": [_delivery_to_dict(delivery) for delivery in request.deliveries],
+        "patron_records": request.patron_records,
     }
 
 
@@ -61,6 +62,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         appeal=_appeal(data.get("appeal")),
         release=_release(data.get("release")),
         deliveries=tuple(_delivery(item) for item in data.get("deliveries", ())),
+        patron_records=bool(data.get("patron_records", False)),
     )
 
 

@@ -257,6 +257,8 @@ class PraRequest:
     appeal: Appeal | None = None
     release: Release | None = None  # the latest promise of records, once a letter made one
     deliveries: tuple[RecordsDelivery, ...] = field(default=())
+    # Policy 4005: a request for the requester's own patron records publishes nothing, ever.
+    patron_records: bool = False
 
     @property
     def may_deliver(self) -> bool:

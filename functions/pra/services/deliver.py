@@ -14,13 +14,14 @@ import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from pra.domain.files import RequestFile
+from pra.domain.files import RequestFile, Visibility
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
 from pra.domain.responses import ResponsiblePerson
 from pra.letters.builder import LetterFacts, render_letter
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
 from pra.services.files import find_file
+from pra.services.library import publish_request_files
 from pra.services.links import link_url, links_expire_on
 from pra.services.outbox import deliver as send_emails
 from pra.staff.roles import Permission, may
@@ -40,6 +41,9 @@ class DeliveryOrder:
     file_ids: tuple[str, ...] = ()
     final: bool = True
     holds: str = ""  # what this instalment holds, for the letter
+    # Public files go to the released-records library under this title and description.
+    record_title: str = ""
+    record_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ def prepare_delivery(
     if not request.may_deliver:
         raise DeliveryRefused("records can be delivered once released, while some are owed")
     files = _files(services, request, order)
+    _check_publication(request, files, order)
     if len(order.holds) > NOTE_MAX:
         raise DeliveryRefused(f"shorten what the delivery holds to {NOTE_MAX} characters")
     now, today = services.clock.now(), services.today()
@@ -105,7 +110,36 @@ def deliver_records(
     services.store.save(after, prepared.before.status, prepared.event, [email])
     log.info("records delivered for %s (%s)", number, order.method.value)
     send_emails(services, [email])
+    public = [f.id for f in prepared.files if f.visibility is Visibility.PUBLIC]
+    if public:
+        # Released to one, released to all (Policy 1002 §III.B).
+        publish_request_files(
+            services,
+            number,
+            public,
+            title=order.record_title,
+            description=order.record_description,
+            actor=account.email,
+        )
     return after
+
+
+def _check_publication(
+    request: PraRequest, files: tuple[RequestFile, ...], order: DeliveryOrder
+) -> None:
+    """Checked before anything is stored, so a delivery never half-publishes."""
+    public = [f for f in files if f.visibility is Visibility.PUBLIC]
+    if not public:
+        return
+    if request.patron_records:
+        raise DeliveryRefused(
+            f"{public[0].name} is public, but this request is about the requester's own patron "
+            "records, which are never published (Policy 4005): mark the file private"
+        )
+    if not order.record_title.strip():
+        raise DeliveryRefused(
+            "give the released record a title: the public files go to the released-records library"
+        )
 
 
 def _files(

@@ -14,6 +14,7 @@ def register(app: Flask) -> None:
     blueprints = (api, pages, records, replies, files)
     for blueprint in (module.blueprint for module in blueprints):
         app.register_blueprint(blueprint)
+    app.register_blueprint(records.public_files)
 
 
 def register_site(app: Flask, site_dir: Path) -> None:

@@ -14,12 +14,12 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.emails.words import long_date
+from pra.services.library import FEED_KEY, MANIFEST_KEY
 from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
 
-MANIFEST_KEY = "public/manifest.json"
-RECORDS_PREFIX = "public/records/"
+ACTIVE = ("text/html", "image/svg+xml", "text/xml", "application/xml", "text/javascript")
 
 blueprint = Blueprint("records", __name__, url_prefix="/api/records")
 
@@ -57,14 +57,36 @@ def manifest() -> Any:
     return response
 
 
-@blueprint.get("/files/<path:name>")
-def record_file(name: str) -> Response:
-    if ".." in name.split("/"):
-        abort(404)
-    data = current_services().files.get(RECORDS_PREFIX + name)
+@blueprint.get("/feed.atom")
+def feed() -> Response:
+    data = current_services().files.get(FEED_KEY)
     if data is None:
         abort(404)
+    response = Response(data, content_type="application/atom+xml; charset=utf-8")
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response
+
+
+public_files = Blueprint("public_files", __name__)
+
+
+@public_files.get("/public/records/<record_id>/<name>")
+def record_file(record_id: str, name: str) -> Response:
+    """A released record's file (on AWS, CloudFront serves these from S3 itself)."""
+    if not record_id.isalnum() or name in {"", ".", ".."} or "/" in name:
+        abort(404)
+    stream = current_services().files.open(f"public/records/{record_id}/{name}")
+    if stream is None:
+        abort(404)
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = Response(data, content_type=content_type)
+    response = Response(stream, content_type=content_type, direct_passthrough=True)
+    response.call_on_close(stream.close)
+    # No uploaded file may run script on the site's origin.
     response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "sandbox"
+    if content_type.startswith(ACTIVE) or not content_type.startswith(
+        ("application/pdf", "image/", "text/plain", "text/csv")
+    ):
+        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

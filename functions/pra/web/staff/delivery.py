@@ -43,6 +43,8 @@ class DeliveryForm:
     files: list[str] = field(default_factory=list)
     holds: str = ""
     final: str = "yes"
+    record_title: str = ""
+    record_description: str = ""
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
@@ -52,6 +54,8 @@ class DeliveryForm:
             files=posted.getlist("file"),
             holds=posted.get("holds", "").strip(),
             final=posted.get("final", ""),
+            record_title=posted.get("record_title", "").strip(),
+            record_description=posted.get("record_description", "").strip(),
         )
         if form.method not in {m.value for m in DeliveryMethod}:
             form.errors.append(("method", "Choose how the records reach the requester"))
@@ -61,11 +65,18 @@ class DeliveryForm:
 
     def order(self) -> DeliveryOrder:
         return DeliveryOrder(
-            DeliveryMethod(self.method), tuple(self.files), self.final == "yes", self.holds
+            DeliveryMethod(self.method),
+            tuple(self.files),
+            self.final == "yes",
+            self.holds,
+            self.record_title,
+            self.record_description,
         )
 
     def hidden(self) -> list[tuple[str, str]]:
         fields = [("method", self.method), ("holds", self.holds), ("final", self.final)]
+        fields += [("record_title", self.record_title)]
+        fields += [("record_description", self.record_description)]
         return fields + [("file", file_id) for file_id in self.files]
 
 
@@ -109,8 +120,9 @@ def _step(tracking_number: str, *, send: bool) -> Any:
         else:
             prepared = prepare_delivery(services(), number, account, filled.order())
     except DeliveryRefused as refused:
-        where = "file" if "file" in str(refused) else ""
-        filled.errors.append((where, sentence(str(refused))))
+        text = str(refused)
+        where = "record_title" if "title" in text else ("file" if "file" in text else "")
+        filled.errors.append((where, sentence(text)))
         return _form_page(found, filled, 400)
     except StaleRequest:
         return conflict(found, "Someone changed this request meanwhile. Nothing was sent.")

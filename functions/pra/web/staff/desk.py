@@ -10,10 +10,13 @@ from datetime import timedelta
 from math import ceil
 from typing import Any
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask import Blueprint, Response, current_app, flash, redirect, request, url_for
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
+from pra.domain.records import reads_like_own_patron_records
+from pra.domain.tracking import normalize_tracking_number
+from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
 from pra.staff.log import STATUS_LABELS, request_log
@@ -164,7 +167,28 @@ def request_page_response(
         actions=action_links(opened.row.request, signed_in_account()),
         may_act=may(signed_in_account().role, Permission.ACT_ON_REQUESTS),
         reason_label=extension_reason_label,
+        reads_like_patron_records=reads_like_own_patron_records(
+            opened.row.request.submission.description
+        ),
     )
+
+
+@blueprint.post("/requests/<tracking_number>/patron-records")
+@requires(Permission.ACT_ON_REQUESTS)
+def patron_records(tracking_number: str) -> Any:
+    """Mark (or unmark) the request as the requester's own patron records: never published."""
+    marked = request.form.get("patron_records") == "yes"
+    number = normalize_tracking_number(tracking_number)
+    try:
+        mark_patron_records(services(), number, marked, signed_in_account().email)
+    except KeyError:
+        return not_found(tracking_number)
+    flash(
+        "Marked as the requester's own patron records: nothing of it will be published."
+        if marked
+        else "No longer marked as patron records."
+    )
+    return redirect(url_for(".request_page", tracking_number=number), code=303)
 
 
 def not_found(tracking_number: str) -> Response:

@@ -1,0 +1,248 @@
+"""The released-records library: publish, unpublish, and the manifest and feed behind them.
+
+A record released to one member of the public is released to all (Policy 1002 §III.B), never
+a requester's own patron records (Policy 4005) nor a file marked private: those refusals live
+here, so every entry point (desk, command line, a crafted request) meets them.
+
+Each record is kept as its own description (withdrawn ones too, for staff); the public
+manifest and the Atom feed are rebuilt from all of them after every change. A rebuild writes
+whole files (a reader never sees half of one) and checks itself: if another publish landed
+meanwhile, it builds again, so two publishes at once lose neither.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import secrets
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from pra.domain.files import RequestFile, Visibility
+from pra.domain.records import RecordFile, ReleasedRecord, Withdrawal
+from pra.domain.request import HistoryEvent
+from pra.services import Services
+from pra.services.feed import atom_feed
+from pra.services.files import find_file
+
+log = logging.getLogger(__name__)
+RECORDS_PREFIX = "library/records/"
+MANIFEST_KEY = "public/manifest.json"
+FEED_KEY = "public/feed.atom"
+TITLE_MAX, DESCRIPTION_MAX = 200, 2000
+REBUILDS = 5
+
+
+class PublishRefused(ValueError):
+    """Nothing was published; the message says why."""
+
+
+def publish_request_files(
+    services: Services,
+    number: str,
+    file_ids: Iterable[str],
+    *,
+    title: str,
+    description: str,
+    actor: str,
+) -> ReleasedRecord:
+    """Publish delivered public files of a request as one released record."""
+    request = services.store.get(number)
+    if request is None:
+        raise KeyError(number)
+    if request.patron_records:
+        raise PublishRefused(
+            f"{number} is about the requester's own patron records: nothing of it is ever "
+            "published (Policy 4005)"
+        )
+    files = [_publishable(services, number, file_id) for file_id in dict.fromkeys(file_ids)]
+    if not files:
+        raise PublishRefused("choose the public files to publish")
+    record = _new_record(services, title, description, number, files, actor)
+    _copy(services, record, files)
+    event = HistoryEvent(services.clock.now(), actor, "published", f"record {record.id}", True)
+    services.store.append_event(number, event)
+    return record
+
+
+def publish_record(
+    services: Services, files: list[RequestFile], *, title: str, description: str, actor: str
+) -> ReleasedRecord:
+    """Proactive disclosure (board minutes, contracts): files scanned clean, no request."""
+    for file in files:
+        if not file.usable:
+            raise PublishRefused(f"{file.name} has not been scanned clean; nothing was published")
+    record = _new_record(services, title, description, None, files, actor)
+    _copy(services, record, files)
+    return record
+
+
+def unpublish(services: Services, record_id: str, reason: str, actor: str) -> ReleasedRecord:
+    """Take a record off the public list and its files offline; the reason stays for staff."""
+    record = find_record(services, record_id)
+    if record is None:
+        raise KeyError(record_id)
+    if not reason.strip():
+        raise PublishRefused("give the reason for unpublishing")
+    if record.withdrawn is not None:
+        raise PublishRefused(f"record {record_id} was already unpublished")
+    withdrawn = dataclasses.replace(
+        record, withdrawn=Withdrawal(services.clock.now(), actor, " ".join(reason.split()))
+    )
+    _save(services, withdrawn)
+    for file in record.files:
+        services.files.delete(record.file_key(file.name))
+    rebuild(services)
+    if record.request:
+        note = f"record {record.id} unpublished: {withdrawn.withdrawn.reason}"  # type: ignore[union-attr]
+        services.store.append_event(
+            record.request, HistoryEvent(services.clock.now(), actor, "unpublished", note)
+        )
+    log.info("record %s unpublished", record_id)
+    return withdrawn
+
+
+def library(services: Services) -> list[ReleasedRecord]:
+    """Every record, withdrawn ones too (staff), newest first."""
+    records = [_read(services, key) for key in services.files.keys(RECORDS_PREFIX)]
+    found = [record for record in records if record is not None]
+    return sorted(found, key=lambda r: (r.released_on, r.id), reverse=True)
+
+
+def find_record(services: Services, record_id: str) -> ReleasedRecord | None:
+    if not record_id.isalnum():
+        return None
+    return _read(services, f"{RECORDS_PREFIX}{record_id}.json")
+
+
+def rebuild(services: Services) -> None:
+    """Write the manifest and the feed from every record; again if a publish landed meanwhile."""
+    written = b""
+    for _ in range(REBUILDS):
+        manifest = _manifest_bytes(services)
+        if manifest == written:
+            return
+        records = [r for r in library(services) if r.public]
+        services.files.put(FEED_KEY, atom_feed(services, records), "application/atom+xml")
+        services.files.put(MANIFEST_KEY, manifest, "application/json")
+        written = manifest
+    log.warning("the manifest changed during %d rebuilds; the next publish settles it", REBUILDS)
+
+
+def manifest(services: Services) -> dict[str, Any]:
+    url = services.settings.public_url
+    return {
+        "records": [
+            {
+                "id": record.id,
+                "title": record.title,
+                "description": record.description,
+                "request": record.request,
+                "released_on": record.released_on.isoformat(),
+                "files": [
+                    {
+                        "name": file.name,
+                        "url": f"{url}/{record.file_key(file.name)}",
+                        "size": file.size,
+                        "sha256": file.sha256,
+                        "type": file.content_type,
+                    }
+                    for file in record.files
+                ],
+            }
+            for record in library(services)
+            if record.public
+        ]
+    }
+
+
+def _manifest_bytes(services: Services) -> bytes:
+    return json.dumps(manifest(services), ensure_ascii=False, sort_keys=True, indent=1).encode()
+
+
+def _publishable(services: Services, number: str, file_id: str) -> RequestFile:
+    file = find_file(services, number, file_id)
+    if file is None:
+        raise PublishRefused(f"there is no file {file_id} on {number}")
+    if file.visibility is not Visibility.PUBLIC:
+        raise PublishRefused(f"{file.name} is private to the requester and is never published")
+    if not file.usable:
+        raise PublishRefused(f"{file.name} has not been scanned clean; nothing was published")
+    return file
+
+
+def _new_record(
+    services: Services,
+    title: str,
+    description: str,
+    number: str | None,
+    files: list[RequestFile],
+    actor: str,
+) -> ReleasedRecord:
+    title, description = " ".join(title.split()), description.strip()
+    if not title:
+        raise PublishRefused("give the record a title")
+    if len(title) > TITLE_MAX or len(description) > DESCRIPTION_MAX:
+        raise PublishRefused(
+            f"shorten the title to {TITLE_MAX} and the description to {DESCRIPTION_MAX} characters"
+        )
+    return ReleasedRecord(
+        id=secrets.token_hex(6),
+        title=title,
+        description=description,
+        request=number,
+        released_on=services.today(),
+        files=tuple(RecordFile(f.name, f.size, f.sha256, f.content_type) for f in files),
+        published_by=actor,
+    )
+
+
+def _copy(services: Services, record: ReleasedRecord, files: list[RequestFile]) -> None:
+    for file in files:
+        stream = services.files.open(file.key)
+        if stream is None:
+            raise PublishRefused(f"{file.name} is missing from the file store")
+        with stream:
+            services.files.put_stream(record.file_key(file.name), stream, file.content_type)
+    _save(services, record)
+    rebuild(services)
+    log.info("record %s published with %d file(s)", record.id, len(files))
+
+
+def _save(services: Services, record: ReleasedRecord) -> None:
+    data = json.dumps(_to_dict(record), sort_keys=True).encode()
+    services.files.put(f"{RECORDS_PREFIX}{record.id}.json", data, "application/json")
+
+
+def _read(services: Services, key: str) -> ReleasedRecord | None:
+    data = services.files.get(key)
+    return _from_dict(json.loads(data)) if data else None
+
+
+def _to_dict(record: ReleasedRecord) -> dict[str, Any]:
+    data = asdict(record)
+    data["released_on"] = record.released_on.isoformat()
+    if record.withdrawn:
+        data["withdrawn"]["at"] = record.withdrawn.at.isoformat()
+    return data
+
+
+def _from_dict(data: dict[str, Any]) -> ReleasedRecord:
+    withdrawn = data.get("withdrawn")
+    return ReleasedRecord(
+        id=data["id"],
+        title=data["title"],
+        description=data["description"],
+        request=data.get("request"),
+        released_on=date.fromisoformat(data["released_on"]),
+        files=tuple(RecordFile(**item) for item in data.get("files", ())),
+        published_by=data.get("published_by", ""),
+        withdrawn=Withdrawal(
+            datetime.fromisoformat(withdrawn["at"]), withdrawn["by"], withdrawn["reason"]
+        )
+        if withdrawn
+        else None,
+    )
