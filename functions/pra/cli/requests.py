@@ -10,10 +10,14 @@ from zoneinfo import ZoneInfo
 
 from pra.bootstrap import services_for
 from pra.cli.errors import CliError
+from pra.cli.files import opened_uploads
 from pra.config import Settings
+from pra.domain.files import Visibility
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
+from pra.services.files import FileRefused, upload_files
+from pra.services.patron import mark_patron_records
 
 
 def add_parser(commands: Any) -> None:
@@ -28,6 +32,23 @@ def add_parser(commands: Any) -> None:
     show.add_argument("tracking_number")
     show.add_argument("--data-dir", type=Path)
     show.set_defaults(run=_show)
+    attach = requests_commands.add_parser("attach", help="add files to a request")
+    attach.add_argument("tracking_number")
+    attach.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    attach.add_argument("--title", default="", help="the title, when one file is attached")
+    attach.add_argument("--private", action="store_true", help="for the requester only")
+    attach.add_argument("--data-dir", type=Path)
+    attach.set_defaults(run=_attach)
+    mark = requests_commands.add_parser("mark", help="mark a request")
+    mark.add_argument("tracking_number")
+    mark.add_argument(
+        "--patron-records",
+        action="store_true",
+        required=True,
+        help="the requester's own patron records (Policy 4005): never published",
+    )
+    mark.add_argument("--data-dir", type=Path)
+    mark.set_defaults(run=_mark)
 
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:
@@ -36,6 +57,39 @@ def _list(args: argparse.Namespace, settings: Settings) -> int:
 
 def _show(args: argparse.Namespace, settings: Settings) -> int:
     return show_request(settings, args.tracking_number)
+
+
+def _attach(args: argparse.Namespace, settings: Settings) -> int:
+    number = _tracking_number(args.tracking_number)
+    visibility = Visibility.PRIVATE if args.private else Visibility.PUBLIC
+    services = services_for(settings)
+    with opened_uploads(args.files, args.title, visibility) as uploads:
+        try:
+            added = upload_files(services, number, uploads, f"staff:{getpass.getuser()}")
+        except FileRefused as refused:
+            raise CliError(str(refused)) from None
+        except KeyError:
+            raise CliError(f"no request {number}") from None
+    for file in added:
+        print(f"{file.id}  {file.name}  {file.visibility.value}  scan: {file.scan.state.value}")
+    return 0
+
+
+def _mark(args: argparse.Namespace, settings: Settings) -> int:
+    number = _tracking_number(args.tracking_number)
+    try:
+        mark_patron_records(services_for(settings), number, True, f"staff:{getpass.getuser()}")
+    except KeyError:
+        raise CliError(f"no request {number}") from None
+    print(f"{number} marked as patron records: nothing of it will be published")
+    return 0
+
+
+def _tracking_number(raw: str) -> str:
+    number = normalize_tracking_number(raw)
+    if not is_tracking_number(number):
+        raise CliError(f"not a tracking number: {raw!r} (expected e.g. PRA-2026-00042)")
+    return number
 
 
 def list_requests(settings: Settings, status: str | None) -> int:

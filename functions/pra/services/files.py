@@ -27,6 +27,9 @@ TITLE_MAX = 200
 NAME_MAX = 150
 CHUNK = 1024 * 1024
 UPLOADED, REFUSED, DOWNLOADED, SCANNED = "file_added", "file_refused", "downloaded_file", "scanned"
+# Records published without a request (proactive disclosure) are uploaded, typed and scanned
+# like a request's files, in a folder of their own, with no request history to write to.
+LIBRARY_UPLOADS = "library"
 
 
 class FileRefused(ValueError):
@@ -49,8 +52,8 @@ def upload_files(
     services: Services, number: str, uploads: list[Upload], actor: str
 ) -> list[RequestFile]:
     """Check every upload, then store and scan each; a refusal leaves nothing stored."""
-    number = normalize_tracking_number(number)
-    if services.store.get(number) is None:
+    number = number if number == LIBRARY_UPLOADS else normalize_tracking_number(number)
+    if number != LIBRARY_UPLOADS and services.store.get(number) is None:
         raise KeyError(number)
     if not uploads:
         raise FileRefused("choose at least one file")
@@ -68,7 +71,7 @@ def upload_files(
         for file in stored:
             _forget(services, file)
         raise
-    for file in stored:
+    for file in stored if number != LIBRARY_UPLOADS else []:
         note = f"{file.id} {file.name} ({file.visibility.value}); scan: {file.scan.state.value}"
         services.store.append_event(number, HistoryEvent(now, actor, UPLOADED, note))
     log.info("%d file(s) added to %s", len(stored), number)
@@ -166,8 +169,10 @@ def _store_and_scan(services: Services, file: RequestFile, stream: BinaryIO) -> 
     verdict = services.scanner.scan(file.key)
     if verdict.state is ScanState.INFECTED:
         services.files.delete(file.key)
-        event = HistoryEvent(file.uploaded_at, file.uploaded_by, REFUSED, f"{file.name}: malware")
-        services.store.append_event(file.tracking_number, event)
+        if file.tracking_number != LIBRARY_UPLOADS:
+            note = f"{file.name}: malware"
+            event = HistoryEvent(file.uploaded_at, file.uploaded_by, REFUSED, note)
+            services.store.append_event(file.tracking_number, event)
         raise FileRefused(f"{file.name} contains malware ({verdict.note}); nothing was stored")
     return _save(services, replace(file, scan=verdict))
 

@@ -26,7 +26,7 @@ from pra.domain.records import RecordFile, ReleasedRecord, Withdrawal
 from pra.domain.request import HistoryEvent
 from pra.services import Services
 from pra.services.feed import atom_feed
-from pra.services.files import find_file
+from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, upload_files
 
 log = logging.getLogger(__name__)
 RECORDS_PREFIX = "library/records/"
@@ -78,6 +78,37 @@ def publish_record(
     record = _new_record(services, title, description, None, files, actor)
     _copy(services, record, files)
     return record
+
+
+def publish_uploads(
+    services: Services,
+    uploads: list[Upload],
+    *,
+    title: str,
+    description: str,
+    actor: str,
+    number: str | None = None,
+) -> ReleasedRecord:
+    """Publish new files: for a request (attached to it first, as public files), or on their
+    own (proactive disclosure). Checked before anything is stored."""
+    if number is not None:
+        request = services.store.get(number)
+        if request is None:
+            raise KeyError(number)
+        if request.patron_records:
+            raise PublishRefused(
+                f"{number} is about the requester's own patron records: nothing of it is ever "
+                "published (Policy 4005)"
+            )
+    _new_record(services, title, description, number, [], actor)  # the title and description
+    public = [dataclasses.replace(upload, visibility=Visibility.PUBLIC) for upload in uploads]
+    files = upload_files(services, number or LIBRARY_UPLOADS, public, actor)
+    if number is None:
+        return publish_record(services, files, title=title, description=description, actor=actor)
+    ids = [file.id for file in files]
+    return publish_request_files(
+        services, number, ids, title=title, description=description, actor=actor
+    )
 
 
 def unpublish(services: Services, record_id: str, reason: str, actor: str) -> ReleasedRecord:
