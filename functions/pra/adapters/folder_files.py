@@ -61,10 +61,14 @@ class FolderFileStore:
         return path.read_bytes() if path.is_file() else None
 
     def keys(self, prefix: str) -> list[str]:
+        # Walk only the folder the prefix names, not the whole store.
+        folder = prefix.rpartition("/")[0]
+        base = self._path(folder) if folder else self._root
         keys = (
-            path.relative_to(self._root).as_posix()
-            for path in self._root.rglob("*")
-            if path.is_file() and not path.name.startswith(".tmp-")
+            Path(parent, name).relative_to(self._root).as_posix()
+            for parent, _, names in os.walk(base)
+            for name in names
+            if not name.startswith(".tmp-")
         )
         return sorted(key for key in keys if key.startswith(prefix))
 

@@ -7,11 +7,11 @@ the feed is one small Jinja template; every value is escaped for XML.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
+from typing import Any
 
 from jinja2 import Environment
 
-from pra.domain.records import ReleasedRecord
 from pra.services import Services
 
 FEED_SIZE = 50
@@ -32,8 +32,8 @@ _TEMPLATE = Environment(autoescape=True, keep_trailing_newline=True).from_string
     <summary>{{ entry.record.description or entry.record.title }}</summary>
     <link rel="alternate" type="text/html" href="{{ url }}/records/#{{ entry.record.id }}"/>
 {%- for file in entry.record.files %}
-    <link rel="enclosure" type="{{ file.content_type }}" length="{{ file.size }}" \
-href="{{ url }}/{{ entry.record.file_key(file.name) }}" title="{{ file.name }}"/>
+    <link rel="enclosure" type="{{ file.type }}" length="{{ file.size }}" \
+href="{{ file.url }}" title="{{ file.name }}"/>
 {%- endfor %}
   </entry>
 {%- endfor %}
@@ -42,11 +42,13 @@ href="{{ url }}/{{ entry.record.file_key(file.name) }}" title="{{ file.name }}"/
 )
 
 
-def atom_feed(services: Services, records: Sequence[ReleasedRecord]) -> bytes:
+def atom_feed(services: Services, records: Sequence[dict[str, Any]]) -> bytes:
+    """The newest records of the manifest (its entries, newest first) as Atom."""
     zone = services.receipt_rules.zone
 
-    def stamp(record: ReleasedRecord) -> str:
-        return datetime.combine(record.released_on, time(0), zone).isoformat()
+    def stamp(record: dict[str, Any]) -> str:
+        day = date.fromisoformat(record["released_on"])
+        return datetime.combine(day, time(0), zone).isoformat()
 
     entries = [{"record": record, "updated": stamp(record)} for record in records[:FEED_SIZE]]
     newest = entries[0]["updated"] if entries else services.clock.now().isoformat()

@@ -30,6 +30,7 @@ from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, upload_files
 
 log = logging.getLogger(__name__)
 RECORDS_PREFIX = "library/records/"
+WITHDRAWN_PREFIX = "library/withdrawn/"  # a marker per unpublished record
 MANIFEST_KEY = "public/manifest.json"
 FEED_KEY = "public/feed.atom"
 TITLE_MAX, DESCRIPTION_MAX = 200, 2000
@@ -124,9 +125,10 @@ def unpublish(services: Services, record_id: str, reason: str, actor: str) -> Re
         record, withdrawn=Withdrawal(services.clock.now(), actor, " ".join(reason.split()))
     )
     _save(services, withdrawn)
+    services.files.put(f"{WITHDRAWN_PREFIX}{record.id}", b"", "text/plain")
     for file in record.files:
         services.files.delete(record.file_key(file.name))
-    rebuild(services)
+    rebuild(services, withdrawn)
     if record.request:
         note = f"record {record.id} unpublished: {withdrawn.withdrawn.reason}"  # type: ignore[union-attr]
         services.store.append_event(
@@ -149,49 +151,75 @@ def find_record(services: Services, record_id: str) -> ReleasedRecord | None:
     return _read(services, f"{RECORDS_PREFIX}{record_id}.json")
 
 
-def rebuild(services: Services) -> None:
-    """Write the manifest and the feed from every record; again if a publish landed meanwhile."""
-    written = b""
+def rebuild(services: Services, change: ReleasedRecord | None = None) -> None:
+    """Bring the manifest and the feed up to date with `change` and with every other record.
+
+    The stored manifest is the starting point, so a publish reads one record, not all of them;
+    the listing of records (and of withdrawals) says what the manifest must hold, and any
+    record it lacks, published meanwhile by someone else, is read and added. It repeats until
+    the manifest it wrote is still there and still complete.
+    """
     for _ in range(REBUILDS):
-        manifest = _manifest_bytes(services)
-        if manifest == written:
+        stored = services.files.get(MANIFEST_KEY)
+        entries = {entry["id"]: entry for entry in _entries(stored)}
+        if change is not None:
+            entries.pop(change.id, None)
+            if change.public:
+                entries[change.id] = _entry(services, change)
+        public = _public_ids(services)
+        for record_id in public - entries.keys():
+            record = find_record(services, record_id)
+            if record is not None and record.public:
+                entries[record_id] = _entry(services, record)
+        for record_id in entries.keys() - public:
+            del entries[record_id]
+        ordered = sorted(entries.values(), key=lambda e: (e["released_on"], e["id"]), reverse=True)
+        # Compact: json's C encoder writes it, and readers download fewer bytes.
+        data = json.dumps({"records": ordered}, ensure_ascii=False, separators=(",", ":")).encode()
+        if data != stored:
+            services.files.put(FEED_KEY, atom_feed(services, ordered), "application/atom+xml")
+            services.files.put(MANIFEST_KEY, data, "application/json")
+        if _public_ids(services) == entries.keys() and services.files.get(MANIFEST_KEY) == data:
             return
-        records = [r for r in library(services) if r.public]
-        services.files.put(FEED_KEY, atom_feed(services, records), "application/atom+xml")
-        services.files.put(MANIFEST_KEY, manifest, "application/json")
-        written = manifest
+        change = None
     log.warning("the manifest changed during %d rebuilds; the next publish settles it", REBUILDS)
 
 
-def manifest(services: Services) -> dict[str, Any]:
+def _entries(stored: bytes | None) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = json.loads(stored)["records"] if stored else []
+    return entries
+
+
+def _public_ids(services: Services) -> set[str]:
+    """Records published and not withdrawn, from the listings alone (no record is read)."""
+    published = {_id_of(key) for key in services.files.keys(RECORDS_PREFIX)}
+    return published - {_id_of(key) for key in services.files.keys(WITHDRAWN_PREFIX)}
+
+
+def _id_of(key: str) -> str:
+    return key.rsplit("/", 1)[-1].removesuffix(".json")
+
+
+def _entry(services: Services, record: ReleasedRecord) -> dict[str, Any]:
+    """A record as the manifest lists it."""
     url = services.settings.public_url
     return {
-        "records": [
+        "id": record.id,
+        "title": record.title,
+        "description": record.description,
+        "request": record.request,
+        "released_on": record.released_on.isoformat(),
+        "files": [
             {
-                "id": record.id,
-                "title": record.title,
-                "description": record.description,
-                "request": record.request,
-                "released_on": record.released_on.isoformat(),
-                "files": [
-                    {
-                        "name": file.name,
-                        "url": f"{url}/{record.file_key(file.name)}",
-                        "size": file.size,
-                        "sha256": file.sha256,
-                        "type": file.content_type,
-                    }
-                    for file in record.files
-                ],
+                "name": file.name,
+                "url": f"{url}/{record.file_key(file.name)}",
+                "size": file.size,
+                "sha256": file.sha256,
+                "type": file.content_type,
             }
-            for record in library(services)
-            if record.public
-        ]
+            for file in record.files
+        ],
     }
-
-
-def _manifest_bytes(services: Services) -> bytes:
-    return json.dumps(manifest(services), ensure_ascii=False, sort_keys=True, indent=1).encode()
 
 
 def _publishable(services: Services, number: str, file_id: str) -> RequestFile:
@@ -239,7 +267,7 @@ def _copy(services: Services, record: ReleasedRecord, files: list[RequestFile]) 
         with stream:
             services.files.put_stream(record.file_key(file.name), stream, file.content_type)
     _save(services, record)
-    rebuild(services)
+    rebuild(services, record)
     log.info("record %s published with %d file(s)", record.id, len(files))
 
 
