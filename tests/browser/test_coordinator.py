@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import StaffLogin
 from tests.browser.flows import Receipt, fill_request, read_receipt, send
 from tests.browser.test_pages import assert_no_axe_violations, screenshots
+from tests.files.pdfs import scanned_pdf
 
 pytestmark = pytest.mark.e2e
 
@@ -145,7 +146,11 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     desk.get_by_role("button", name="Preview the letter").click()
     expect(desk.get_by_role("heading", level=1)).to_have_text("Preview: Deliver records")
     expect(desk.locator("#pra-letter-text")).to_contain_text("Download them with the links")
+    # The public PDF is a scan without text: the preview says so, and sending needs a yes.
+    expect(desk.locator(".pra-findings")).to_contain_text("not readable by screen readers")
+    assert_no_axe_violations(desk, "a delivery's preview with findings")
     subject = desk.locator("#pra-letter-subject").inner_text().strip()
+    desk.get_by_label("I have checked these findings: the files may be published").check()
     desk.get_by_role("button", name="Send the letter").click()
     expect(desk.locator("#pra-banner")).to_contain_text(f"Delivered: {subject}.")
 
@@ -175,7 +180,7 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     expect(plain.get_by_role("link", name="budget-drafts.pdf")).to_be_visible()
 
 
-RECORD = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+RECORD = scanned_pdf()  # a scan without OCR: no text layer
 
 
 def upload_file(page: Page, name: str, *, public: bool, title: str = "") -> None:

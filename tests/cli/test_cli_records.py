@@ -114,3 +114,20 @@ def test_a_record_is_published_listed_and_unpublished(
     assert "(unpublished: Draft posted)" in capsys.readouterr().out
     assert run(settings, "records", "unpublish", "nope", "--reason", "x") == 2
     assert capsys.readouterr().err == "pra: no record nope\n"
+
+
+def test_personal_data_stops_a_publication_until_confirmed(
+    capsys, services: Services, settings: Settings, tmp_path: Path
+) -> None:
+    from tests.files.pdfs import text_pdf
+
+    pdf = write(tmp_path, "roster.pdf", text_pdf("Staff roster", "Call (707) 555-0142"))
+    assert run(settings, "records", "publish", pdf, "--title", "Roster") == 2
+    assert capsys.readouterr().err == (
+        "pra: check before publishing: roster.pdf: page 2: phone number ((***) ***-**42). "
+        "Confirm that they may be published, or redact the file and upload it again\n"
+    )
+    assert library(services) == [] and services.files.keys("requests/library/") == []
+    confirmed = ("--title", "Roster", "--confirm-findings")
+    assert run(settings, "records", "publish", pdf, *confirmed) == 0
+    assert len(library(services)) == 1

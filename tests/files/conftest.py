@@ -21,8 +21,10 @@ from pra.services.files import Upload
 from pra.services.submit import submit_request
 from pra.web import create_app
 from tests.conftest import VALID_REQUEST
+from tests.files.pdfs import text_pdf
 
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+# A record with a text layer and nothing personal in it: it publishes without a finding.
+PDF = text_pdf("Library Commission minutes, 2025", "Approved unanimously.")
 CSV = b"date,amount\n2026-01-05,120.00\n"
 
 

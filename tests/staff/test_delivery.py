@@ -14,6 +14,8 @@ from pra.domain.lifecycle import Status
 from pra.services import Services
 from pra.services.respond import Response, send_response
 from tests.conftest import text_body
+from tests.files.conftest import PDF
+from tests.files.pdfs import text_pdf
 from tests.services.test_respond import COORDINATOR
 from tests.staff.conftest import add_file, csrf_token, store_request
 
@@ -26,7 +28,7 @@ FORM = f"{PAGE}/deliver"
 def released(services: Services) -> list[str]:
     store_request(services, NUMBER, date(2026, 11, 10))
     files = [
-        add_file(services, NUMBER, "minutes.pdf", b"%PDF-1.7", Visibility.PUBLIC),
+        add_file(services, NUMBER, "minutes.pdf", PDF, Visibility.PUBLIC),
         add_file(services, NUMBER, "payroll.csv", b"a,b\n1,2\n"),
     ]
     response = Response("released", available_on=date(2026, 11, 20), available_at="10:00")
@@ -104,3 +106,27 @@ def test_nothing_is_delivered_before_a_release_nor_by_read_only_staff(
     assert client.get(FORM).status_code == 409
     client.post("/staff/sign-out", data={"csrf_token": csrf_token(client, PAGE)})
     assert signed_in("staff").get(FORM).status_code == 403
+
+
+def test_personal_data_in_a_public_file_is_shown_and_must_be_confirmed(
+    signed_in: Callable[[str], FlaskClient], services: Services, released: list[str]
+) -> None:
+    exposed = add_file(
+        services,
+        NUMBER,
+        "roster.pdf",
+        text_pdf("Staff roster", "ana@library.example"),
+        Visibility.PUBLIC,
+    )
+    client = signed_in("coordinator")
+    fields = {"method": "link", "file": [exposed.id], "final": "yes", "record_title": "Roster"}
+    preview = post(client, f"{FORM}/preview", fields).get_data(as_text=True)
+    assert "<li>roster.pdf: page 2: email address (a***@library.example)</li>" in preview
+    refused = post(client, f"{FORM}/send", fields)
+    assert refused.status_code == 400
+    assert "Check before publishing: roster.pdf: page 2: email address" in refused.get_data(
+        as_text=True
+    )
+    assert services.store.get(NUMBER).deliveries == ()  # type: ignore[union-attr]
+    assert post(client, f"{FORM}/send", {**fields, "confirm_findings": "yes"}).status_code == 303
+    assert len(services.store.get(NUMBER).deliveries) == 1  # type: ignore[union-attr]

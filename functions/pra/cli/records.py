@@ -25,6 +25,11 @@ def add_parser(commands: Any) -> None:
     publish.add_argument("--title", required=True)
     publish.add_argument("--description", default="")
     publish.add_argument("--request", metavar="TRACKING_NUMBER", help="the request they answer")
+    publish.add_argument(
+        "--confirm-findings",
+        action="store_true",
+        help="publish although the personal-data check found something (after looking)",
+    )
     publish.add_argument("--data-dir", type=Path)
     publish.set_defaults(run=_publish)
     listing = records_commands.add_parser("list", help="every record, unpublished ones too")
@@ -53,6 +58,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
                 description=args.description,
                 actor=f"staff:{getpass.getuser()}",
                 number=number,
+                confirmed=args.confirm_findings,
             )
         except (FileRefused, PublishRefused) as refused:
             raise CliError(str(refused)) from None

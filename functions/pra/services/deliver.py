@@ -21,7 +21,8 @@ from pra.letters.builder import LetterFacts, render_letter
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
 from pra.services.files import find_file
-from pra.services.library import publish_request_files
+from pra.services.findings import Finding
+from pra.services.library import FindingsToConfirm, publication_findings, publish_request_files
 from pra.services.links import link_url, links_expire_on
 from pra.services.outbox import deliver as send_emails
 from pra.staff.roles import Permission, may
@@ -44,6 +45,7 @@ class DeliveryOrder:
     # Public files go to the released-records library under this title and description.
     record_title: str = ""
     record_description: str = ""
+    confirm_findings: bool = False  # the personal-data findings were seen and may be published
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class PreparedDelivery:
     before: PraRequest
     after: PraRequest
     files: tuple[RequestFile, ...]
+    findings: list[tuple[str, Finding]]  # in the public files, for the preview to show
     letter: SentLetter
     message: EmailMessage
     event: HistoryEvent
@@ -105,6 +108,8 @@ def deliver_records(
 ) -> PraRequest:
     """Record the delivery and email its letter (to the coordinator to post, without email)."""
     prepared = prepare_delivery(services, number, account, order)
+    if prepared.findings and not order.confirm_findings:
+        raise DeliveryRefused(str(FindingsToConfirm(prepared.findings)))
     after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
     email = QueuedEmail(uuid.uuid4().hex, number, f"letter_{KIND}", prepared.message.as_bytes())
     services.store.save(after, prepared.before.status, prepared.event, [email])
@@ -120,6 +125,7 @@ def deliver_records(
             title=order.record_title,
             description=order.record_description,
             actor=account.email,
+            confirmed=True,  # seen on the preview, or there were none
         )
     return after
 
@@ -200,4 +206,6 @@ def _render(
     what = "final" if delivery.final else "instalment"
     note = f"{delivery.method.value}, {what}; files: {' '.join(f.id for f in files) or 'none'}"
     event = HistoryEvent(delivery.delivered_at, account.email, KIND, note, public=True)
-    return PreparedDelivery(request, after, files, letter, message, event)
+    public = [f for f in files if f.visibility is Visibility.PUBLIC]
+    findings = publication_findings(services, public)
+    return PreparedDelivery(request, after, files, findings, letter, message, event)

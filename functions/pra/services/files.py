@@ -69,7 +69,7 @@ def upload_files(
             stored.append(_store_and_scan(services, file, upload.stream))
     except BaseException:
         for file in stored:
-            _forget(services, file)
+            forget(services, file)
         raise
     for file in stored if number != LIBRARY_UPLOADS else []:
         note = f"{file.id} {file.name} ({file.visibility.value}); scan: {file.scan.state.value}"
@@ -222,7 +222,7 @@ def _save(services: Services, file: RequestFile) -> RequestFile:
     return file
 
 
-def _forget(services: Services, file: RequestFile) -> None:
+def forget(services: Services, file: RequestFile) -> None:
     services.files.delete(file.key)
     services.files.delete(_record_key(file.tracking_number, file.id))
 

@@ -26,7 +26,8 @@ from pra.domain.records import RecordFile, ReleasedRecord, Withdrawal
 from pra.domain.request import HistoryEvent
 from pra.services import Services
 from pra.services.feed import atom_feed
-from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, upload_files
+from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, forget, upload_files
+from pra.services.findings import Finding, personal_data
 
 log = logging.getLogger(__name__)
 RECORDS_PREFIX = "library/records/"
@@ -41,6 +42,35 @@ class PublishRefused(ValueError):
     """Nothing was published; the message says why."""
 
 
+class FindingsToConfirm(PublishRefused):
+    """The files may expose personal data: a person confirms, or redacts and uploads again."""
+
+    def __init__(self, findings: list[tuple[str, Finding]]) -> None:
+        listed = "; ".join(f"{name}: {finding.label}" for name, finding in findings)
+        super().__init__(
+            f"check before publishing: {listed}. Confirm that they may be published, or redact "
+            "the file and upload it again"
+        )
+        self.findings = findings
+
+
+def publication_findings(services: Services, files: list[RequestFile]) -> list[tuple[str, Finding]]:
+    """What each file may expose (and PDFs without text), for a person to confirm."""
+    found = []
+    for file in files:
+        stream = services.files.open(file.key)
+        if stream is None:
+            continue
+        with stream:
+            found += [(file.name, finding) for finding in personal_data(stream, file.content_type)]
+    return found
+
+
+def _check_findings(services: Services, files: list[RequestFile], confirmed: bool) -> None:
+    if not confirmed and (findings := publication_findings(services, files)):
+        raise FindingsToConfirm(findings)
+
+
 def publish_request_files(
     services: Services,
     number: str,
@@ -49,8 +79,12 @@ def publish_request_files(
     title: str,
     description: str,
     actor: str,
+    confirmed: bool = False,
 ) -> ReleasedRecord:
-    """Publish delivered public files of a request as one released record."""
+    """Publish delivered public files of a request as one released record.
+
+    `confirmed`: a person has seen the personal-data findings and says they may go out.
+    """
     request = services.store.get(number)
     if request is None:
         raise KeyError(number)
@@ -63,6 +97,7 @@ def publish_request_files(
     if not files:
         raise PublishRefused("choose the public files to publish")
     record = _new_record(services, title, description, number, files, actor)
+    _check_findings(services, files, confirmed)
     _copy(services, record, files)
     event = HistoryEvent(services.clock.now(), actor, "published", f"record {record.id}", True)
     services.store.append_event(number, event)
@@ -70,13 +105,20 @@ def publish_request_files(
 
 
 def publish_record(
-    services: Services, files: list[RequestFile], *, title: str, description: str, actor: str
+    services: Services,
+    files: list[RequestFile],
+    *,
+    title: str,
+    description: str,
+    actor: str,
+    confirmed: bool = False,
 ) -> ReleasedRecord:
     """Proactive disclosure (board minutes, contracts): files scanned clean, no request."""
     for file in files:
         if not file.usable:
             raise PublishRefused(f"{file.name} has not been scanned clean; nothing was published")
     record = _new_record(services, title, description, None, files, actor)
+    _check_findings(services, files, confirmed)
     _copy(services, record, files)
     return record
 
@@ -89,6 +131,7 @@ def publish_uploads(
     description: str,
     actor: str,
     number: str | None = None,
+    confirmed: bool = False,
 ) -> ReleasedRecord:
     """Publish new files: for a request (attached to it first, as public files), or on their
     own (proactive disclosure). Checked before anything is stored."""
@@ -104,12 +147,31 @@ def publish_uploads(
     _new_record(services, title, description, number, [], actor)  # the title and description
     public = [dataclasses.replace(upload, visibility=Visibility.PUBLIC) for upload in uploads]
     files = upload_files(services, number or LIBRARY_UPLOADS, public, actor)
-    if number is None:
-        return publish_record(services, files, title=title, description=description, actor=actor)
-    ids = [file.id for file in files]
-    return publish_request_files(
-        services, number, ids, title=title, description=description, actor=actor
-    )
+    try:
+        if number is None:
+            return publish_record(
+                services,
+                files,
+                title=title,
+                description=description,
+                actor=actor,
+                confirmed=confirmed,
+            )
+        ids = [file.id for file in files]
+        return publish_request_files(
+            services,
+            number,
+            ids,
+            title=title,
+            description=description,
+            actor=actor,
+            confirmed=confirmed,
+        )
+    except FindingsToConfirm:
+        if number is None:  # nothing of a refused proactive upload is kept
+            for file in files:
+                forget(services, file)
+        raise
 
 
 def unpublish(services: Services, record_id: str, reason: str, actor: str) -> ReleasedRecord:

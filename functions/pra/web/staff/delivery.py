@@ -45,6 +45,7 @@ class DeliveryForm:
     final: str = "yes"
     record_title: str = ""
     record_description: str = ""
+    confirm_findings: str = ""
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
@@ -56,6 +57,7 @@ class DeliveryForm:
             final=posted.get("final", ""),
             record_title=posted.get("record_title", "").strip(),
             record_description=posted.get("record_description", "").strip(),
+            confirm_findings=posted.get("confirm_findings", ""),
         )
         if form.method not in {m.value for m in DeliveryMethod}:
             form.errors.append(("method", "Choose how the records reach the requester"))
@@ -71,6 +73,7 @@ class DeliveryForm:
             self.holds,
             self.record_title,
             self.record_description,
+            self.confirm_findings == "yes",
         )
 
     def hidden(self) -> list[tuple[str, str]]:
@@ -176,6 +179,7 @@ def _preview_page(found: PraRequest, filled: DeliveryForm, prepared: PreparedDel
         hidden=filled.hidden(),
         send_url=url_for("staff_delivery.send", tracking_number=found.tracking_number),
         edit_url=url_for("staff_delivery.form", tracking_number=found.tracking_number),
+        findings=[(name, finding.label) for name, finding in prepared.findings],
     )
 
 

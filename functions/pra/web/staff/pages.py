@@ -60,6 +60,7 @@ def preview_page(found: PraRequest, filled: Filled, prepared: Prepared) -> Any:
         hidden=filled.hidden_fields(),
         send_url=step_url(filled.form, found.tracking_number, "send"),
         edit_url=step_url(filled.form, found.tracking_number),
+        findings=[],
     )
 
 
