@@ -39,6 +39,7 @@
       extendedDue: "Extended response date",
       recordsAvailable: "Records available from",
       yourRecords: "Your records",
+      recordsYear: "Year",
       downloadAll: "Download all as one ZIP file",
       letters: "Letters",
       appeal: "Appeal",
@@ -90,6 +91,7 @@
       extendedDue: "Fecha de respuesta prorrogada",
       recordsAvailable: "Registros disponibles desde",
       yourRecords: "Sus registros",
+      recordsYear: "Año",
       downloadAll: "Descargar todo en un archivo ZIP",
       letters: "Cartas",
       appeal: "Apelación",
@@ -537,10 +539,17 @@
     if (finder) finder.hidden = false;  /* searching needs this script; the plain list does not */
     fetch(box.getAttribute("data-manifest")).then(function (r) { return r.json(); }).then(function (m) {
       var records = m.records || [];
+      /* The manifest holds the newest year; older years are a page each, loaded when chosen. */
+      if (finder && m.years && m.years.length > 1) finder.insertBefore(yearChooser(m.years, function (url) {
+        fetch(url).then(function (r) { return r.json(); }).then(function (page) {
+          records = page.records || [];
+          show();
+        });
+      }), finder.firstChild);
       var show = function () {
         var query = search ? words(search.value) : [];
         var shown = records.filter(function (r) {
-          var have = words((r.title || "") + " " + (r.description || ""));
+          var have = words((r.title || "") + " " + (r.description || "") + " " + (r.request || ""));
           return query.every(function (w) { return have.indexOf(w) >= 0; });
         });
         list.replaceChildren.apply(list, shown.map(recordItem));
@@ -552,6 +561,16 @@
       if (search) search.addEventListener("input", show);
       show();
     }, function () { /* the plain link to the manifest stays */ });
+  }
+
+  function yearChooser(years, load) {
+    var select = el("select", { id: "pra-records-year", "class": "pra-input" }, years.map(function (y) {
+      return el("option", { value: y.url }, [String(y.year)]);
+    }));
+    select.addEventListener("change", function () { load(select.value); });
+    return el("div", { "class": "pra-field" }, [
+      el("label", { "class": "pra-label", "for": "pra-records-year" }, [TEXT.recordsYear]), select
+    ]);
   }
 
   function recordItem(record) {

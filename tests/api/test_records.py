@@ -10,7 +10,7 @@ from pra.services import Services
 def test_the_manifest_is_empty_until_something_is_published(client) -> None:
     response = client.get("/api/records/manifest.json")
     assert response.status_code == 200
-    assert response.get_json() == {"records": []}
+    assert response.get_json() == {"years": [], "records": []}
 
 
 def test_the_manifest_is_read_from_the_public_prefix(client, services: Services) -> None:
@@ -31,15 +31,17 @@ def test_the_manifest_is_read_from_the_public_prefix(client, services: Services)
 def test_a_published_file_is_served_with_its_type_and_cannot_run_script(
     client, services: Services
 ) -> None:
-    services.files.put("public/records/a1b2c3/minutes.pdf", b"%PDF-1.7", "application/pdf")
-    response = client.get("/public/records/a1b2c3/minutes.pdf")
+    services.files.put(
+        "public/records/2026-a1b2c3d4e5f6/minutes.pdf", b"%PDF-1.7", "application/pdf"
+    )
+    response = client.get("/public/records/2026-a1b2c3d4e5f6/minutes.pdf")
     assert (response.status_code, response.content_type) == (200, "application/pdf")
     assert response.data == b"%PDF-1.7"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Security-Policy"] == "sandbox"
     assert "Content-Disposition" not in response.headers
-    services.files.put("public/records/a1b2c3/page.svg", b"<svg/>", "image/svg+xml")
-    active = client.get("/public/records/a1b2c3/page.svg")
+    services.files.put("public/records/2026-a1b2c3d4e5f6/page.svg", b"<svg/>", "image/svg+xml")
+    active = client.get("/public/records/2026-a1b2c3d4e5f6/page.svg")
     assert active.headers["Content-Disposition"] == 'attachment; filename="page.svg"'
 
 
@@ -49,7 +51,7 @@ def test_private_files_are_not_reachable_through_the_records_route(
     services.files.put("requests/PRA-2026-00001/files/x/a.pdf", b"%PDF", "application/pdf")
     for path in [
         "../../requests/PRA-2026-00001/files/x/a.pdf",
-        "a1b2c3/missing.pdf",
+        "2026-a1b2c3d4e5f6/missing.pdf",
         "..%2F..%2Frequests/a.pdf",
     ]:
         assert client.get(f"/public/records/{path}").status_code == 404

@@ -73,7 +73,7 @@ def test_a_recorded_event_gets_the_test_clients_response(
 def test_the_recorded_events_are_what_they_claim(client: FlaskClient) -> None:
     assert through_lambda(recorded("invalid_form"))["statusCode"] == 400
     assert through_lambda(recorded("status_unknown"))["statusCode"] == 404
-    assert json.loads(through_lambda(recorded("manifest"))["body"]) == {"records": []}
+    assert json.loads(through_lambda(recorded("manifest"))["body"]) == {"years": [], "records": []}
 
 
 def test_a_form_post_through_lambda_stores_the_request_and_redirects(

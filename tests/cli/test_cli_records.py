@@ -11,7 +11,8 @@ from pra.config import Settings
 from pra.domain.request import parse_submission
 from pra.services import Services
 from pra.services.files import request_files
-from pra.services.library import MANIFEST_KEY, library
+from pra.services.manifest import MANIFEST_KEY
+from pra.services.records_kept import library
 from pra.services.submit import submit_request
 from tests.clamav import EICAR, SIGNATURE
 from tests.conftest import VALID_REQUEST

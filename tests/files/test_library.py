@@ -17,15 +17,14 @@ from pra.services import Services
 from pra.services.deliver import DeliveryOrder, DeliveryRefused, deliver_records
 from pra.services.files import upload_files
 from pra.services.library import (
-    FEED_KEY,
-    MANIFEST_KEY,
     PublishRefused,
-    library,
     publish_record,
     publish_request_files,
     unpublish,
 )
+from pra.services.manifest import FEED_KEY, MANIFEST_KEY, page_key
 from pra.services.patron import mark_patron_records
+from pra.services.records_kept import library
 from pra.web import create_app
 from tests.files.conftest import PDF, upload
 from tests.files.test_deliver import released
@@ -77,7 +76,20 @@ def test_delivered_public_files_are_published_and_private_ones_are_not(
     client = create_app(services=scanning).test_client()
     served = client.get(f"/public/records/{record['id']}/minutes.pdf")
     assert served.get_data() == PDF
-    assert client.get("/api/records/manifest.json").get_json() == {"records": [record]}
+    assert client.get("/api/records/manifest.json").get_json() == {
+        "years": [
+            {
+                "year": 2026,
+                "count": 1,
+                "url": "https://records.library.example/public/records-2026.json",
+            }
+        ],
+        "records": [record],
+    }
+    assert json.loads(scanning.files.get(page_key(2026)) or b"{}") == {
+        "year": 2026,
+        "records": [record],
+    }
     atom = client.get("/api/records/feed.atom")
     assert atom.content_type == "application/atom+xml; charset=utf-8"
     feed = ElementTree.fromstring(atom.get_data())
@@ -143,7 +155,8 @@ def test_unpublishing_takes_the_record_off_the_list_and_keeps_why_for_staff(
     number, _ = deliver_both(scanning)
     (record,) = library(scanning)
     withdrawn = unpublish(scanning, record.id, "Published by mistake", COORDINATOR.email)
-    assert stored_manifest(scanning) == {"records": []}
+    assert stored_manifest(scanning) == {"years": [], "records": []}
+    assert json.loads(scanning.files.get(page_key(2026)) or b"{}") == {"year": 2026, "records": []}
     assert scanning.files.get(record.file_key("minutes.pdf")) is None
     assert library(scanning) == [withdrawn]
     assert withdrawn.withdrawn is not None and withdrawn.withdrawn.reason == "Published by mistake"

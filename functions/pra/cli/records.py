@@ -13,7 +13,8 @@ from pra.cli.files import opened_uploads
 from pra.config import Settings
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.services.files import FileRefused
-from pra.services.library import PublishRefused, library, publish_uploads, unpublish
+from pra.services.library import PublishRefused, publish_uploads, unpublish
+from pra.services.records_kept import library
 
 
 def add_parser(commands: Any) -> None:

@@ -1,41 +1,34 @@
-"""The released-records library: publish, unpublish, and the manifest and feed behind them.
+"""The released-records library: publish and unpublish (its public pages: services.manifest).
 
 A record released to one member of the public is released to all (Policy 1002 §III.B), never
 a requester's own patron records (Policy 4005) nor a file marked private: those refusals live
 here, so every entry point (desk, command line, a crafted request) meets them.
 
-Each record is kept as its own description (withdrawn ones too, for staff); the public
-manifest and the Atom feed are rebuilt from all of them after every change. A rebuild writes
-whole files (a reader never sees half of one) and checks itself: if another publish landed
-meanwhile, it builds again, so two publishes at once lose neither.
+Each record is kept as its own description (withdrawn ones too, for staff: records_kept).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
-import secrets
 from collections.abc import Iterable
-from dataclasses import asdict
-from datetime import date, datetime
-from typing import Any
 
 from pra.domain.files import RequestFile, Visibility
 from pra.domain.records import RecordFile, ReleasedRecord, Withdrawal
 from pra.domain.request import HistoryEvent
 from pra.services import Services
-from pra.services.feed import atom_feed
 from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, forget, upload_files
 from pra.services.findings import Finding, personal_data
+from pra.services.manifest import rebuild
+from pra.services.records_kept import (
+    find_record,
+    mark_withdrawn,
+    new_record_id,
+    save_record,
+)
 
 log = logging.getLogger(__name__)
-RECORDS_PREFIX = "library/records/"
-WITHDRAWN_PREFIX = "library/withdrawn/"  # a marker per unpublished record
-MANIFEST_KEY = "public/manifest.json"
-FEED_KEY = "public/feed.atom"
 TITLE_MAX, DESCRIPTION_MAX = 200, 2000
-REBUILDS = 5
 
 
 class PublishRefused(ValueError):
@@ -186,8 +179,8 @@ def unpublish(services: Services, record_id: str, reason: str, actor: str) -> Re
     withdrawn = dataclasses.replace(
         record, withdrawn=Withdrawal(services.clock.now(), actor, " ".join(reason.split()))
     )
-    _save(services, withdrawn)
-    services.files.put(f"{WITHDRAWN_PREFIX}{record.id}", b"", "text/plain")
+    save_record(services, withdrawn)
+    mark_withdrawn(services, record)
     for file in record.files:
         services.files.delete(record.file_key(file.name))
     rebuild(services, withdrawn)
@@ -198,90 +191,6 @@ def unpublish(services: Services, record_id: str, reason: str, actor: str) -> Re
         )
     log.info("record %s unpublished", record_id)
     return withdrawn
-
-
-def library(services: Services) -> list[ReleasedRecord]:
-    """Every record, withdrawn ones too (staff), newest first."""
-    records = [_read(services, key) for key in services.files.keys(RECORDS_PREFIX)]
-    found = [record for record in records if record is not None]
-    return sorted(found, key=lambda r: (r.released_on, r.id), reverse=True)
-
-
-def find_record(services: Services, record_id: str) -> ReleasedRecord | None:
-    if not record_id.isalnum():
-        return None
-    return _read(services, f"{RECORDS_PREFIX}{record_id}.json")
-
-
-def rebuild(services: Services, change: ReleasedRecord | None = None) -> None:
-    """Bring the manifest and the feed up to date with `change` and with every other record.
-
-    The stored manifest is the starting point, so a publish reads one record, not all of them;
-    the listing of records (and of withdrawals) says what the manifest must hold, and any
-    record it lacks, published meanwhile by someone else, is read and added. It repeats until
-    the manifest it wrote is still there and still complete.
-    """
-    for _ in range(REBUILDS):
-        stored = services.files.get(MANIFEST_KEY)
-        entries = {entry["id"]: entry for entry in _entries(stored)}
-        if change is not None:
-            entries.pop(change.id, None)
-            if change.public:
-                entries[change.id] = _entry(services, change)
-        public = _public_ids(services)
-        for record_id in public - entries.keys():
-            record = find_record(services, record_id)
-            if record is not None and record.public:
-                entries[record_id] = _entry(services, record)
-        for record_id in entries.keys() - public:
-            del entries[record_id]
-        ordered = sorted(entries.values(), key=lambda e: (e["released_on"], e["id"]), reverse=True)
-        # Compact: json's C encoder writes it, and readers download fewer bytes.
-        data = json.dumps({"records": ordered}, ensure_ascii=False, separators=(",", ":")).encode()
-        if data != stored:
-            services.files.put(FEED_KEY, atom_feed(services, ordered), "application/atom+xml")
-            services.files.put(MANIFEST_KEY, data, "application/json")
-        if _public_ids(services) == entries.keys() and services.files.get(MANIFEST_KEY) == data:
-            return
-        change = None
-    log.warning("the manifest changed during %d rebuilds; the next publish settles it", REBUILDS)
-
-
-def _entries(stored: bytes | None) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = json.loads(stored)["records"] if stored else []
-    return entries
-
-
-def _public_ids(services: Services) -> set[str]:
-    """Records published and not withdrawn, from the listings alone (no record is read)."""
-    published = {_id_of(key) for key in services.files.keys(RECORDS_PREFIX)}
-    return published - {_id_of(key) for key in services.files.keys(WITHDRAWN_PREFIX)}
-
-
-def _id_of(key: str) -> str:
-    return key.rsplit("/", 1)[-1].removesuffix(".json")
-
-
-def _entry(services: Services, record: ReleasedRecord) -> dict[str, Any]:
-    """A record as the manifest lists it."""
-    url = services.settings.public_url
-    return {
-        "id": record.id,
-        "title": record.title,
-        "description": record.description,
-        "request": record.request,
-        "released_on": record.released_on.isoformat(),
-        "files": [
-            {
-                "name": file.name,
-                "url": f"{url}/{record.file_key(file.name)}",
-                "size": file.size,
-                "sha256": file.sha256,
-                "type": file.content_type,
-            }
-            for file in record.files
-        ],
-    }
 
 
 def _publishable(services: Services, number: str, file_id: str) -> RequestFile:
@@ -311,7 +220,7 @@ def _new_record(
             f"shorten the title to {TITLE_MAX} and the description to {DESCRIPTION_MAX} characters"
         )
     return ReleasedRecord(
-        id=secrets.token_hex(6),
+        id=new_record_id(services.today().year),
         title=title,
         description=description,
         request=number,
@@ -328,42 +237,6 @@ def _copy(services: Services, record: ReleasedRecord, files: list[RequestFile]) 
             raise PublishRefused(f"{file.name} is missing from the file store")
         with stream:
             services.files.put_stream(record.file_key(file.name), stream, file.content_type)
-    _save(services, record)
+    save_record(services, record)
     rebuild(services, record)
     log.info("record %s published with %d file(s)", record.id, len(files))
-
-
-def _save(services: Services, record: ReleasedRecord) -> None:
-    data = json.dumps(_to_dict(record), sort_keys=True).encode()
-    services.files.put(f"{RECORDS_PREFIX}{record.id}.json", data, "application/json")
-
-
-def _read(services: Services, key: str) -> ReleasedRecord | None:
-    data = services.files.get(key)
-    return _from_dict(json.loads(data)) if data else None
-
-
-def _to_dict(record: ReleasedRecord) -> dict[str, Any]:
-    data = asdict(record)
-    data["released_on"] = record.released_on.isoformat()
-    if record.withdrawn:
-        data["withdrawn"]["at"] = record.withdrawn.at.isoformat()
-    return data
-
-
-def _from_dict(data: dict[str, Any]) -> ReleasedRecord:
-    withdrawn = data.get("withdrawn")
-    return ReleasedRecord(
-        id=data["id"],
-        title=data["title"],
-        description=data["description"],
-        request=data.get("request"),
-        released_on=date.fromisoformat(data["released_on"]),
-        files=tuple(RecordFile(**item) for item in data.get("files", ())),
-        published_by=data.get("published_by", ""),
-        withdrawn=Withdrawal(
-            datetime.fromisoformat(withdrawn["at"]), withdrawn["by"], withdrawn["reason"]
-        )
-        if withdrawn
-        else None,
-    )

@@ -14,7 +14,8 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.emails.words import long_date
-from pra.services.library import FEED_KEY, MANIFEST_KEY
+from pra.services.manifest import FEED_KEY, MANIFEST_KEY, page_key
+from pra.services.records_kept import RECORD_ID
 from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
@@ -26,19 +27,44 @@ blueprint = Blueprint("records", __name__, url_prefix="/api/records")
 
 def _manifest() -> dict[str, Any]:
     stored = current_services().files.get(MANIFEST_KEY)
-    body: dict[str, Any] = json.loads(stored) if stored else {"records": []}
+    body: dict[str, Any] = json.loads(stored) if stored else {"years": [], "records": []}
     return body
+
+
+def _year_records(year: int) -> list[dict[str, Any]]:
+    stored = current_services().files.get(page_key(year))
+    records: list[dict[str, Any]] = json.loads(stored)["records"] if stored else []
+    return records
 
 
 @blueprint.get("/")
 def record_list() -> str:
-    """The records page's list for browsers without JavaScript: every record and its files."""
+    """The records page for browsers without JavaScript: a year's records, searchable."""
     language = language_or_default(request.args.get("lang"))
+    index = _manifest()
+    years = [item["year"] for item in index.get("years", [])]
+    asked = request.args.get("year", "")
+    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    found = index.get("records", []) if year == (years[0] if years else None) else []
+    found = found or (_year_records(year) if year else [])
+    words = request.args.get("q", "").lower().split()
     records = [
         {**record, "released": _released(record.get("released_on"), language)}
-        for record in _manifest().get("records", [])
+        for record in found
+        if all(w in _searchable(record) for w in words)
     ]
-    return render_page("released_records.html", language, records=records)
+    return render_page(
+        "released_records.html",
+        language,
+        records=records,
+        years=years,
+        year=year,
+        query=request.args.get("q", ""),
+    )
+
+
+def _searchable(record: dict[str, Any]) -> str:
+    return " ".join(str(record.get(k) or "") for k in ("title", "description", "request")).lower()
 
 
 def _released(value: object, language: str) -> str | None:
@@ -74,7 +100,7 @@ public_files = Blueprint("public_files", __name__)
 @public_files.get("/public/records/<record_id>/<name>")
 def record_file(record_id: str, name: str) -> Response:
     """A released record's file (on AWS, CloudFront serves these from S3 itself)."""
-    if not record_id.isalnum() or name in {"", ".", ".."} or "/" in name:
+    if not RECORD_ID.fullmatch(record_id) or name in {"", ".", ".."} or "/" in name:
         abort(404)
     stream = current_services().files.open(f"public/records/{record_id}/{name}")
     if stream is None:
