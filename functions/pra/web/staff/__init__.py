@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, delivery, desk, files
+from pra.web.staff import actions, delivery, desk, files, library
 
 
 def register(app: Flask) -> None:
@@ -13,3 +13,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(actions.blueprint)
     app.register_blueprint(files.blueprint)
     app.register_blueprint(delivery.blueprint)
+    app.register_blueprint(library.blueprint)
