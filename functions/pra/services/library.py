@@ -78,14 +78,7 @@ def publish_request_files(
 
     `confirmed`: a person has seen the personal-data findings and says they may go out.
     """
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
-    if request.patron_records:
-        raise PublishRefused(
-            f"{number} is about the requester's own patron records: nothing of it is ever "
-            "published (Policy 4005)"
-        )
+    _check_request(services, number)
     files = [_publishable(services, number, file_id) for file_id in dict.fromkeys(file_ids)]
     if not files:
         raise PublishRefused("choose the public files to publish")
@@ -129,14 +122,7 @@ def publish_uploads(
     """Publish new files: for a request (attached to it first, as public files), or on their
     own (proactive disclosure). Checked before anything is stored."""
     if number is not None:
-        request = services.store.get(number)
-        if request is None:
-            raise KeyError(number)
-        if request.patron_records:
-            raise PublishRefused(
-                f"{number} is about the requester's own patron records: nothing of it is ever "
-                "published (Policy 4005)"
-            )
+        _check_request(services, number)
     _new_record(services, title, description, number, [], actor)  # the title and description
     public = [dataclasses.replace(upload, visibility=Visibility.PUBLIC) for upload in uploads]
     files = upload_files(services, number or LIBRARY_UPLOADS, public, actor)
@@ -191,6 +177,18 @@ def unpublish(services: Services, record_id: str, reason: str, actor: str) -> Re
         )
     log.info("record %s unpublished", record_id)
     return withdrawn
+
+
+def _check_request(services: Services, number: str) -> None:
+    """KeyError for an unknown request; a refusal for the requester's own patron records."""
+    request = services.store.get(number)
+    if request is None:
+        raise KeyError(number)
+    if request.patron_records:
+        raise PublishRefused(
+            f"{number} is about the requester's own patron records: nothing of it is ever "
+            "published (Policy 4005)"
+        )
 
 
 def _publishable(services: Services, number: str, file_id: str) -> RequestFile:
