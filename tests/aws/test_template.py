@@ -310,3 +310,17 @@ def test_guardduty_scans_and_tags_every_upload_and_the_api_reads_the_tags() -> N
     assert reads and all(
         s["Resource"] == {"Fn::Sub": "${FilesBucket.Arn}/requests/*"} for s in reads
     )
+
+
+def test_released_files_are_served_sandboxed_and_never_sniffed() -> None:
+    (distribution,) = of_type("AWS::CloudFront::Distribution").values()
+    behaviours = distribution["Properties"]["DistributionConfig"]["CacheBehaviors"]
+    (public,) = [b for b in behaviours if b["PathPattern"] == "/public/*"]
+    assert public["ResponseHeadersPolicyId"] == {"Ref": "ReleasedFilesHeaders"}
+    policy = of_type("AWS::CloudFront::ResponseHeadersPolicy")["ReleasedFilesHeaders"]
+    headers = policy["Properties"]["ResponseHeadersPolicyConfig"]["SecurityHeadersConfig"]
+    assert headers["ContentSecurityPolicy"] == {
+        "ContentSecurityPolicy": "sandbox",
+        "Override": True,
+    }
+    assert headers["ContentTypeOptions"] == {"Override": True}
