@@ -40,6 +40,8 @@
       recordsAvailable: "Records available from",
       yourRecords: "Your records",
       recordsYear: "Year",
+      recordsType: "Kind of file",
+      recordsKinds: { "": "All kinds", pdf: "PDF", spreadsheet: "Spreadsheets", document: "Documents", image: "Images", other: "Other" },
       downloadAll: "Download all as one ZIP file",
       letters: "Letters",
       appeal: "Appeal",
@@ -92,6 +94,8 @@
       recordsAvailable: "Registros disponibles desde",
       yourRecords: "Sus registros",
       recordsYear: "Año",
+      recordsType: "Tipo de archivo",
+      recordsKinds: { "": "Todos los tipos", pdf: "PDF", spreadsheet: "Hojas de cálculo", document: "Documentos", image: "Imágenes", other: "Otros" },
       downloadAll: "Descargar todo en un archivo ZIP",
       letters: "Cartas",
       appeal: "Apelación",
@@ -546,11 +550,15 @@
           show();
         });
       }), finder.firstChild);
+      var kind = kindChooser(function () { show(); });
+      if (finder) finder.appendChild(kind.field);
       var show = function () {
         var query = search ? words(search.value) : [];
         var shown = records.filter(function (r) {
           var have = words((r.title || "") + " " + (r.description || "") + " " + (r.request || ""));
-          return query.every(function (w) { return have.indexOf(w) >= 0; });
+          var kinds = (r.files || []).map(function (f) { return fileKind(f.type || ""); });
+          return query.every(function (w) { return have.indexOf(w) >= 0; }) &&
+            (!kind.select.value || kinds.indexOf(kind.select.value) >= 0);
         });
         list.replaceChildren.apply(list, shown.map(recordItem));
         if (empty) {
@@ -561,6 +569,24 @@
       if (search) search.addEventListener("input", show);
       show();
     }, function () { /* the plain link to the manifest stays */ });
+  }
+
+  function kindChooser(change) {
+    var select = el("select", { id: "pra-records-type", "class": "pra-input" },
+      Object.keys(TEXT.recordsKinds).map(function (k) { return el("option", { value: k }, [TEXT.recordsKinds[k]]); }));
+    select.addEventListener("change", change);
+    var field = el("div", { "class": "pra-field" }, [
+      el("label", { "class": "pra-label", "for": "pra-records-type" }, [TEXT.recordsType]), select
+    ]);
+    return { select: select, field: field };
+  }
+
+  function fileKind(type) {
+    if (type === "application/pdf") return "pdf";
+    if (type.indexOf("image/") === 0) return "image";
+    if (type.indexOf("spreadsheet") >= 0 || type === "text/csv" || type === "application/vnd.ms-excel") return "spreadsheet";
+    if (type.indexOf("word") >= 0 || type.indexOf("opendocument.text") >= 0 || type === "text/plain") return "document";
+    return "other";
   }
 
   function yearChooser(years, load) {

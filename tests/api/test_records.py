@@ -80,3 +80,42 @@ def test_the_plain_list_says_when_nothing_is_published(client) -> None:
     response = client.get("/api/records/")
     assert response.status_code == 200
     assert "No records have been published yet." in response.get_data(as_text=True)
+
+
+def test_the_plain_list_filters_by_year_kind_and_words(client, services: Services) -> None:
+    def record(record_id: str, title: str, file_type: str, request: str | None = None) -> dict:  # type: ignore[type-arg]
+        return {
+            "id": record_id,
+            "title": title,
+            "description": "",
+            "request": request,
+            "released_on": "2026-11-20",
+            "files": [{"name": "f", "url": "/f", "size": 1, "sha256": "x", "type": file_type}],
+        }
+
+    page_2026 = [
+        record("2026-aaaaaaaaaaaa", "Security contract", "application/pdf", "PRA-2026-00007"),
+        record("2026-bbbbbbbbbbbb", "Overtime payroll", "text/csv"),
+    ]
+    index = {
+        "years": [
+            {"year": 2026, "count": 2, "url": "/public/records-2026.json"},
+            {"year": 2025, "count": 1, "url": "/public/records-2025.json"},
+        ],
+        "records": page_2026,
+    }
+    older = {"year": 2025, "records": [record("2025-cccccccccccc", "Old minutes", "image/png")]}
+    services.files.put("public/manifest.json", json.dumps(index).encode(), "application/json")
+    services.files.put("public/records-2025.json", json.dumps(older).encode(), "application/json")
+
+    def titles(query: str) -> list[str]:
+        page = client.get(f"/api/records/?{query}").get_data(as_text=True)
+        found = [t for t in ("Security contract", "Overtime payroll", "Old minutes") if t in page]
+        return found
+
+    assert titles("") == ["Security contract", "Overtime payroll"]
+    assert titles("type=spreadsheet") == ["Overtime payroll"]
+    assert titles("q=PRA-2026-00007") == ["Security contract"]
+    assert titles("year=2025") == ["Old minutes"]
+    assert titles("year=2025&type=pdf") == []
+    assert titles("year=1999") == ["Security contract", "Overtime payroll"]

@@ -20,6 +20,7 @@ from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
 
+KINDS = ("pdf", "spreadsheet", "document", "image", "other")
 ACTIVE = ("text/html", "image/svg+xml", "text/xml", "application/xml", "text/javascript")
 
 blueprint = Blueprint("records", __name__, url_prefix="/api/records")
@@ -48,10 +49,12 @@ def record_list() -> str:
     found = index.get("records", []) if year == (years[0] if years else None) else []
     found = found or (_year_records(year) if year else [])
     words = request.args.get("q", "").lower().split()
+    kind = request.args.get("type", "")
     records = [
         {**record, "released": _released(record.get("released_on"), language)}
         for record in found
         if all(w in _searchable(record) for w in words)
+        and (kind not in KINDS or kind in _kinds(record))
     ]
     return render_page(
         "released_records.html",
@@ -60,7 +63,30 @@ def record_list() -> str:
         years=years,
         year=year,
         query=request.args.get("q", ""),
+        kind=kind,
+        kinds=KINDS,
     )
+
+
+def _kinds(record: dict[str, Any]) -> set[str]:
+    """The kinds of file a record holds, as the type filter names them."""
+    return {_kind(str(file.get("type", ""))) for file in record.get("files", [])}
+
+
+def _kind(content_type: str) -> str:
+    if content_type == "application/pdf":
+        return "pdf"
+    if content_type.startswith("image/"):
+        return "image"
+    if "spreadsheet" in content_type or content_type in ("text/csv", "application/vnd.ms-excel"):
+        return "spreadsheet"
+    if (
+        "word" in content_type
+        or "opendocument.text" in content_type
+        or content_type == "text/plain"
+    ):
+        return "document"
+    return "other"
 
 
 def _searchable(record: dict[str, Any]) -> str:
