@@ -345,7 +345,18 @@
     var records = fetch(form.action.replace(/\/api\/requests$/, "/api/records/manifest.json"))
       .then(function (r) { return r.ok ? r.json() : { records: [] }; })
       .then(function (m) {
-        return (m.records || []).map(function (r) {
+        /* The newest year is in the manifest; the five before it are a page each. */
+        var older = (m.years || []).slice(1, 6).map(function (year) {
+          return fetch(year.url).then(function (r) { return r.ok ? r.json() : { records: [] }; },
+            function () { return { records: [] }; });
+        });
+        return Promise.all(older).then(function (pages) {
+          return pages.reduce(function (all, page) { return all.concat(page.records || []); },
+            m.records || []);
+        });
+      })
+      .then(function (all) {
+        return all.map(function (r) {
           var file = (r.files || [])[0];
           return { title: r.title, text: (r.title || "") + " " + (r.description || ""),
             url: file ? file.url : pageUrl("records/") };

@@ -182,6 +182,13 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     expect(desk.locator("#pra-library")).to_contain_text("Roseland branch budget drafts, FY 2027")
     assert_no_axe_violations(desk, "the desk's released records")
     screenshots(desk, "staff-library")
+    # The request form suggests the released record to the next person asking for it.
+    asking = new_page()
+    asking.goto("/request/")
+    asking.fill("#pra-description", "Budget drafts for the Roseland branch")
+    expect(asking.locator("#pra-suggestions")).to_contain_text(
+        "Roseland branch budget drafts, FY 2027"
+    )
     plain = new_page(javascript=False)
     plain.goto("/api/records/")  # the list without JavaScript
     expect(plain.locator("main")).to_contain_text("Roseland branch budget drafts, FY 2027")
