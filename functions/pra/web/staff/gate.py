@@ -32,7 +32,8 @@ from pra.web.staff import sessions
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
 SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-UPLOAD_ENDPOINT = "staff_files.upload"  # the one form that carries files
+# The forms that carry files: a request's upload, and a record published on its own.
+UPLOAD_ENDPOINTS = frozenset({"staff_files.upload", "staff_library.publish"})
 MAX_FILES_PER_UPLOAD = 20
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -68,7 +69,7 @@ def gate() -> Any:
         return None if request.method in SAFE_METHODS or sessions.csrf_ok() else csrf_refused()
     if g.staff_account is None:
         return unauthenticated(expired=had_sign_in)
-    if request.endpoint == UPLOAD_ENDPOINT:
+    if request.endpoint in UPLOAD_ENDPOINTS:
         # Only now, signed in: the upload form may carry files up to the configured limit.
         request.max_content_length = _upload_limit()
     if request.method not in SAFE_METHODS and not sessions.csrf_ok():
