@@ -119,3 +119,17 @@ def test_the_plain_list_filters_by_year_kind_and_words(client, services: Service
     assert titles("year=2025") == ["Old minutes"]
     assert titles("year=2025&type=pdf") == []
     assert titles("year=1999") == ["Security contract", "Overtime payroll"]
+
+
+def test_the_feed_is_a_valid_empty_atom_feed_before_anything_is_published(client) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    response = client.get("/api/records/feed.atom")
+    assert (response.status_code, response.content_type) == (
+        200,
+        "application/atom+xml; charset=utf-8",
+    )
+    feed = ElementTree.fromstring(response.get_data())
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.tag == f"{atom}feed" and feed.findall(f"{atom}entry") == []
+    assert all(feed.findtext(f"{atom}{name}") for name in ("id", "title", "updated"))

@@ -14,6 +14,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, jsonify, request
 
 from pra.emails.words import long_date
+from pra.services.feed import atom_feed
 from pra.services.manifest import FEED_KEY, MANIFEST_KEY, page_key
 from pra.services.records_kept import RECORD_ID
 from pra.web.context import current_services
@@ -111,9 +112,9 @@ def manifest() -> Any:
 
 @blueprint.get("/feed.atom")
 def feed() -> Response:
-    data = current_services().files.get(FEED_KEY)
-    if data is None:
-        abort(404)
+    services = current_services()
+    # Before the first publication the feed is empty, not missing: readers can subscribe.
+    data = services.files.get(FEED_KEY) or atom_feed(services, [])
     response = Response(data, content_type="application/atom+xml; charset=utf-8")
     response.cache_control.public = True
     response.cache_control.max_age = 60
