@@ -132,3 +132,35 @@ def test_personal_data_stops_a_publication_until_confirmed(
     confirmed = ("--title", "Roster", "--confirm-findings")
     assert run(settings, "records", "publish", pdf, *confirmed) == 0
     assert len(library(services)) == 1
+
+
+def test_without_a_working_scanner_nothing_is_published_nor_kept(
+    capsys, services: Services, settings: Settings, tmp_path: Path, monkeypatch
+) -> None:
+    empty = tmp_path / "no-signatures"
+    empty.mkdir()
+    monkeypatch.setenv("PRA_CLAMAV_DB", str(empty))
+    pdf = write(tmp_path, "minutes.pdf", PDF)
+    assert run(settings, "records", "publish", pdf, "--title", "Minutes") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pra: minutes.pdf has not been scanned clean (ClamAV could not scan it:")
+    assert err.endswith("; nothing was published\n")
+    assert services.files.keys("requests/library/") == [] and library(services) == []
+
+
+def test_a_record_published_for_a_request_is_attached_to_it_as_a_public_file(
+    capsys, services: Services, settings: Settings, number: str, tmp_path: Path
+) -> None:
+    pdf = write(tmp_path, "minutes.pdf", PDF)
+    code = run(settings, "records", "publish", pdf, "--title", "Minutes", "--request", number)
+    assert code == 0
+    (record,) = library(services)
+    (file,) = request_files(services, number)
+    assert (record.request, file.name, file.visibility.value, file.usable) == (
+        number,
+        "minutes.pdf",
+        "public",
+        True,
+    )
+    assert services.files.keys("requests/library/") == []
+    assert [e.action for e in services.store.history(number)][-2:] == ["file_added", "published"]

@@ -125,6 +125,21 @@ def scan_again(services: Services, number: str, file_id: str, actor: str) -> Req
     return file
 
 
+def adopt_file(services: Services, file: RequestFile, number: str, actor: str) -> RequestFile:
+    """A staged, checked file attached to a request: the same bytes, so the same verdict."""
+    adopted = replace(file, id=secrets.token_hex(8), tracking_number=number, uploaded_by=actor)
+    stream = services.files.open(file.key)
+    if stream is None:
+        raise FileRefused(f"{file.name} is missing from the file store")
+    with stream:
+        services.files.put_stream(adopted.key, stream, adopted.content_type)
+    _save(services, adopted)
+    note = f"{adopted.id} {adopted.name} (public); scan: {adopted.scan.state.value}"
+    event = HistoryEvent(services.clock.now(), actor, UPLOADED, note)
+    services.store.append_event(number, event)
+    return adopted
+
+
 def _require_usable(file: RequestFile) -> None:
     messages = {
         ScanState.PENDING: "is still being scanned for malware; try again in a minute",

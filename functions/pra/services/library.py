@@ -17,7 +17,14 @@ from pra.domain.files import RequestFile, Visibility
 from pra.domain.records import RecordFile, ReleasedRecord, Withdrawal
 from pra.domain.request import HistoryEvent
 from pra.services import Services
-from pra.services.files import LIBRARY_UPLOADS, Upload, find_file, forget, upload_files
+from pra.services.files import (
+    LIBRARY_UPLOADS,
+    Upload,
+    adopt_file,
+    find_file,
+    forget,
+    upload_files,
+)
 from pra.services.findings import Finding, personal_data
 from pra.services.manifest import rebuild
 from pra.services.records_kept import (
@@ -119,38 +126,45 @@ def publish_uploads(
     number: str | None = None,
     confirmed: bool = False,
 ) -> ReleasedRecord:
-    """Publish new files: for a request (attached to it first, as public files), or on their
-    own (proactive disclosure). Checked before anything is stored."""
+    """Publish new files: on their own (proactive disclosure), or for a request.
+
+    The files are staged and checked first (scanned clean, findings confirmed); a refusal
+    keeps nothing of them. For a request they are then attached to it as public files, with
+    the verdict of the scan of these very bytes, and published.
+    """
     if number is not None:
         _check_request(services, number)
     _new_record(services, title, description, number, [], actor)  # the title and description
     public = [dataclasses.replace(upload, visibility=Visibility.PUBLIC) for upload in uploads]
-    files = upload_files(services, number or LIBRARY_UPLOADS, public, actor)
+    staged = upload_files(services, LIBRARY_UPLOADS, public, actor)
     try:
-        if number is None:
-            return publish_record(
-                services,
-                files,
-                title=title,
-                description=description,
-                actor=actor,
-                confirmed=confirmed,
-            )
-        ids = [file.id for file in files]
-        return publish_request_files(
-            services,
-            number,
-            ids,
-            title=title,
-            description=description,
-            actor=actor,
-            confirmed=confirmed,
-        )
-    except FindingsToConfirm:
-        if number is None:  # nothing of a refused proactive upload is kept
-            for file in files:
-                forget(services, file)
+        for file in staged:
+            if not file.usable:
+                raise PublishRefused(
+                    f"{file.name} has not been scanned clean ({file.scan.note or 'pending'}); "
+                    "nothing was published"
+                )
+        _check_findings(services, staged, confirmed)
+    except PublishRefused:
+        for file in staged:
+            forget(services, file)
         raise
+    if number is None:
+        return publish_record(
+            services, staged, title=title, description=description, actor=actor, confirmed=True
+        )
+    attached = [adopt_file(services, file, number, actor) for file in staged]
+    for file in staged:
+        forget(services, file)
+    return publish_request_files(
+        services,
+        number,
+        [file.id for file in attached],
+        title=title,
+        description=description,
+        actor=actor,
+        confirmed=True,
+    )
 
 
 def unpublish(services: Services, record_id: str, reason: str, actor: str) -> ReleasedRecord:
