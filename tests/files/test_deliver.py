@@ -125,9 +125,10 @@ def test_the_requester_downloads_each_file_and_all_of_them_and_each_is_recorded(
 
 
 def _access_code(services: Services, number: str) -> str:
-    (acknowledgement,) = [
-        m for m in read_outbox(services.settings.outbox_dir) if "was received" in str(m["Subject"])
-    ]
+    # The acknowledgement is the first email the requester got, in either language.
+    acknowledgement = next(
+        m for m in read_outbox(services.settings.outbox_dir) if m["To"] == VALID_REQUEST["email"]
+    )
     found = re.search(
         r"([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})", text_body(acknowledgement)
     )
@@ -226,3 +227,27 @@ def _unscanned_file(services: Services, number: str) -> str:
     )
     (file,) = upload_files(failed, number, [upload("x.pdf", PDF)], COORDINATOR.email)
     return file.id
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "everything"),
+    [
+        ("en", "Your records", "Download all as one ZIP file"),
+        ("es", "Sus registros", "Descargar todo"),
+    ],
+)
+def test_the_status_page_without_javascript_lists_the_files_with_fresh_links(
+    scanning: Services, language: str, heading: str, everything: str
+) -> None:
+    number, ids = released(scanning, language)
+    order = DeliveryOrder(DeliveryMethod.LINK, tuple(ids), record_title="Board minutes, 2025")
+    deliver_records(scanning, number, COORDINATOR, order)
+    client = create_app(services=scanning).test_client()
+    form = {"tracking_number": number, "code": _access_code(scanning, number)}
+    page = client.post("/api/status", data=form).get_data(as_text=True)
+    assert f'<h2 id="pra-your-records">{heading}</h2>' in page
+    links = re.findall(
+        r'<a href="https://records\.library\.example(/api/files/[\w.-]+)" download', page
+    )
+    assert len(links) == 3 and everything in page  # two files and the ZIP
+    assert client.get(links[1]).get_data() == CSV
