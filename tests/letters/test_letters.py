@@ -177,6 +177,8 @@ def test_a_delivery_by_link_lists_each_file_with_its_link(
     assert f"- Board minutes, 2025 (minutes.pdf, 120 KB)\n  {link}" in text
     assert f'<a href="{link}">Board minutes, 2025 (minutes.pdf, 120 KB)</a>' in html
     assert ("the 2025 minutes" in text) and ("completes" in text or "completamos" in text)
+    # Signed for as a delivery, not as a determination.
+    assert ("responsible for this delivery" in text) or ("responsable de esta entrega" in text)
 
 
 def test_an_instalment_says_when_the_rest_comes_and_a_mailing_when_it_went() -> None:

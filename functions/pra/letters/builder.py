@@ -100,7 +100,7 @@ def render_letter(
         "agency_name": agency,
         "tracking_number": facts.tracking_number,
         "responsible": facts.responsible,
-        "t": {k: v.format(**values) for k, v in words["common"].items()},
+        "t": _common_words(words["common"], values, facts.kind),
         "paragraphs": [p.format(**values) for p in words[facts.kind] if _applies(p, facts)],
         "withheld": [
             {"what": w.what, "ground": _ground(w.exemption, lang)} for w in facts.withheld
@@ -138,6 +138,14 @@ def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
         "holds": facts.holds,
         **_delivery_values(facts, when),
     }
+
+
+def _common_words(common: dict[str, str], values: dict[str, str], kind: str) -> dict[str, str]:
+    """The letter's fixed words; a delivery is signed for as a delivery, not a determination."""
+    words = {k: v.format(**values) for k, v in common.items()}
+    if kind == "delivered":
+        words["signed"] = words["signed_delivery"]
+    return words
 
 
 def _delivery_values(facts: LetterFacts, when: Callable[[date | None], str]) -> dict[str, str]:

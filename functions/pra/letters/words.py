@@ -72,6 +72,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "intro": "This letter answers your public records request {tracking_number}, "
             "received on {received}.",
             "signed": "Person responsible for this determination:",
+            "signed_delivery": "Person responsible for this delivery:",
             "tracking": "Tracking number",
             "withheld_heading": "What we withheld or redacted, and why",
             "files_heading": "Your records",
@@ -143,6 +144,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "intro": "Esta carta responde a su solicitud de registros públicos "
             "{tracking_number}, recibida el {received}.",
             "signed": "Persona responsable de esta determinación:",
+            "signed_delivery": "Persona responsable de esta entrega:",
             "tracking": "Número de seguimiento",
             "withheld_heading": "Lo que retuvimos o tachamos, y por qué",
             "files_heading": "Sus registros",
