@@ -127,6 +127,14 @@ class StaffStore(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class UploadForm:
+    """Where a browser posts a file itself, and the fields the post must carry."""
+
+    url: str
+    fields: dict[str, str]
+
+
 class FileStore(Protocol):
     def put(self, key: str, data: bytes, content_type: str) -> None: ...
 
@@ -138,6 +146,17 @@ class FileStore(Protocol):
 
     def open(self, key: str) -> BinaryIO | None:
         """The stored file to read as a stream (the caller closes it), or None."""
+        ...
+
+    def upload_form(
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+    ) -> UploadForm | None:
+        """A form that uploads one file under `prefix` (the browser's own file name after it),
+        then sends the browser to `redirect` with the key; None where the app takes uploads."""
+        ...
+
+    def metadata(self, key: str) -> dict[str, str]:
+        """What the uploader's form said of the file (title, visibility); {} if nothing."""
         ...
 
     def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:

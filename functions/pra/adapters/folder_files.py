@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from pra.ports import UploadForm
+
 
 class UnsafeKey(ValueError):
     """A key that would escape the store's folder."""
@@ -51,6 +53,14 @@ class FolderFileStore:
 
     def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:
         return None  # one machine: the app streams the file itself
+
+    def upload_form(
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+    ) -> UploadForm | None:
+        return None  # one machine: the app takes uploads itself
+
+    def metadata(self, key: str) -> dict[str, str]:
+        return {}
 
     def open(self, key: str) -> BinaryIO | None:
         path = self._path(key)

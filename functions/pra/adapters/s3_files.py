@@ -13,6 +13,7 @@ from typing import Any, BinaryIO, cast
 from botocore.exceptions import ClientError
 
 from pra.adapters.folder_files import UnsafeKey
+from pra.ports import UploadForm
 
 PUBLIC_PREFIX = "public/"
 # Released records change rarely, the manifest now and then: a minute keeps both fresh enough.
@@ -67,6 +68,34 @@ class S3FileStore:
         # Idempotent on S3 already; on the versioned private bucket the old version stays
         # recoverable until the lifecycle rule expires it.
         self._client.delete_object(Bucket=self._bucket(key), Key=key)
+
+    def upload_form(
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+    ) -> UploadForm | None:
+        """A presigned POST: the browser sends the file straight to S3, past Lambda's limit."""
+        _check(prefix + "file")
+        post = self._client.generate_presigned_post(
+            Bucket=self._bucket(prefix + "file"),
+            Key=prefix + "${filename}",
+            Fields={"success_action_redirect": redirect},
+            Conditions=[
+                ["content-length-range", 1, max_bytes],
+                {"success_action_redirect": redirect},
+                ["starts-with", "$key", prefix],
+                ["starts-with", "$x-amz-meta-title", ""],
+                ["starts-with", "$x-amz-meta-visibility", ""],
+            ],
+            ExpiresIn=int(expires.total_seconds()),
+        )
+        return UploadForm(post["url"], dict(post["fields"]))
+
+    def metadata(self, key: str) -> dict[str, str]:
+        try:
+            answer = self._client.head_object(Bucket=self._bucket(key), Key=key)
+        except ClientError:
+            return {}
+        found: dict[str, str] = answer.get("Metadata", {})
+        return found
 
     def download_url(self, key: str, filename: str, expires: timedelta) -> str | None:
         """A short-lived presigned GET: large files never pass through Lambda."""

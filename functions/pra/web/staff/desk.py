@@ -16,6 +16,8 @@ from flask.blueprints import BlueprintSetupState
 from pra.domain.lifecycle import Status
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
+from pra.ports import UploadForm
+from pra.services.direct_upload import direct_upload_form
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
@@ -159,6 +161,7 @@ def request_page_response(
         "staff/request.html",
         status,
         errors=upload_errors or [],
+        direct_upload=_direct_upload(opened.row.request.tracking_number),
         error_by_field=dict(upload_errors or []),
         max_upload_mb=services().settings.max_upload_mb,
         opened=opened,
@@ -189,6 +192,14 @@ def patron_records(tracking_number: str) -> Any:
         else "No longer marked as patron records."
     )
     return redirect(url_for(".request_page", tracking_number=number), code=303)
+
+
+def _direct_upload(number: str) -> UploadForm | None:
+    """On AWS, the upload form posts straight to S3; on one machine, to the app."""
+    account = signed_in_account()
+    if not may(account.role, Permission.ACT_ON_REQUESTS):
+        return None
+    return direct_upload_form(services(), number, account.email)
 
 
 def not_found(tracking_number: str) -> Response:

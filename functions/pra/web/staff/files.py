@@ -8,6 +8,7 @@ from flask import Blueprint, Response, flash, redirect, request, url_for
 
 from pra.domain.files import Visibility
 from pra.domain.tracking import normalize_tracking_number
+from pra.services.direct_upload import ArrivalRefused, register_arrival
 from pra.services.files import (
     FileNotUsable,
     FileRefused,
@@ -56,6 +57,27 @@ def upload(tracking_number: str) -> Any:
         return request_page_response(tracking_number, [("files", _sentence(str(refused)))], 400)
     except KeyError:
         return not_found(tracking_number)
+    flash(_added_message(added))
+    return _back(tracking_number)
+
+
+@blueprint.get("/arrived/<token>")
+@requires(Permission.ACT_ON_REQUESTS)
+def arrived(tracking_number: str, token: str) -> Any:
+    """Back from S3 after a direct upload: take the file as an upload to the request."""
+    number = normalize_tracking_number(tracking_number)
+    key = request.args.get("key", "")
+    try:
+        added = register_arrival(services(), number, token, key, signed_in_account().email)
+    except ArrivalRefused as refused:
+        return render_page(
+            "staff/problem.html",
+            400,
+            title="This upload was not taken",
+            message=_sentence(str(refused)),
+        )
+    except FileRefused as refused:
+        return request_page_response(tracking_number, [("files", _sentence(str(refused)))], 400)
     flash(_added_message(added))
     return _back(tracking_number)
 
