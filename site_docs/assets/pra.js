@@ -612,7 +612,8 @@
 
   function recordItem(record) {
     var files = (record.files || []).map(function (f) {
-      return el("li", {}, [el("a", { href: f.url }, [f.name])]);
+      return el("li", {}, [el("a", { href: f.url }, [f.name]), f.size ? " (" + sizeLabel(f.size) + ")" : ""]
+        .filter(Boolean));
     });
     return el("li", {}, [
       el("strong", {}, [record.title]),

@@ -88,3 +88,39 @@ def test_on_aws_a_delivered_file_is_a_redirect_to_a_short_presigned_get(
     fetched = requests.get(answer.location, timeout=10)
     assert fetched.content == b"%PDF-1.7\n"
     assert fetched.headers["Content-Disposition"] == 'attachment; filename="a.pdf"'
+
+
+def test_on_aws_public_files_are_published_to_the_records_bucket(
+    aws: Aws, aws_settings: Settings
+) -> None:
+    import json
+
+    from pra.domain.files import Visibility
+    from pra.domain.request import DeliveryMethod
+    from pra.services.deliver import DeliveryOrder, deliver_records
+    from pra.services.library import unpublish
+    from pra.services.manifest import MANIFEST_KEY
+    from pra.services.respond import Response, send_response
+    from tests.aws.resources import RECORDS_BUCKET
+    from tests.files.conftest import PDF
+    from tests.services.test_respond import COORDINATOR
+
+    services = bootstrap_aws(aws_settings)
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    upload = Upload(io.BytesIO(PDF), "minutes.pdf", "Minutes", Visibility.PUBLIC)
+    (pdf,) = upload_files(services, number, [upload], "ana")
+    tag(aws, pdf.key, "NO_THREATS_FOUND")
+    released = Response("released", available_on=date(2026, 12, 31), available_at="10:00")
+    send_response(services, number, COORDINATOR, released)
+    order = DeliveryOrder(DeliveryMethod.LINK, (pdf.id,), record_title="Minutes, 2025")
+    deliver_records(services, number, COORDINATOR, order)
+    index = json.loads(aws.s3.get_object(Bucket=RECORDS_BUCKET, Key=MANIFEST_KEY)["Body"].read())
+    (record,) = index["records"]
+    key = f"public/records/{record['id']}/minutes.pdf"
+    assert aws.s3.get_object(Bucket=RECORDS_BUCKET, Key=key)["Body"].read() == PDF
+    assert record["files"][0]["url"] == f"https://records.library.example/{key}"
+    unpublish(services, record["id"], "Wrong file", COORDINATOR.email)
+    listed = aws.s3.list_objects_v2(Bucket=RECORDS_BUCKET, Prefix="public/records/")
+    assert listed.get("Contents", []) == []
+    index = json.loads(aws.s3.get_object(Bucket=RECORDS_BUCKET, Key=MANIFEST_KEY)["Body"].read())
+    assert index == {"years": [], "records": []}

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import shutil
+import tempfile
 from collections.abc import Iterable
 
 from pra.domain.files import RequestFile, Visibility
@@ -61,8 +63,12 @@ def publication_findings(services: Services, files: list[RequestFile]) -> list[t
         stream = services.files.open(file.key)
         if stream is None:
             continue
-        with stream:
-            found += [(file.name, finding) for finding in personal_data(stream, file.content_type)]
+        # The readers need to seek, which an S3 body cannot: read it into a local copy first.
+        with stream, tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024) as local:
+            shutil.copyfileobj(stream, local, 1024 * 1024)
+            local.seek(0)
+            findings = personal_data(local, file.content_type)  # type: ignore[arg-type]
+        found += [(file.name, finding) for finding in findings]
     return found
 
 
