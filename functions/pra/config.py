@@ -38,6 +38,8 @@ class Settings:
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
     max_upload_mb: int = 100  # per file uploaded to a request
     link_days: int = 30  # a private download link works this many days
+    # How long `pra records publish` waits for an asynchronous scan (GuardDuty) to answer.
+    scan_wait_seconds: int = 120
     clamav_db: Path | None = None  # ClamAV's signature folder; None: ClamAV's own default
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
@@ -93,6 +95,7 @@ class Settings:
             staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
             max_upload_mb=_int(env, "PRA_MAX_UPLOAD_MB", defaults.max_upload_mb),
             link_days=_int(env, "PRA_LINK_DAYS", defaults.link_days),
+            scan_wait_seconds=_int(env, "PRA_SCAN_WAIT_SECONDS", defaults.scan_wait_seconds),
             clamav_db=_optional_path(env.get("PRA_CLAMAV_DB", "")),
         )
 

@@ -124,3 +124,44 @@ def test_on_aws_public_files_are_published_to_the_records_bucket(
     assert listed.get("Contents", []) == []
     index = json.loads(aws.s3.get_object(Bucket=RECORDS_BUCKET, Key=MANIFEST_KEY)["Body"].read())
     assert index == {"years": [], "records": []}
+
+
+def test_publishing_from_the_command_line_on_aws_waits_for_guardduty(
+    aws: Aws, aws_settings: Settings
+) -> None:
+    import dataclasses
+    import threading
+    import time
+
+    from pra.services.library import PublishRefused, publish_uploads
+    from pra.services.records_kept import library
+    from tests.files.conftest import PDF
+
+    def guardduty() -> None:
+        """Tags the staged file a moment after it lands, as GuardDuty does."""
+        for _ in range(50):
+            listed = aws.s3.list_objects_v2(Bucket=FILES_BUCKET, Prefix="requests/library/files/")
+            for item in listed.get("Contents", []):
+                tag(aws, item["Key"], "NO_THREATS_FOUND")
+                return
+            time.sleep(0.1)
+
+    patient = bootstrap_aws(dataclasses.replace(aws_settings, scan_wait_seconds=10))
+    scanner = threading.Thread(target=guardduty)
+    scanner.start()
+    record = publish_uploads(
+        patient,
+        [Upload(io.BytesIO(PDF), "minutes.pdf")],
+        title="Minutes",
+        description="",
+        actor="a",
+    )
+    scanner.join()
+    assert [r.id for r in library(patient)] == [record.id]
+    impatient = bootstrap_aws(dataclasses.replace(aws_settings, scan_wait_seconds=0))
+    with pytest.raises(PublishRefused, match=r"has not been scanned clean \(pending\)"):
+        publish_uploads(
+            impatient, [Upload(io.BytesIO(PDF), "b.pdf")], title="B", description="", actor="a"
+        )
+    left = aws.s3.list_objects_v2(Bucket=FILES_BUCKET, Prefix="requests/library/")
+    assert [o["Key"] for o in left.get("Contents", [])] == []

@@ -12,6 +12,8 @@ import json
 import logging
 import re
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, BinaryIO
@@ -214,6 +216,22 @@ def safe_name(raw: str) -> str:
 def _title_from(name: str) -> str:
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return " ".join(re.split(r"[_-]+", stem)).strip() or name
+
+
+def await_verdict(
+    services: Services, file: RequestFile, sleep: Callable[[float], None] = time.sleep
+) -> RequestFile:
+    """The file once its scan has answered, or still pending after PRA_SCAN_WAIT_SECONDS.
+
+    ClamAV answers at once; GuardDuty tags an object some seconds after it lands, so a command
+    that publishes at once waits for the tag, asking every two seconds.
+    """
+    waited = 0.0
+    while file.scan.state is ScanState.PENDING and waited < services.settings.scan_wait_seconds:
+        sleep(2.0)
+        waited += 2.0
+        file = _refreshed(services, file)
+    return file
 
 
 def _refreshed(services: Services, file: RequestFile) -> RequestFile:

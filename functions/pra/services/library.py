@@ -23,6 +23,7 @@ from pra.services.files import (
     LIBRARY_UPLOADS,
     Upload,
     adopt_file,
+    await_verdict,
     find_file,
     forget,
     upload_files,
@@ -143,6 +144,7 @@ def publish_uploads(
     _new_record(services, title, description, number, [], actor)  # the title and description
     public = [dataclasses.replace(upload, visibility=Visibility.PUBLIC) for upload in uploads]
     staged = upload_files(services, LIBRARY_UPLOADS, public, actor)
+    staged = [await_verdict(services, file) for file in staged]
     try:
         for file in staged:
             if not file.usable:
@@ -156,9 +158,12 @@ def publish_uploads(
             forget(services, file)
         raise
     if number is None:
-        return publish_record(
+        record = publish_record(
             services, staged, title=title, description=description, actor=actor, confirmed=True
         )
+        for file in staged:  # the library keeps its own copy
+            forget(services, file)
+        return record
     attached = [adopt_file(services, file, number, actor) for file in staged]
     for file in staged:
         forget(services, file)
