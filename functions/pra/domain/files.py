@@ -46,6 +46,13 @@ class RequestFile:
         return self.scan.state is ScanState.CLEAN
 
     @property
+    def size_label(self) -> str:
+        """The size as people read it: KB under a tenth of a megabyte, else MB."""
+        if self.size >= 104_858:
+            return f"{self.size / 1_048_576:,.1f} MB"
+        return f"{-(-self.size // 1024)} KB"
+
+    @property
     def key(self) -> str:
         """Where the file's bytes are kept in the file store."""
         return f"{files_prefix(self.tracking_number)}{self.id}/{self.name}"

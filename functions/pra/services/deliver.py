@@ -165,8 +165,7 @@ def _files(
 
 
 def _label(file: RequestFile) -> str:
-    size = f"{file.size / 1048576:.1f} MB" if file.size >= 104858 else f"{-(-file.size // 1024)} KB"
-    return f"{file.title} ({file.name}, {size})"
+    return f"{file.title} ({file.name}, {file.size_label})"
 
 
 def _render(

@@ -98,7 +98,6 @@ def status_result(found: PublicStatus | None, number: str, data: Mapping[str, An
         letters=letters,
         appeal=appeal,
         link_days=current_services().settings.link_days,
-        size_label=size_label,
         # The requester's own page, answered to their POST: forms on it carry the code on.
         code=str(data.get("code") or "").strip(),
     )
@@ -109,10 +108,6 @@ def _records_available(found: PublicStatus, language: str) -> str | None:
     if found.release is None or not found.records_owed:
         return None
     return f"{long_date(found.release.due_on, language)}, {found.release.due_at}"
-
-
-def size_label(size: int) -> str:
-    return f"{size / 1048576:.1f} MB" if size >= 104858 else f"{-(-size // 1024)} KB"
 
 
 def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:
