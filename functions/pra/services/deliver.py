@@ -17,7 +17,7 @@ from email.message import EmailMessage
 from pra.domain.files import RequestFile, Visibility
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
 from pra.domain.responses import ResponsiblePerson
-from pra.letters.builder import LetterFacts, render_letter
+from pra.letters.builder import LetterFacts
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
 from pra.services.files import find_file
@@ -25,6 +25,7 @@ from pra.services.findings import Finding
 from pra.services.library import FindingsToConfirm, publication_findings, publish_request_files
 from pra.services.links import link_url, links_expire_on
 from pra.services.outbox import deliver as send_emails
+from pra.services.respond import write_letter
 from pra.staff.roles import Permission, may
 
 log = logging.getLogger(__name__)
@@ -177,31 +178,7 @@ def _render(
     account: StaffAccount,
     delivery: RecordsDelivery,
 ) -> PreparedDelivery:
-    settings = services.settings
-    sender = (settings.agency_name, settings.from_address)
-    to = request.submission.email or settings.coordinator_email
-    message = render_letter(
-        facts, agency=settings.agency_name, sender=sender, to=to, now=delivery.delivered_at
-    )
-    if not request.submission.email:
-        message.replace_header("Subject", f"To post to the requester: {message['Subject']}")
-    # Kept with the request and shown on its status page: no name, and no links (they expire;
-    # the status page makes fresh ones).
-    kept_facts = dataclasses.replace(
-        facts, requester_name=None, files=tuple((label, "") for label, _ in facts.files)
-    )
-    kept = render_letter(
-        kept_facts, agency=settings.agency_name, sender=sender, to=to, now=delivery.delivered_at
-    )
-    body = kept.get_body(("plain",))
-    letter = SentLetter(
-        kind=KIND,
-        sent_at=delivery.delivered_at,
-        language=facts.language,
-        subject=str(kept["Subject"]),
-        text=body.get_content() if body is not None else "",
-        signed_by=f"{account.name}, {account.title}",
-    )
+    message, letter = write_letter(services, request, facts, account, delivery.delivered_at)
     what = "final" if delivery.final else "instalment"
     note = f"{delivery.method.value}, {what}; files: {' '.join(f.id for f in files) or 'none'}"
     event = HistoryEvent(delivery.delivered_at, account.email, KIND, note, public=True)

@@ -287,36 +287,47 @@ def _render(
     account: StaffAccount,
     now: datetime,
 ) -> Prepared:
+    message, letter = write_letter(services, request, facts, account, now)
+    event = HistoryEvent(
+        at=now, actor=account.email, action=response.kind, note=_note(response, after), public=True
+    )
+    return Prepared(request, after, letter, message, event)
+
+
+def write_letter(
+    services: Services,
+    request: PraRequest,
+    facts: LetterFacts,
+    account: StaffAccount,
+    now: datetime,
+) -> tuple[EmailMessage, SentLetter]:
+    """The letter to send, and the copy kept with the request for its status page.
+
+    Without an email address the letter goes to the coordinator to post. The kept copy names
+    no one and carries no links: anyone holding the tracking number and access code can read
+    it, and links expire (the status page makes fresh ones).
+    """
     settings = services.settings
     sender = (settings.agency_name, settings.from_address)
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
     if not request.submission.email:
-        # No address to email: the coordinator posts it (or hands it over) instead.
         subject = message["Subject"]
         message.replace_header("Subject", f"To post to the requester: {subject}")
-    # The copy kept with the request, shown on its status page, does not carry the name:
-    # anyone holding the tracking number and access code can read it.
-    kept = render_letter(
-        dataclasses.replace(facts, requester_name=None),
-        agency=settings.agency_name,
-        sender=sender,
-        to=to,
-        now=now,
+    kept_facts = dataclasses.replace(
+        facts, requester_name=None, files=tuple((label, "") for label, _ in facts.files)
     )
+    kept = render_letter(kept_facts, agency=settings.agency_name, sender=sender, to=to, now=now)
     body = kept.get_body(("plain",))
     letter = SentLetter(
-        kind=response.kind,
+        kind=facts.kind,
         sent_at=now,
         language=facts.language,
         subject=str(kept["Subject"]),
         text=body.get_content() if body is not None else "",
         signed_by=f"{account.name}, {account.title}",
     )
-    event = HistoryEvent(
-        at=now, actor=account.email, action=response.kind, note=_note(response, after), public=True
-    )
-    return Prepared(request, after, letter, message, event)
+    return message, letter
 
 
 def _note(response: Response, after: PraRequest) -> str:
