@@ -23,7 +23,7 @@ from pra.staff.log import log_row, status_label
 from pra.staff.roles import Permission
 from pra.web.staff.choices import sentence
 from pra.web.staff.gate import render_page, requires, services, signed_in_account
-from pra.web.staff.pages import conflict, not_found, request_url
+from pra.web.staff.pages import conflict, letter_preview, not_found, request_url
 
 blueprint = Blueprint(
     "staff_delivery", __name__, url_prefix="/staff/requests/<tracking_number>/deliver"
@@ -167,18 +167,15 @@ def _form_page(found: PraRequest, filled: DeliveryForm, status: int) -> Any:
 
 
 def _preview_page(found: PraRequest, filled: DeliveryForm, prepared: PreparedDelivery) -> Any:
-    body = prepared.message.get_body(("plain",))
-    return render_page(
-        "staff/preview.html",
-        request=found,
-        label=LABEL,
-        subject=str(prepared.message["Subject"]),
-        text=body.get_content() if body is not None else "",
-        coordinator_email=services().settings.coordinator_email,
-        next_status=status_label(prepared.after),
+    number = found.tracking_number
+    return letter_preview(
+        found,
+        LABEL,
+        prepared.message,
+        prepared.after,
         hidden=filled.hidden(),
-        send_url=url_for("staff_delivery.send", tracking_number=found.tracking_number),
-        edit_url=url_for("staff_delivery.form", tracking_number=found.tracking_number),
+        send_url=url_for("staff_delivery.send", tracking_number=number),
+        edit_url=url_for("staff_delivery.form", tracking_number=number),
         findings=[(name, finding.label) for name, finding in prepared.findings],
     )
 

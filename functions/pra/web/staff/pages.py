@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from email.message import EmailMessage
 from typing import Any
 
 from flask import url_for
@@ -47,20 +48,42 @@ def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
 
 
 def preview_page(found: PraRequest, filled: Filled, prepared: Prepared) -> Any:
-    message = prepared.message
+    return letter_preview(
+        found,
+        LABELS[filled.form],
+        prepared.message,
+        prepared.after,
+        hidden=filled.hidden_fields(),
+        send_url=step_url(filled.form, found.tracking_number, "send"),
+        edit_url=step_url(filled.form, found.tracking_number),
+    )
+
+
+def letter_preview(
+    found: PraRequest,
+    label: str,
+    message: EmailMessage,
+    after: PraRequest,
+    *,
+    hidden: list[tuple[str, str]],
+    send_url: str,
+    edit_url: str,
+    findings: list[tuple[str, str]] | None = None,
+) -> Any:
+    """A letter as it will go out, with Send and Edit posting the form's fields again."""
     body = message.get_body(("plain",))
     return render_page(
         "staff/preview.html",
         request=found,
-        label=LABELS[filled.form],
+        label=label,
         subject=str(message["Subject"]),
         text=body.get_content() if body is not None else "",
         coordinator_email=services().settings.coordinator_email,
-        next_status=status_label(prepared.after),
-        hidden=filled.hidden_fields(),
-        send_url=step_url(filled.form, found.tracking_number, "send"),
-        edit_url=step_url(filled.form, found.tracking_number),
-        findings=[],
+        next_status=status_label(after),
+        hidden=hidden,
+        send_url=send_url,
+        edit_url=edit_url,
+        findings=findings or [],
     )
 
 
