@@ -149,10 +149,11 @@ class FileStore(Protocol):
         ...
 
     def upload_form(
-        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str | None
     ) -> UploadForm | None:
         """A form that uploads one file under `prefix` (the browser's own file name after it),
-        then sends the browser to `redirect` with the key; None where the app takes uploads."""
+        then sends the browser to `redirect` with the key, or answers 201 without one (a page's
+        script posts it and goes on itself); None where the app takes uploads."""
         ...
 
     def metadata(self, key: str) -> dict[str, str]:

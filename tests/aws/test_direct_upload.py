@@ -108,3 +108,44 @@ def test_a_way_back_that_was_not_signed_for_this_upload_is_refused(
     refused = client.get(f"{path}?{query}")
     assert refused.status_code == 400
     assert request_files(services, number) == []
+
+
+def post_from_script(
+    client: FlaskClient, number: str, name: str, data: bytes, **meta: str
+) -> dict[str, object]:
+    """What the desk's script does for one file: a fresh form, S3, then back at the desk."""
+    made = client.get(
+        f"/staff/requests/{number}/files/direct-form", headers={"Accept": "application/json"}
+    ).get_json()
+    assert made["fields"]["success_action_status"] == "201"
+    assert "success_action_redirect" not in made["fields"]
+    fields = {**made["fields"], **{f"x-amz-meta-{k}": v for k, v in meta.items()}}
+    stored = requests.post(made["url"], data=fields, files={"file": (name, data)}, timeout=10)
+    assert int(stored.status_code) == 201  # moto's in-process mock hands back the field as text
+    key = made["fields"]["key"].replace("${filename}", name)
+    arrival = urlsplit(made["arrival"])
+    taken = client.get(f"{arrival.path}?key={key}", headers={"Accept": "application/json"})
+    answer: dict[str, object] = {"status": taken.status_code, **taken.get_json()}
+    return answer
+
+
+def test_the_desk_script_sends_files_one_after_another_and_hears_each_answer(
+    aws: Aws, desk: tuple[Services, FlaskClient, str]
+) -> None:
+    services, client, number = desk
+    first = post_from_script(client, number, "minutes.pdf", PDF, visibility="public")
+    second = post_from_script(client, number, "tool.pdf", b"MZ\x90\x00" + b"\x00" * 64)
+    third = post_from_script(client, number, "agenda.pdf", PDF, visibility="private")
+    assert first == {"status": 200, "added": ["minutes.pdf"]}
+    assert second["status"] == 400
+    assert str(second["error"]).startswith("Tool.pdf: this kind of file is not accepted;")
+    assert third == {"status": 200, "added": ["agenda.pdf"]}
+    assert sorted((f.name, f.visibility) for f in request_files(services, number)) == [
+        ("agenda.pdf", Visibility.PRIVATE),
+        ("minutes.pdf", Visibility.PUBLIC),
+    ]
+    page = client.get(f"/staff/requests/{number}").get_data(as_text=True)
+    assert page.count('class="pra-banner"') == 2  # what each said waits for the page
+    assert 'class="pra-banner pra-banner--error" role="alert">Tool.pdf' in page
+    listed = aws.s3.list_objects_v2(Bucket=FILES_BUCKET, Prefix=f"requests/{number}/incoming/")
+    assert listed.get("Contents", []) == []

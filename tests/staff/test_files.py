@@ -141,3 +141,15 @@ def test_an_unscanned_file_cannot_be_downloaded_and_can_be_scanned_again(
     assert again.status_code == 303
     assert "Scanned again: a.pdf is clean." in html(client.get(PAGE))
     assert client.get(f"{UPLOAD}/{file.id}").get_data() == PDF
+
+
+def test_on_one_machine_the_desk_takes_several_files_itself_with_no_script(
+    signed_in: Callable[[str], FlaskClient], stored: None
+) -> None:
+    client = signed_in("coordinator")
+    page = html(client.get(PAGE))
+    assert 'name="files" type="file" multiple' in page
+    assert "direct-upload.js" not in page  # S3's form only: nothing to post elsewhere
+    answer = client.get(f"{UPLOAD}/direct-form")
+    assert answer.status_code == 404
+    assert answer.get_json() == {"error": "This store takes uploads through the desk's own form."}

@@ -55,7 +55,7 @@ class FolderFileStore:
         return None  # one machine: the app streams the file itself
 
     def upload_form(
-        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str | None
     ) -> UploadForm | None:
         return None  # one machine: the app takes uploads itself
 

@@ -70,17 +70,23 @@ class S3FileStore:
         self._client.delete_object(Bucket=self._bucket(key), Key=key)
 
     def upload_form(
-        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str
+        self, prefix: str, max_bytes: int, expires: timedelta, redirect: str | None
     ) -> UploadForm | None:
         """A presigned POST: the browser sends the file straight to S3, past Lambda's limit."""
         _check(prefix + "file")
+        # S3 refuses a field the policy does not name, and a named one that is missing.
+        after = (
+            {"success_action_redirect": redirect}
+            if redirect is not None
+            else {"success_action_status": "201"}
+        )
         post = self._client.generate_presigned_post(
             Bucket=self._bucket(prefix + "file"),
             Key=prefix + "${filename}",
-            Fields={"success_action_redirect": redirect},
+            Fields=after,
             Conditions=[
                 ["content-length-range", 1, max_bytes],
-                {"success_action_redirect": redirect},
+                after,
                 ["starts-with", "$key", prefix],
                 ["starts-with", "$x-amz-meta-title", ""],
                 ["starts-with", "$x-amz-meta-visibility", ""],

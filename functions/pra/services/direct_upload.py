@@ -1,10 +1,11 @@
 """Uploads that go straight to the file store (S3), past Lambda's payload limit.
 
-The desk's form posts one file to a presigned address under a slot of the request's
-`incoming/` folder; S3 then sends the browser back with the key. That arrival is taken like
-any upload (type by content, size, title and visibility from the form, the scan), and the
-incoming copy is removed. The way back is signed for the request, the slot and the person,
-and lasts a day.
+The desk's form posts a file to a presigned address under a slot of the request's
+`incoming/` folder; S3 then sends the browser back with the key (or, for the page's script,
+which posts several files one after another, answers 201 and the script comes back itself).
+That arrival is taken like any upload (type by content, size, title and visibility from the
+form, the scan), and the incoming copy is removed. The way back is signed for the request,
+the slot and the person, and lasts a day.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import secrets
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import timedelta
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -30,13 +32,30 @@ class ArrivalRefused(ValueError):
     """Not an upload this desk asked for."""
 
 
-def direct_upload_form(services: Services, number: str, actor: str) -> UploadForm | None:
-    """The form for one file straight to the store; None where the app takes uploads itself."""
+@dataclass(frozen=True)
+class DirectUpload:
+    """A form for files straight to the store, and where the desk takes each one after."""
+
+    form: UploadForm
+    arrival: str  # S3 adds `?key=…` when it redirects; a script adds it itself
+
+
+def direct_upload_form(
+    services: Services, number: str, actor: str, *, for_script: bool = False
+) -> DirectUpload | None:
+    """The form for files straight to the store; None where the app takes uploads itself.
+
+    Without a script the form posts one file and S3 sends the browser to the arrival. A page's
+    script posts several, one after another under the same slot (each is taken, and its
+    incoming copy removed, before the next), so S3 answers 201 instead of redirecting.
+    """
     slot = secrets.token_hex(8)
     token = _serializer(services).dumps([number, slot, actor])
-    redirect = f"{services.settings.public_url}/staff/requests/{number}/files/arrived/{token}"
+    arrival = f"{services.settings.public_url}/staff/requests/{number}/files/arrived/{token}"
     limit = services.settings.max_upload_mb * 1024 * 1024
-    return services.files.upload_form(_prefix(number, slot), limit, FORM_LIFETIME, redirect)
+    redirect = None if for_script else arrival
+    form = services.files.upload_form(_prefix(number, slot), limit, FORM_LIFETIME, redirect)
+    return DirectUpload(form, arrival) if form is not None else None
 
 
 def register_arrival(

@@ -12,5 +12,6 @@ def register(app: Flask) -> None:
     app.register_blueprint(desk.blueprint)
     app.register_blueprint(actions.blueprint)
     app.register_blueprint(files.blueprint)
+    app.register_blueprint(files.scripts)
     app.register_blueprint(delivery.blueprint)
     app.register_blueprint(library.blueprint)

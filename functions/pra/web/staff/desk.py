@@ -16,8 +16,7 @@ from flask.blueprints import BlueprintSetupState
 from pra.domain.lifecycle import Status
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
-from pra.ports import UploadForm
-from pra.services.direct_upload import direct_upload_form
+from pra.services.direct_upload import DirectUpload, direct_upload_form
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
@@ -194,7 +193,7 @@ def patron_records(tracking_number: str) -> Any:
     return redirect(url_for(".request_page", tracking_number=number), code=303)
 
 
-def _direct_upload(number: str) -> UploadForm | None:
+def _direct_upload(number: str) -> DirectUpload | None:
     """On AWS, the upload form posts straight to S3; on one machine, to the app."""
     account = signed_in_account()
     if not may(account.role, Permission.ACT_ON_REQUESTS):

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, flash, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    jsonify,
+    redirect,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from pra.domain.files import Visibility
 from pra.domain.tracking import normalize_tracking_number
-from pra.services.direct_upload import ArrivalRefused, register_arrival
+from pra.services.direct_upload import ArrivalRefused, direct_upload_form, register_arrival
 from pra.services.files import (
     FileNotUsable,
     FileRefused,
@@ -30,6 +40,8 @@ from pra.web.staff.gate import (
 )
 
 blueprint = Blueprint("staff_files", __name__, url_prefix="/staff/requests/<tracking_number>/files")
+scripts = Blueprint("staff_scripts", __name__)
+STATIC = Path(__file__).parent / "static"
 
 
 @blueprint.post("")
@@ -61,24 +73,54 @@ def upload(tracking_number: str) -> Any:
     return _back(tracking_number)
 
 
+@scripts.get("/staff/direct-upload.js")
+@requires(Permission.ACT_ON_REQUESTS)
+def direct_upload_script() -> Any:
+    """The desk's script for several files straight to S3 (only people who upload need it)."""
+    return send_from_directory(STATIC, "direct-upload.js", mimetype="text/javascript")
+
+
+@blueprint.get("/direct-form")
+@requires(Permission.ACT_ON_REQUESTS)
+def direct_form(tracking_number: str) -> Any:
+    """A fresh form for the desk's script, which posts several files straight to S3."""
+    number = normalize_tracking_number(tracking_number)
+    made = direct_upload_form(services(), number, signed_in_account().email, for_script=True)
+    if made is None:
+        return jsonify(error="This store takes uploads through the desk's own form."), 404
+    return jsonify(url=made.form.url, fields=made.form.fields, arrival=made.arrival)
+
+
 @blueprint.get("/arrived/<token>")
 @requires(Permission.ACT_ON_REQUESTS)
 def arrived(tracking_number: str, token: str) -> Any:
-    """Back from S3 after a direct upload: take the file as an upload to the request."""
+    """Back from S3 after a direct upload: take the file as an upload to the request.
+
+    The browser comes back here by S3's redirect (one file, no script) and answers a page;
+    the desk's script comes back itself after each file and answers JSON, and what it says
+    waits as a banner for the request page the script opens at the end.
+    """
     number = normalize_tracking_number(tracking_number)
     key = request.args.get("key", "")
+    from_script = request.accept_mimetypes.best == "application/json"
     try:
         added = register_arrival(services(), number, token, key, signed_in_account().email)
-    except ArrivalRefused as refused:
+    except (ArrivalRefused, FileRefused) as refused:
+        if from_script:
+            flash(_sentence(str(refused)), "error")
+            return jsonify(error=_sentence(str(refused))), 400
+        if isinstance(refused, FileRefused):
+            problem = [("files", _sentence(str(refused)))]
+            return request_page_response(tracking_number, problem, 400)
         return render_page(
             "staff/problem.html",
             400,
             title="This upload was not taken",
             message=_sentence(str(refused)),
         )
-    except FileRefused as refused:
-        return request_page_response(tracking_number, [("files", _sentence(str(refused)))], 400)
     flash(_added_message(added))
+    if from_script:
+        return jsonify(added=[file.name for file in added])
     return _back(tracking_number)
 
 
