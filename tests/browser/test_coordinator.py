@@ -15,11 +15,18 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import StaffLogin
 from tests.browser.flows import Receipt, fill_request, read_receipt, send
-from tests.browser.test_pages import assert_no_axe_violations, screenshots
+from tests.browser.test_pages import (
+    assert_no_axe_violations,
+    assert_no_axe_violations_without_script,
+    screenshots,
+)
+from tests.conftest import read_outbox, text_body
+from tests.e2e.test_serve import Server
 from tests.files.pdfs import scanned_pdf
 
 pytestmark = pytest.mark.e2e
@@ -209,3 +216,61 @@ def upload_file(page: Page, name: str, *, public: bool, title: str = "") -> None
     page.get_by_label(who, exact=True).check()
     page.get_by_role("button", name="Upload").click()
     expect(page.locator("#pra-banner")).to_contain_text(f"Uploaded 1 file: {name}.")
+
+
+def test_a_spanish_speaker_on_a_phone_gets_the_records_by_link(
+    new_page: Callable[..., Page], coordinator: StaffLogin, server: Server
+) -> None:
+    """In Spanish at 375 px: the letters and the email in Spanish, the file from the email's
+    link and from the status page, with JavaScript on and off."""
+    email = "lucia.solicitante@example.org"
+    requester = new_page(width=375, height=740)
+    fill_request(requester, "es", "Actas de la comisión de la biblioteca de marzo de 2026", email)
+    send(requester)
+    receipt = read_receipt(requester)
+
+    desk = new_page()
+    sign_in(desk, coordinator)
+    open_request(desk, receipt)
+    desk.get_by_role("link", name="Release the records in full").click()
+    desk.fill("#pra-available_on", available_day())
+    desk.fill("#pra-available_at", "10:00")
+    preview_and_send(desk, coordinator, "Release the records in full")
+    upload_file(desk, "actas-marzo.pdf", public=False, title="Actas de marzo")
+    desk.get_by_role("link", name="Deliver records").click()
+    desk.get_by_label("Actas de marzo (actas-marzo.pdf)").check()
+    desk.get_by_role("button", name="Preview the letter").click()
+    expect(desk.locator("#pra-letter-text")).to_contain_text("Sus registros están listos.")
+    desk.get_by_role("button", name="Send the letter").click()
+    expect(desk.locator("#pra-banner")).to_contain_text("Delivered: Su solicitud")
+
+    sent = [m for m in read_outbox(server.data_dir / "outbox") if m["To"] == email]
+    assert [m["Subject"] for m in sent] == [
+        f"Recibimos su solicitud de registros públicos {receipt.tracking_number}",
+        f"Su solicitud de registros públicos {receipt.tracking_number}: registros divulgados",
+        f"Su solicitud de registros públicos {receipt.tracking_number}: sus registros",
+    ]
+    released, delivery = text_body(sent[1]), text_body(sent[2])
+    assert "los divulgamos en su totalidad" in released and "a partir de las 10:00" in released
+    assert "Con esto completamos la entrega" in delivery
+    link = re.search(rf"{re.escape(server.url)}/api/files/\S+", delivery)
+    assert link is not None, delivery
+    assert requests.get(link.group(0), timeout=10).content == RECORD
+
+    for javascript in (True, False):
+        phone = new_page(width=375, height=740, javascript=javascript)
+        phone.goto("/es/status/")
+        phone.fill("input[name=tracking_number]", receipt.tracking_number)
+        phone.fill("input[name=code]", receipt.access_code)
+        phone.click("#pra-status-form button[type=submit]")
+        expect(phone.locator("#pra-status")).to_have_text("Cerrada: registros entregados")
+        with phone.expect_download() as downloaded:
+            phone.get_by_role("link", name="Actas de marzo").click()
+        assert Path(downloaded.value.path()).read_bytes() == RECORD
+        if javascript:
+            assert_no_axe_violations(phone, "the Spanish status page with records")
+        else:
+            checker = new_page(width=375, height=740)
+            checker.goto("/es/status/")
+            assert_no_axe_violations_without_script(phone, checker, "the Spanish status page")
+        screenshots(phone, f"status-delivered-es-{'js' if javascript else 'nojs'}")

@@ -48,6 +48,14 @@ def assert_no_axe_violations(page: Page, what: str) -> None:
     )
 
 
+def assert_no_axe_violations_without_script(page: Page, checker: Page, what: str) -> None:
+    """axe runs in the page; a page opened with JavaScript off is copied into `checker`, a
+    page with JavaScript on the same server, and checked there as it was served."""
+    checker.set_content(page.content())
+    assert checker.title() == page.title()
+    assert_no_axe_violations(checker, f"{what}, as served without JavaScript")
+
+
 def screenshots(page: Page, name: str) -> None:
     """Full-page screenshots at each width; the page is at its first width when called."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

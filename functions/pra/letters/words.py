@@ -157,9 +157,9 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "extension": "Su solicitud de registros públicos {tracking_number}: "
             "necesitamos más tiempo",
             "released": "Su solicitud de registros públicos {tracking_number}: "
-            "registros entregados",
+            "registros divulgados",
             "partly_released": "Su solicitud de registros públicos {tracking_number}: "
-            "registros entregados en parte",
+            "registros divulgados en parte",
             "no_records": "Su solicitud de registros públicos {tracking_number}: "
             "no se encontraron registros",
             "denied": "Su solicitud de registros públicos {tracking_number}: decisión",
@@ -186,12 +186,12 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "Le enviaremos nuestra determinación a más tardar el {new_due}.",
         ],
         "released": [
-            "Encontramos registros que responden a su solicitud y los entregamos completos.",
+            "Encontramos registros que responden a su solicitud y los divulgamos en su totalidad.",
             _AVAILABLE_ES,
         ],
         "partly_released": [
-            "Encontramos registros que responden a su solicitud y los entregamos en parte. "
-            "Cuando solo una parte de un registro está exenta, entregamos el resto.",
+            "Encontramos registros que responden a su solicitud y los divulgamos en parte. "
+            "Cuando solo una parte de un registro está exenta, divulgamos el resto.",
             _AVAILABLE_ES,
         ],
         "no_records": [
