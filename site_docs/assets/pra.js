@@ -476,7 +476,7 @@
       : el("p", {}, [TEXT.noLetters]);
     var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
     if (found.files && found.files.length) parts.push.apply(parts, recordsList(found));
-    if (found.status === "awaiting_requester") parts.push.apply(parts, clarificationForm(found, code));
+    if (found.awaiting_answer) parts.push.apply(parts, clarificationForm(found, code));
     if (found.status === "denied" || found.status === "partly_released") {
       parts.push(el("p", {}, [el("a", { id: "pra-appeal-link",
         href: pageUrl("appeal/") + "#" + found.tracking_number + ":" + code }, [TEXT.appealLink])]));

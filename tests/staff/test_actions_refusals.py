@@ -52,12 +52,12 @@ def test_an_illegal_transition_is_refused_with_a_409(
 def test_a_form_for_an_action_not_open_now_is_a_409(
     signed_in: Callable[[str], FlaskClient], services: Services, unchanged: None
 ) -> None:
-    stored(services, Status.AWAITING_REQUESTER)
+    stored(services, Status.NO_RECORDS)
     response = signed_in("coordinator").get(step("released"))
     assert response.status_code == 409
     assert (
         "Release the records in full: not possible for this request now "
-        "(status “Awaiting the requester's clarification”)."
+        "(status “Closed: no responsive records”)."
     ) in text(response)
 
 

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Status
-from pra.domain.request import Release
+from pra.domain.request import Question, Release
 from pra.emails.words import STATUS_LABELS as PUBLIC_LABELS
 from pra.services import Services
 from pra.staff.log import STATUS_LABELS
@@ -174,3 +174,20 @@ def test_responses_and_logged_replies_write_no_requester_data_to_the_log(
     assert f"denied sent for {NUMBER}; now denied" in caplog.text
     for secret in ("Quillfeather", "Jane Requester", "jane.requester", "Drafts of the 2027"):
         assert secret not in caplog.text
+
+
+def test_an_answer_that_comes_after_the_decision_is_logged_and_the_decision_stands(
+    signed_in: Callable[[str], FlaskClient], services: Services, outbox: Callable[[], list[Any]]
+) -> None:
+    asked = Question(asked_at=datetime(2026, 11, 17, 10, tzinfo=PACIFIC))
+    stored(services, Status.RELEASED, question=asked)
+    client = signed_in("coordinator")
+    page = text(client.get(PAGE))
+    assert "no answer yet. The clock runs on" in page
+    assert f'<a href="{ANSWER}">Log an answer that came by email or post</a>' in page
+    response = post(client, ANSWER, {"text": "Only the Roseland branch."})
+    assert (response.status_code, response.location) == (303, PAGE)
+    after = current(services)
+    assert (after.status, after.awaiting_answer) == (Status.RELEASED, False)
+    assert "after the request was answered" in " ".join(text_body(outbox()[-1]).split())
+    assert ANSWER not in text(client.get(PAGE))

@@ -11,10 +11,12 @@ from pra.domain.deadlines import Deadlines
 from pra.domain.lifecycle import Status
 from pra.domain.request import (
     Appeal,
+    Channel,
     DeliveryMethod,
     Extension,
     HistoryEvent,
     PraRequest,
+    Question,
     RecordsDelivery,
     Release,
     SentLetter,
@@ -40,6 +42,8 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "release": _plain(asdict(request.release)) if request.release else None,
         "deliveries": [_delivery_to_dict(delivery) for delivery in request.deliveries],
         "patron_records": request.patron_records,
+        "channel": request.channel.value,
+        "question": _plain(asdict(request.question)) if request.question else None,
     }
 
 
@@ -63,6 +67,8 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         release=_release(data.get("release")),
         deliveries=tuple(_delivery(item) for item in data.get("deliveries", ())),
         patron_records=bool(data.get("patron_records", False)),
+        channel=Channel(data.get("channel", Channel.ONLINE.value)),
+        question=_question(data.get("question")),
     )
 
 
@@ -102,6 +108,15 @@ def _appeal(data: dict[str, Any] | None) -> Appeal | None:
         decision_due=date.fromisoformat(data["decision_due"]),
         outcome=data.get("outcome"),
         decided_at=_moment(data.get("decided_at")),
+    )
+
+
+def _question(data: dict[str, Any] | None) -> Question | None:
+    if not data:
+        return None
+    return Question(
+        asked_at=datetime.fromisoformat(data["asked_at"]),
+        answered_at=_moment(data.get("answered_at")),
     )
 
 

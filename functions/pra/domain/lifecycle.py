@@ -59,9 +59,14 @@ TRANSITIONS: dict[Status, dict[Action, Status]] = {
         Action.EXTEND: Status.EXTENDED,
         **_CLOSINGS,
     },
+    # Asking does not stop the clock (§ 7922.535 has no pause): everything that may follow a
+    # new request may follow while the answer is awaited, on the scope as understood.
     Status.AWAITING_REQUESTER: {
         Action.RECEIVE_CLARIFICATION: Status.RECEIVED,
-        Action.WITHDRAW: Status.WITHDRAWN,
+        Action.REQUEST_CLARIFICATION: Status.AWAITING_REQUESTER,
+        Action.SEND_INITIAL_RESPONSE: Status.INITIAL_RESPONSE_SENT,
+        Action.EXTEND: Status.EXTENDED,
+        **_CLOSINGS,
     },
     Status.INITIAL_RESPONSE_SENT: {Action.EXTEND: Status.EXTENDED, **_CLOSINGS},
     Status.EXTENDED: dict(_CLOSINGS),

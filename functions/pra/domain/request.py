@@ -42,6 +42,17 @@ class Language(StrEnum):
     ES = "es"
 
 
+class Channel(StrEnum):
+    """How a request reached the library: Policy 1002 §IV.A takes oral or written requests,
+    made to any staff member; the online form is one way among five."""
+
+    ONLINE = "online"
+    EMAIL = "email"
+    MAIL = "mail"
+    PHONE = "phone"
+    IN_PERSON = "in_person"
+
+
 class Submission(BaseModel):
     """The request form. There is no purpose field: the law forbids requiring one (§ 7921.300)."""
 
@@ -192,6 +203,23 @@ class Appeal:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A clarification asked of the requester, to help them reach the records (§ 7922.600).
+
+    It never stops the clock: § 7922.535 has no pause, so while it is open the determination
+    may still go out on the scope as the library understood it (Policy 1002 §IV.A.2), and an
+    answer that comes after it is still taken.
+    """
+
+    asked_at: datetime
+    answered_at: datetime | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.answered_at is None
+
+
+@dataclass(frozen=True)
 class Release:
     """The records a determination promised (§ 7922.535(a)): when, and when they were all out.
 
@@ -259,6 +287,26 @@ class PraRequest:
     deliveries: tuple[RecordsDelivery, ...] = field(default=())
     # Policy 4005: a request for the requester's own patron records publishes nothing, ever.
     patron_records: bool = False
+    channel: Channel = Channel.ONLINE
+    question: Question | None = None  # the latest clarification asked, answered or not
+
+    @property
+    def awaiting_answer(self) -> bool:
+        """A question to the requester is open; the clock runs on all the same. (Requests
+        asked before questions were kept have the status alone to say so.)"""
+        asked = self.question is not None and self.question.open
+        return asked or self.status is Status.AWAITING_REQUESTER
+
+    @property
+    def question_asked_on(self) -> date | None:
+        """The day the open question was asked (from its letter for requests kept before
+        questions were); None when none is open."""
+        if not self.awaiting_answer:
+            return None
+        if self.question is not None:
+            return self.question.asked_at.date()
+        asked = [letter.sent_at for letter in self.letters if letter.kind == "clarification"]
+        return max(asked).date() if asked else None
 
     @property
     def may_deliver(self) -> bool:

@@ -79,6 +79,9 @@ class LetterFacts:
     final: bool = True
     delivered_on: date | None = None
     links_expire: date | None = None
+    # A question the requester has not answered yet: the letter says it answers the request
+    # as understood, since the clock does not wait (§ 7922.535).
+    question_asked_on: date | None = None
 
 
 def render_letter(
@@ -101,7 +104,7 @@ def render_letter(
         "tracking_number": facts.tracking_number,
         "responsible": facts.responsible,
         "t": _common_words(words["common"], values, facts.kind),
-        "paragraphs": [p.format(**values) for p in words[facts.kind] if _applies(p, facts)],
+        "paragraphs": _paragraphs(words, facts, values),
         "withheld": [
             {"what": w.what, "ground": _ground(w.exemption, lang)} for w in facts.withheld
         ],
@@ -136,6 +139,7 @@ def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
         "explanation": facts.explanation,
         "contact": facts.responsible.email,
         "holds": facts.holds,
+        "asked": when(facts.question_asked_on),
         **_delivery_values(facts, when),
     }
 
@@ -163,6 +167,13 @@ def _delivery_values(facts: LetterFacts, when: Callable[[date | None], str]) -> 
         "how": words[facts.delivery_method].format(**dates),
         "completion": words["final" if facts.final else "partial"].format(**dates),
     }
+
+
+def _paragraphs(words: dict[str, Any], facts: LetterFacts, values: dict[str, str]) -> list[str]:
+    paragraphs = [p.format(**values) for p in words[facts.kind] if _applies(p, facts)]
+    if facts.question_asked_on is not None:
+        paragraphs.append(words["common"]["open_question"].format(**values))
+    return paragraphs
 
 
 def _applies(paragraph: str, facts: LetterFacts) -> bool:

@@ -77,6 +77,10 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "withheld_heading": "What we withheld or redacted, and why",
             "files_heading": "Your records",
             "appeal": _APPEAL_EN,
+            "open_question": "We asked you a question on {asked} and have not had your answer "
+            "yet. The law does not let us stop the clock while we wait, so this letter answers "
+            "your request as we understood it. If your answer changes what you are asking for, "
+            "we will tell you what it means for your request.",
         },
         "subjects": {
             "initial_response": "Your public records request {tracking_number}: our response",
@@ -149,6 +153,10 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "withheld_heading": "Lo que retuvimos o tachamos, y por qué",
             "files_heading": "Sus registros",
             "appeal": _APPEAL_ES,
+            "open_question": "Le hicimos una pregunta el {asked} y todavía no tenemos su "
+            "respuesta. La ley no nos permite detener el plazo mientras esperamos, así que esta "
+            "carta responde a su solicitud tal como la entendimos. Si su respuesta cambia lo que "
+            "pide, le diremos qué significa para su solicitud.",
         },
         "subjects": {
             "initial_response": "Su solicitud de registros públicos {tracking_number}: "

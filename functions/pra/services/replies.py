@@ -12,7 +12,7 @@ import logging
 import uuid
 from datetime import datetime
 
-from pra.domain.lifecycle import Action, next_status
+from pra.domain.lifecycle import Action, IllegalTransition, Status, next_status
 from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
 from pra.emails import render_email
@@ -43,20 +43,35 @@ class ReplyRefused(ValueError):
 def receive_clarification(
     services: Services, request: PraRequest, answer: str, *, actor: str = REQUESTER
 ) -> PraRequest:
-    """The requester's answer: the request is back with the coordinator, who is told."""
+    """The requester's answer, kept with the request, and the coordinator told.
+
+    Before the determination the request is back with the coordinator. After it (the clock
+    did not wait) the answer is still taken, and the coordinator is told it came late.
+    """
     answer = _text(answer, "the answer")
-    status = next_status(request.status, Action.RECEIVE_CLARIFICATION)
+    if not request.awaiting_answer:
+        raise IllegalTransition(request.status, Action.RECEIVE_CLARIFICATION)
     now = services.clock.now()
-    after = dataclasses.replace(request, status=status)
+    before_decision = request.status is Status.AWAITING_REQUESTER
+    status = next_status(request.status, Action.RECEIVE_CLARIFICATION) if before_decision else None
+    question = request.question and dataclasses.replace(request.question, answered_at=now)
+    after = dataclasses.replace(request, status=status or request.status, question=question)
     # The answer is part of the request, so it is kept like the description: staff only.
     event = HistoryEvent(now, actor, "clarification_received", answer, public=False)
+    message = "The requester answered your question. The answer is on the request page."
+    if not before_decision:
+        message = (
+            "The requester answered your question after the request was answered on the "
+            "scope as understood. Read the answer on the request page: if it changes what "
+            "is asked for, tell the requester what it means for the request."
+        )
     notice = _staff_notice(
         services,
         request,
         now,
         to=services.settings.coordinator_email,
         subject=f"Clarification received for {request.tracking_number}",
-        message="The requester answered your question. The answer is on the request page.",
+        message=message,
         facts=[("Logged by", "the requester, on the status page" if actor == REQUESTER else actor)],
     )
     services.store.save(after, request.status, event, [notice])

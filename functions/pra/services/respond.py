@@ -17,7 +17,14 @@ from email.message import EmailMessage
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import exemption
 from pra.domain.lifecycle import Action, Status, next_status
-from pra.domain.request import Extension, HistoryEvent, PraRequest, Release, SentLetter
+from pra.domain.request import (
+    Extension,
+    HistoryEvent,
+    PraRequest,
+    Question,
+    Release,
+    SentLetter,
+)
 from pra.domain.responses import (
     ResponseRefused,
     ResponsiblePerson,
@@ -59,6 +66,8 @@ PROMISES = frozenset(
 )
 # Letters after which no records are owed: a promise made earlier lapses.
 NOTHING_TO_RELEASE = frozenset({"no_records", "denied", "withdrawn"})
+# Letters that answer the request itself, which may go out while a question is open.
+ANSWERS_REQUEST = DETERMINATIONS | {"initial_response", "extension"}
 APPEAL_DECISIONS = {
     "appeal_upheld": "upheld",
     "appeal_overturned": "overturned",
@@ -181,7 +190,13 @@ def _facts(
         withheld=tuple(_withholding(what, key) for what, key in response.withheld),
         appeal_by=appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None,
         explanation=response.explanation.strip(),
+        question_asked_on=_open_question(request, kind),
     )
+
+
+def _open_question(request: PraRequest, kind: str) -> date | None:
+    """The day an unanswered question was asked, for a letter that decides without its answer."""
+    return request.question_asked_on if kind in ANSWERS_REQUEST else None
 
 
 _REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
@@ -263,6 +278,8 @@ def _next_state(
     if kind == "extension":
         assert facts.reason is not None and facts.new_due is not None
         changes["extension"] = Extension(facts.reason.key, facts.new_due, today)
+    if kind == "clarification":
+        changes["question"] = Question(asked_at=now)
     if kind in DETERMINATIONS:
         changes["determined_on"] = today
     if kind in PROMISES:

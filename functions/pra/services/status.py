@@ -31,6 +31,7 @@ class PublicStatus:
     release: Release | None = None  # the records promised, and whether they were delivered
     files: tuple[tuple[RequestFile, str], ...] = ()  # delivered, each with a fresh private link
     download_all: str | None = None  # one link for all of them as a ZIP
+    awaiting_answer: bool = False  # a question is open: the page takes the answer
 
     @property
     def records_owed(self) -> bool:
@@ -65,4 +66,5 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         release=request.release,
         files=(files := tuple(fresh_links(services, request))),
         download_all=link_url(services, request.tracking_number) if files else None,
+        awaiting_answer=request.awaiting_answer,
     )

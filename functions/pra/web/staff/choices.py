@@ -45,7 +45,7 @@ def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> li
         forms.append("appeal_decision")
     if may(account.role, Permission.ACT_ON_REQUESTS):
         takes = TRANSITIONS[request.status]
-        if Action.RECEIVE_CLARIFICATION in takes:
+        if request.awaiting_answer:  # before the determination or after it
             forms.append("log_clarification")
         if Action.APPEAL in takes:
             forms.append("log_appeal")
