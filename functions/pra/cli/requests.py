@@ -1,4 +1,4 @@
-"""`pra requests list|show`: the coordinator's log from the terminal."""
+"""`pra requests list|show|add|attach|mark`: the coordinator's log from the terminal."""
 
 from __future__ import annotations
 
@@ -6,15 +6,14 @@ import argparse
 import getpass
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pra.bootstrap import services_for
+from pra.cli import intake, show
 from pra.cli.errors import CliError
 from pra.cli.files import opened_uploads
 from pra.config import Settings
 from pra.domain.files import Visibility
 from pra.domain.lifecycle import Status
-from pra.domain.request import HistoryEvent, PraRequest
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.services.files import FileRefused, upload_files
 from pra.services.patron import mark_patron_records
@@ -30,8 +29,10 @@ def add_parser(commands: Any) -> None:
     listing.set_defaults(run=_list)
     show = requests_commands.add_parser("show", help="show one request and its history")
     show.add_argument("tracking_number")
+    show.add_argument("--json", action="store_true", help="as JSON, for scripts")
     show.add_argument("--data-dir", type=Path)
     show.set_defaults(run=_show)
+    intake.add_parser(requests_commands)
     attach = requests_commands.add_parser("attach", help="add files to a request")
     attach.add_argument("tracking_number")
     attach.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -56,11 +57,11 @@ def _list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _show(args: argparse.Namespace, settings: Settings) -> int:
-    return show_request(settings, args.tracking_number)
+    return show.show_request(settings, args.tracking_number, as_json=args.json)
 
 
 def _attach(args: argparse.Namespace, settings: Settings) -> int:
-    number = _tracking_number(args.tracking_number)
+    number = tracking_number_argument(args.tracking_number)
     visibility = Visibility.PRIVATE if args.private else Visibility.PUBLIC
     services = services_for(settings)
     with opened_uploads(args.files, args.title, visibility) as uploads:
@@ -76,7 +77,7 @@ def _attach(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _mark(args: argparse.Namespace, settings: Settings) -> int:
-    number = _tracking_number(args.tracking_number)
+    number = tracking_number_argument(args.tracking_number)
     try:
         mark_patron_records(services_for(settings), number, True, f"staff:{getpass.getuser()}")
     except KeyError:
@@ -85,7 +86,7 @@ def _mark(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _tracking_number(raw: str) -> str:
+def tracking_number_argument(raw: str) -> str:
     number = normalize_tracking_number(raw)
     if not is_tracking_number(number):
         raise CliError(f"not a tracking number: {raw!r} (expected e.g. PRA-2026-00042)")
@@ -104,77 +105,3 @@ def list_requests(settings: Settings, status: str | None) -> int:
         received = request.deadlines.received_date.isoformat()
         print(f"{request.tracking_number:<16} {request.status.value:<22} {received:<10}  {due}")
     return 0
-
-
-def show_request(settings: Settings, number: str) -> int:
-    number = normalize_tracking_number(number)
-    if not is_tracking_number(number):
-        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
-    services = services_for(settings)
-    request = services.store.get(number)
-    if request is None:
-        raise CliError(f"no request {number}")
-    # Policy 4005: every staff view of requester data is recorded in the request's history.
-    viewer = f"staff:{getpass.getuser()}"
-    services.store.append_event(number, HistoryEvent(services.clock.now(), viewer, "viewed", "cli"))
-    submission, dates = request.submission, request.deadlines
-    zone = ZoneInfo(settings.timezone)
-    fields = [
-        ("tracking_number", request.tracking_number),
-        ("status", request.status.value),
-        ("received_at", request.received_at.astimezone(zone).isoformat(timespec="seconds")),
-        ("initial_response_target", dates.initial_response_target.isoformat()),
-        ("initial_response_due", dates.initial_response_due.isoformat()),
-        ("extended_due", dates.extended_due.isoformat()),
-        ("format", submission.format.value),
-        ("delivery", submission.delivery.value),
-        ("language", submission.language.value),
-        ("name", submission.name or "-"),
-        ("email", submission.email or "-"),
-        ("phone", submission.phone or "-"),
-        ("mailing_address", (submission.mailing_address or "-").replace("\n", ", ")),
-        ("date_range", submission.date_range or "-"),
-    ]
-    for key, value in fields:
-        print(f"{key}: {value}")
-    print("description:")
-    print("  " + submission.description.replace("\n", "\n  "))
-    for line in _decisions(request, zone):
-        print(line)
-    print("history:")
-    events = services.store.history(number)
-    width = max(len(event.actor) for event in events)
-    for event in events:
-        when = event.at.astimezone(zone).isoformat(timespec="seconds")
-        print(f"  {when}  {event.actor:<{width}}  {event.action:<26} {event.note}".rstrip())
-    return 0
-
-
-def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
-    """The extension, the appeal and the letters: what the history's events refer to."""
-    lines = []
-    if request.extension:
-        ext = request.extension
-        lines.append(
-            f"extension: {ext.reason}, sent {ext.sent_on.isoformat()}, "
-            f"determination due {ext.new_due.isoformat()}"
-        )
-    if request.appeal:
-        appeal = request.appeal
-        late = f", late (window closed {appeal.window_closed.isoformat()})" if appeal.late else ""
-        lines.append(
-            f"appeal: received {appeal.received_at.astimezone(zone).date().isoformat()}{late}, "
-            f"decision due {appeal.decision_due.isoformat()}, outcome {appeal.outcome or '-'}"
-        )
-    if request.release:
-        release = request.release
-        delivered = release.delivered_on.isoformat() if release.delivered_on else "not yet"
-        lines.append(
-            f"release: due {release.due_on.isoformat()} {release.due_at}, delivered {delivered}"
-        )
-    if request.letters:
-        lines.append("letters:")
-        for letter in request.letters:
-            sent = letter.sent_at.astimezone(zone).isoformat(timespec="minutes")
-            lines.append(f"  {sent}  {letter.kind:<26} {letter.language}  {letter.signed_by}")
-    return lines

@@ -49,10 +49,7 @@ def submission_emails(
 ) -> list[QueuedEmail]:
     emails = []
     if request.submission.email:
-        language = request.submission.language.value
-        ack = _context(request, settings, now, language)
-        url = status_url(settings, request.tracking_number, access_code, language)
-        ack.update(access_code=access_code, status_url=url)
+        ack = acknowledgement_context(request, access_code, settings, now)
         emails.append(_queue(request, "acknowledgement", ack, settings, request.submission.email))
     notice = _context(request, settings, now, "en")
     notice["acknowledged"] = bool(request.submission.email)
@@ -60,6 +57,17 @@ def submission_emails(
         _queue(request, "coordinator_notice", notice, settings, settings.coordinator_email)
     )
     return emails
+
+
+def acknowledgement_context(
+    request: PraRequest, access_code: str, settings: Settings, now: datetime
+) -> dict[str, Any]:
+    """What the acknowledgement says, in the requester's language, with the code shown once."""
+    language = request.submission.language.value
+    ack = _context(request, settings, now, language)
+    url = status_url(settings, request.tracking_number, access_code, language)
+    ack.update(access_code=access_code, status_url=url, printed=False)
+    return ack
 
 
 def staff_url(settings: Settings, tracking_number: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pra.domain.deadlines import Deadlines, deadlines_at
-from pra.domain.request import HistoryEvent, PraRequest, Submission
+from pra.domain.request import Channel, HistoryEvent, PraRequest, Submission
 from pra.domain.tracking import ACCESS_CODE_BYTES, access_code, access_code_digest, tracking_number
 from pra.services import Services
 from pra.services.notices import status_url, submission_emails
@@ -30,25 +30,41 @@ class Receipt:
 
 
 def submit_request(services: Services, submission: Submission) -> Receipt:
+    """A request from the online form, received now."""
     now = services.clock.now()
-    deadlines = deadlines_at(now, services.calendar, services.receipt_rules)
-    code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
     if submission.is_robot:
         # Answer as if accepted, so the robot learns nothing; store and send nothing.
+        deadlines = deadlines_at(now, services.calendar, services.receipt_rules)
+        code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
         number = tracking_number(deadlines.received_date.year, 1 + services.random_bytes(2)[0])
         log.info("submission discarded by the honeypot")
         return _receipt(services, number, code, now, deadlines, submission, stored=False)
-    sequence = services.store.allocate_tracking_sequence(deadlines.received_date.year)
-    number = tracking_number(deadlines.received_date.year, sequence)
-    request = PraRequest(number, access_code_digest(code), now, deadlines, submission)
-    emails = submission_emails(request, code, services.settings, now)
     event = HistoryEvent(
         at=now, actor="requester", action="received", note="online form", public=True
     )
+    return store_new_request(services, submission, now, Channel.ONLINE, event)
+
+
+def store_new_request(
+    services: Services,
+    submission: Submission,
+    received_at: datetime,
+    channel: Channel,
+    event: HistoryEvent,
+) -> Receipt:
+    """Number the request, keep it with its deadlines from `received_at`, send its emails."""
+    deadlines = deadlines_at(received_at, services.calendar, services.receipt_rules)
+    code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
+    sequence = services.store.allocate_tracking_sequence(deadlines.received_date.year)
+    number = tracking_number(deadlines.received_date.year, sequence)
+    request = PraRequest(
+        number, access_code_digest(code), received_at, deadlines, submission, channel=channel
+    )
+    emails = submission_emails(request, code, services.settings, services.clock.now())
     services.store.add(request, event, emails)
     log.info("request %s received, initial response due %s", number, deadlines.initial_response_due)
     deliver(services, emails)
-    return _receipt(services, number, code, now, deadlines, submission)
+    return _receipt(services, number, code, received_at, deadlines, submission)
 
 
 def _receipt(

@@ -1,0 +1,167 @@
+"""`pra requests show`: one request, its decisions, letters and history, as text or JSON."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pra.bootstrap import services_for
+from pra.cli.errors import CliError
+from pra.config import Settings
+from pra.domain.request import HistoryEvent, PraRequest
+from pra.domain.tracking import is_tracking_number, normalize_tracking_number
+
+
+def show_request(settings: Settings, number: str, *, as_json: bool = False) -> int:
+    number = normalize_tracking_number(number)
+    if not is_tracking_number(number):
+        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
+    services = services_for(settings)
+    request = services.store.get(number)
+    if request is None:
+        raise CliError(f"no request {number}")
+    # Policy 4005: every staff view of requester data is recorded in the request's history.
+    viewer = f"staff:{getpass.getuser()}"
+    services.store.append_event(number, HistoryEvent(services.clock.now(), viewer, "viewed", "cli"))
+    zone = ZoneInfo(settings.timezone)
+    events = services.store.history(number)
+    if as_json:
+        print(json.dumps(request_json(request, events, zone), indent=2, ensure_ascii=False))
+        return 0
+    submission, dates = request.submission, request.deadlines
+    fields = [
+        ("tracking_number", request.tracking_number),
+        ("status", request.status.value),
+        ("channel", request.channel.value),
+        ("received_at", request.received_at.astimezone(zone).isoformat(timespec="seconds")),
+        ("initial_response_target", dates.initial_response_target.isoformat()),
+        ("initial_response_due", dates.initial_response_due.isoformat()),
+        ("extended_due", dates.extended_due.isoformat()),
+        ("format", submission.format.value),
+        ("delivery", submission.delivery.value),
+        ("language", submission.language.value),
+        ("name", submission.name or "-"),
+        ("email", submission.email or "-"),
+        ("phone", submission.phone or "-"),
+        ("mailing_address", (submission.mailing_address or "-").replace("\n", ", ")),
+        ("date_range", submission.date_range or "-"),
+    ]
+    for key, value in fields:
+        print(f"{key}: {value}")
+    print("description:")
+    print("  " + submission.description.replace("\n", "\n  "))
+    for line in _decisions(request, zone):
+        print(line)
+    print("history:")
+    width = max(len(event.actor) for event in events)
+    for event in events:
+        when = event.at.astimezone(zone).isoformat(timespec="seconds")
+        print(f"  {when}  {event.actor:<{width}}  {event.action:<26} {event.note}".rstrip())
+    return 0
+
+
+def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
+    """The extension, the appeal and the letters: what the history's events refer to."""
+    lines = []
+    if request.extension:
+        ext = request.extension
+        lines.append(
+            f"extension: {ext.reason}, sent {ext.sent_on.isoformat()}, "
+            f"determination due {ext.new_due.isoformat()}"
+        )
+    if request.appeal:
+        appeal = request.appeal
+        late = f", late (window closed {appeal.window_closed.isoformat()})" if appeal.late else ""
+        lines.append(
+            f"appeal: received {appeal.received_at.astimezone(zone).date().isoformat()}{late}, "
+            f"decision due {appeal.decision_due.isoformat()}, outcome {appeal.outcome or '-'}"
+        )
+    if request.release:
+        release = request.release
+        delivered = release.delivered_on.isoformat() if release.delivered_on else "not yet"
+        lines.append(
+            f"release: due {release.due_on.isoformat()} {release.due_at}, delivered {delivered}"
+        )
+    if request.letters:
+        lines.append("letters:")
+        for letter in request.letters:
+            sent = letter.sent_at.astimezone(zone).isoformat(timespec="minutes")
+            lines.append(f"  {sent}  {letter.kind:<26} {letter.language}  {letter.signed_by}")
+    return lines
+
+
+def request_json(request: PraRequest, events: list[HistoryEvent], zone: ZoneInfo) -> dict[str, Any]:
+    """The request for scripts: status, channel, every date owed with its kind, the letters
+    with their dates and persons responsible, and the history."""
+
+    def moment(value: Any) -> str:
+        return str(value.astimezone(zone).isoformat(timespec="seconds"))
+
+    submission, dates = request.submission, request.deadlines
+    return {
+        "tracking_number": request.tracking_number,
+        "status": request.status.value,
+        "channel": request.channel.value,
+        "received_at": moment(request.received_at),
+        "requester": {
+            "name": submission.name,
+            "email": submission.email,
+            "phone": submission.phone,
+            "mailing_address": submission.mailing_address,
+        },
+        "description": submission.description,
+        "date_range": submission.date_range,
+        "format": submission.format.value,
+        "delivery": submission.delivery.value,
+        "language": submission.language.value,
+        "patron_records": request.patron_records,
+        "deadlines": {
+            "initial_response_target": dates.initial_response_target.isoformat(),
+            "initial_response_due": dates.initial_response_due.isoformat(),
+            "extended_due": dates.extended_due.isoformat(),
+        },
+        "due": [{"kind": kind.value, "on": day.isoformat()} for day, kind in request.dues()],
+        "awaiting_answer": request.awaiting_answer,
+        "extension": request.extension
+        and {
+            "reason": request.extension.reason,
+            "sent_on": request.extension.sent_on.isoformat(),
+            "determination_due": request.extension.new_due.isoformat(),
+        },
+        "release": request.release
+        and {
+            "due_on": request.release.due_on.isoformat(),
+            "due_at": request.release.due_at,
+            "delivered_on": request.release.delivered_on
+            and request.release.delivered_on.isoformat(),
+        },
+        "appeal": request.appeal
+        and {
+            "received_at": moment(request.appeal.received_at),
+            "late": request.appeal.late,
+            "decision_due": request.appeal.decision_due.isoformat(),
+            "outcome": request.appeal.outcome,
+        },
+        "letters": [
+            {
+                "kind": letter.kind,
+                "sent_at": moment(letter.sent_at),
+                "language": letter.language,
+                "subject": letter.subject,
+                "responsible": letter.signed_by,
+            }
+            for letter in request.letters
+        ],
+        "history": [
+            {
+                "at": moment(event.at),
+                "actor": event.actor,
+                "action": event.action,
+                "note": event.note,
+                "public": event.public,
+            }
+            for event in events
+        ],
+    }
