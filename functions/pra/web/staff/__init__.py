@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, delivery, desk, files, library
+from pra.web.staff import actions, delivery, desk, files, intake, library
 
 
 def register(app: Flask) -> None:
@@ -13,5 +13,6 @@ def register(app: Flask) -> None:
     app.register_blueprint(actions.blueprint)
     app.register_blueprint(files.blueprint)
     app.register_blueprint(files.scripts)
+    app.register_blueprint(intake.blueprint)
     app.register_blueprint(delivery.blueprint)
     app.register_blueprint(library.blueprint)

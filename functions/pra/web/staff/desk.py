@@ -126,6 +126,7 @@ def request_log_page() -> Any:
         statuses=STATUS_LABELS,
         today=services().today(),
         may_export_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
+        may_enter=may(signed_in_account().role, Permission.ACT_ON_REQUESTS),
     )
 
 
