@@ -274,3 +274,61 @@ def test_a_spanish_speaker_on_a_phone_gets_the_records_by_link(
             checker.goto("/es/status/")
             assert_no_axe_violations_without_script(phone, checker, "the Spanish status page")
         screenshots(phone, f"status-delivered-es-{'js' if javascript else 'nojs'}")
+
+
+def test_a_phoned_request_is_answered_while_its_question_is_open(
+    new_page: Callable[..., Page], coordinator: StaffLogin
+) -> None:
+    """Entered by staff two days after the call; a question; the response sent without its
+    answer (the clock does not wait); the answer after; the status page at each step."""
+    desk = new_page()
+    sign_in(desk, coordinator)
+    desk.get_by_role(
+        "link", name="Enter a request received by email, mail, phone or in person"
+    ).click()
+    assert_no_axe_violations(desk, "the intake form")
+    called = datetime.now(ZoneInfo("America/Los_Angeles")).date() - timedelta(days=2)
+    desk.get_by_label("By phone").check()
+    desk.fill("#pra-received_on", called.isoformat())
+    desk.fill("#pra-received_time", "10:15")
+    desk.fill("#pra-description", "Emails about the Roseland branch parking lot, 2026")
+    desk.fill("#pra-name", "Pat Caller")
+    desk.fill("#pra-email", "pat.caller@example.org")
+    desk.get_by_role("button", name="Enter the request").click()
+    expect(desk.locator("#pra-banner")).to_contain_text("entered")
+    receipt = Receipt(
+        desk.locator("#pra-tracking-number").inner_text().strip(),
+        desk.locator("#pra-access-code").inner_text().strip(),
+        "",
+    )
+    assert_no_axe_violations(desk, "the entered request")
+    screenshots(desk, "staff-entered")
+    desk.get_by_role("link", name=f"Open request {receipt.tracking_number}").click()
+    expect(desk.locator("main")).to_contain_text(f"by phone, received {called.isoformat()} 10:15")
+
+    desk.get_by_role("link", name="Ask the requester a question").click()
+    desk.fill("#pra-question", "Do you mean the staff lot or the public lot?")
+    asked = preview_and_send(desk, coordinator, "Ask the requester a question")
+    requester = new_page(width=375, height=740)
+    requester_sees(requester, receipt, "Waiting for your answer to our question", asked)
+    expect(requester.locator("#pra-answer")).to_be_visible()
+
+    # The clock runs on: the response goes out on the request as understood.
+    expect(desk.locator("#pra-open-question")).to_contain_text("no answer yet")
+    desk.get_by_role("link", name="Send the initial response").click()
+    desk.fill("#pra-presumed_scope", "Emails about both lots")
+    desk.fill("#pra-available_on", available_day())
+    desk.fill("#pra-available_at", "10:00")
+    desk.get_by_role("button", name="Preview the letter").click()
+    expect(desk.locator("#pra-letter-text")).to_contain_text("We asked you a question on")
+    desk.get_by_role("button", name="Send the letter").click()
+    expect(desk.locator("#pra-banner")).to_contain_text("Letter sent")
+
+    requester_sees(requester, receipt, "Initial response sent", asked)
+    requester.fill("#pra-answer", "The public lot only.")
+    requester.get_by_role("button", name="Send the answer").click()
+    expect(requester.get_by_role("heading", level=1)).to_have_text("Your answer was received")
+    desk.reload()
+    expect(desk.locator("#pra-open-question")).to_have_count(0)
+    expect(desk.locator("main")).to_contain_text("The public lot only.")
+    expect(desk.locator("main")).to_contain_text("Initial response sent")
