@@ -1,7 +1,7 @@
 """The coordinator's desk in Chromium against `pra serve`: from a new request to a partial release.
 
 A requester submits a request on the site; the coordinator signs in, finds it in the log and
-sends the initial response, an extension and a partial release, each previewed first; after
+sends an extension and a partial release, each previewed first; after
 each step the requester's status page shows the new status and the letter. The server runs
 on the real clock, so dates are read from the pages, never assumed.
 """
@@ -95,12 +95,7 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     screenshots(desk, "staff-request")
     request_page = desk.url
 
-    desk.get_by_role("link", name="Send the initial response").click()
-    desk.fill("#pra-available_on", available_day())
-    desk.fill("#pra-available_at", "10:00")
-    subject = preview_and_send(desk, coordinator, "Send the initial response", axe=True)
-    requester_sees(requester, receipt, "Initial response sent", subject)
-
+    # More time first (only before the determination), then the determination itself.
     desk.get_by_role("link", name="Extend the response date").click()
     desk.get_by_role("button", name="Preview the letter").click()
     summary = desk.locator("#pra-error-summary")
@@ -113,7 +108,7 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     latest = re.search(r"latest allowed date is .*?\((\d{4}-\d{2}-\d{2})\)", hint)
     assert latest is not None, hint
     desk.fill("#pra-new_due", latest.group(1))
-    subject = preview_and_send(desk, coordinator, "Extend the response date")
+    subject = preview_and_send(desk, coordinator, "Extend the response date", axe=True)
     requester_sees(requester, receipt, "Response date extended", subject)
     expect(requester.locator("#pra-extended-due")).to_contain_text(
         str(date.fromisoformat(latest.group(1)).year)
@@ -129,12 +124,12 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     # Not closed: the records are owed by the date the letter gave, which the page shows.
     requester_sees(requester, receipt, "Records released in part: being made available", subject)
     expect(requester.locator("#pra-records-available")).to_contain_text("09:30")
-    expect(requester.locator("#pra-letters li")).to_have_count(3)
+    expect(requester.locator("#pra-letters li")).to_have_count(2)
     requester.locator("#pra-letters summary").last.click()
     expect(requester.locator("#pra-letters")).to_contain_text("Gov. Code § 7928.300")
 
     assert desk.url == request_page
-    expect(desk.locator("#pra-letters li")).to_have_count(3)
+    expect(desk.locator("#pra-letters li")).to_have_count(2)
     expect(desk.get_by_text("Released in part: records due", exact=True)).to_be_visible()
     expect(desk.locator("#pra-actions")).to_contain_text("Log an appeal that came by email or post")
     screenshots(desk, "staff-request-released-in-part")

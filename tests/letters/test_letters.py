@@ -113,7 +113,7 @@ def test_a_denial_without_an_appeal_date_is_refused() -> None:
 @pytest.mark.parametrize("kind", ["released", "partly_released", "initial_response"])
 def test_a_letter_about_records_says_when_they_will_be_available(kind: str) -> None:
     text = " ".join(text_body(render(facts(kind))).split())
-    assert "The records will be available on Friday, December 4, 2026, from 10:00." in text
+    assert "The records will be available on Friday, December 4, 2026, from 10:00 a.m." in text
 
 
 def test_the_extension_gives_the_reason_and_the_new_date() -> None:
@@ -184,10 +184,49 @@ def test_a_delivery_by_link_lists_each_file_with_its_link(
 def test_an_instalment_says_when_the_rest_comes_and_a_mailing_when_it_went() -> None:
     text = text_body(render(facts("delivered", delivery_method="mail", final=False, holds="")))
     assert "We mailed your records on Wednesday, November 25, 2026" in text
-    assert "We will deliver the rest by Friday, December 4, 2026, from 10:00." in text
+    assert "We will deliver the rest by Friday, December 4, 2026, from 10:00 a.m." in text
     assert "This delivery holds" not in text
 
 
 def test_a_delivery_must_say_how() -> None:
     with pytest.raises(ValueError, match="a delivery must say how"):
         render(facts("delivered", delivery_method=""))
+
+
+@pytest.mark.parametrize(
+    ("sent", "says"),
+    [
+        # SB 1034's words, in force through 2025.
+        (datetime(2025, 12, 30, 9, tzinfo=PACIFIC), "in our area has caused staffing shortages"),
+        # AB 370's, from 2026: the emergency must directly affect the agency.
+        (datetime(2026, 1, 2, 9, tzinfo=PACIFIC), "directly affects the Library"),
+    ],
+)
+def test_the_reason_reads_as_the_law_read_on_the_day_the_notice_is_sent(
+    sent: datetime, says: str
+) -> None:
+    message = render_letter(
+        facts("extension", reason=ExtensionReason.EMERGENCY, received_date=date(2025, 12, 24)),
+        agency="Sonoma County Library",
+        sender=("Sonoma County Library", "pra@library.example"),
+        to="jane@example.org",
+        now=sent,
+    )
+    assert says in " ".join(text_body(message).split())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_extension_is_sent_for_the_head_of_the_library(language: str) -> None:
+    text = " ".join(text_body(render(facts("extension", language))).split())
+    head = {"en": "Sent for the head of the Library, the Library Director", "es": "Dirección de"}
+    assert head[language] in text and "§ 7922.535(b)" in text
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"), [("09:30", "9:30 a.m."), ("12:00", "12:00 p.m."), ("14:05", "2:05 p.m.")]
+)
+def test_english_letters_give_times_on_the_12_hour_clock(given: str, shown: str) -> None:
+    text = " ".join(text_body(render(facts("released", available_at=given))).split())
+    assert f"from {shown}." in text
+    spanish = " ".join(text_body(render(facts("released", "es", available_at=given))).split())
+    assert f"a partir de las {given}." in spanish

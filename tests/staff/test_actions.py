@@ -103,7 +103,7 @@ CASES = [
         Status.INITIAL_RESPONSE_SENT,
         [
             "We understood your request as: The 2027 drafts only.",
-            "Friday, December 4, 2026, from 10:00",
+            "Friday, December 4, 2026, from 10:00 a.m.",
         ],
         id="initial_response",
     ),
@@ -117,7 +117,7 @@ CASES = [
     ),
     pytest.param(
         "extension",
-        Status.INITIAL_RESPONSE_SENT,
+        Status.RECEIVED,
         {"reason": "voluminous", "new_due": "2026-12-08"},
         Status.EXTENDED,
         ["examine a large number of separate records", "by Tuesday, December 8, 2026"],
@@ -128,7 +128,7 @@ CASES = [
         Status.INITIAL_RESPONSE_SENT,
         {"available_on": "2026-11-20", "available_at": "14:30"},
         Status.RELEASED,
-        ["releasing them in full", "Friday, November 20, 2026, from 14:30"],
+        ["releasing them in full", "Friday, November 20, 2026, from 2:30 p.m."],
         id="released",
     ),
     pytest.param(
@@ -215,7 +215,12 @@ def test_each_response_is_previewed_then_sent(
     html = text(preview)
     assert preview.status_code == 200, html
     assert "Dear Jane Requester," in html
-    assert f"Person responsible for this determination:\n{SIGNERS[role]}\n{EMAILS[role]}" in html
+    signed = (
+        "Sent for the head of the Library, the Library Director (Gov. Code § 7922.535(b)), by:"
+        if form == "extension"
+        else "Person responsible for this determination:"
+    )
+    assert f"{signed}\n{SIGNERS[role]}\n{EMAILS[role]}" in html
     for word in words:
         assert word in html
     assert f'id="pra-recipient">{REQUESTER} (the requester)</dd>' in html

@@ -30,8 +30,7 @@ LEGAL = [
     (S.AWAITING_REQUESTER, A.RELEASE_IN_PART, S.PARTLY_RELEASED),
     (S.AWAITING_REQUESTER, A.REPORT_NO_RECORDS, S.NO_RECORDS),
     (S.AWAITING_REQUESTER, A.DENY, S.DENIED),
-    # After the determination: one extension, or a closing.
-    (S.INITIAL_RESPONSE_SENT, A.EXTEND, S.EXTENDED),
+    # The initial response is the determination (§ 7922.535(a)): a closing, no extension.
     (S.INITIAL_RESPONSE_SENT, A.RELEASE, S.RELEASED),
     (S.INITIAL_RESPONSE_SENT, A.RELEASE_IN_PART, S.PARTLY_RELEASED),
     (S.INITIAL_RESPONSE_SENT, A.REPORT_NO_RECORDS, S.NO_RECORDS),
@@ -68,7 +67,7 @@ def test_every_pair_not_in_the_table_is_illegal():
         with pytest.raises(IllegalTransition):
             next_status(status, action)
         refused.add((status, action))
-    assert len(refused) == 110  # 12 statuses × 12 actions, less the 34 legal pairs
+    assert len(refused) == 111  # 12 statuses × 12 actions, less the 33 legal pairs
 
 
 @pytest.mark.parametrize(
@@ -76,6 +75,12 @@ def test_every_pair_not_in_the_table_is_illegal():
     [
         # The law allows one extension.
         (S.EXTENDED, A.EXTEND, "a request that is extended cannot extend"),
+        # Only before the determination, which the initial response is.
+        (
+            S.INITIAL_RESPONSE_SENT,
+            A.EXTEND,
+            "a request that is initial response sent cannot extend",
+        ),
         # Nothing has been denied yet.
         (S.RECEIVED, A.APPEAL, "a request that is received cannot appeal"),
         # Records released in full leave nothing to appeal.

@@ -70,13 +70,13 @@ def test_a_new_date_on_a_weekend_moves_to_the_next_business_day() -> None:
             date(2026, 11, 20),
             "the new date must come after the initial due date",
         ),
-        # A cyberattack became a reason on 2026-01-01; this request came in 2025.
+        # A cyberattack became a reason on 2026-01-01 (AB 370); this notice goes in 2025.
         (
             JUNE_2025,
             ExtensionReason.CYBERATTACK,
             date(2025, 6, 20),
             date(2025, 6, 5),
-            "the reason 'cyberattack' was not law on the received date, 2025-06-02",
+            "the reason 'cyberattack' is not law on 2025-06-05, the day the notice is sent",
         ),
     ],
 )
@@ -84,6 +84,20 @@ def test_an_extension_is_refused_with_the_reason(deadlines, reason, new_due, sen
     with pytest.raises(ResponseRefused) as refused:
         check_extension(deadlines, reason, new_due, sent, CALENDAR)
     assert str(refused.value) == message
+
+
+def test_the_law_on_the_day_the_notice_is_sent_decides_not_the_received_day() -> None:
+    """A request of Wednesday 2025-12-24 (due Monday 2026-01-05): a notice sent on Friday
+    2026-01-02 may cite a cyberattack, in law since the day before; one on 2025-12-31 not."""
+    late_2025 = deadlines_for(date(2025, 12, 24), CALENDAR)
+    assert late_2025.initial_response_due == date(2026, 1, 5)
+    assert check_extension(
+        late_2025, ExtensionReason.CYBERATTACK, date(2026, 1, 9), date(2026, 1, 2), CALENDAR
+    ) == date(2026, 1, 9)
+    with pytest.raises(ResponseRefused, match="not law on 2025-12-31"):
+        check_extension(
+            late_2025, ExtensionReason.CYBERATTACK, date(2026, 1, 9), date(2025, 12, 31), CALENDAR
+        )
 
 
 def test_the_emergency_reason_is_available_for_a_2025_request() -> None:

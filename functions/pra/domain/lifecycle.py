@@ -68,7 +68,8 @@ TRANSITIONS: dict[Status, dict[Action, Status]] = {
         Action.EXTEND: Status.EXTENDED,
         **_CLOSINGS,
     },
-    Status.INITIAL_RESPONSE_SENT: {Action.EXTEND: Status.EXTENDED, **_CLOSINGS},
+    # The initial response is the determination (§ 7922.535(a)): no extension after it.
+    Status.INITIAL_RESPONSE_SENT: dict(_CLOSINGS),
     Status.EXTENDED: dict(_CLOSINGS),
     # A denial, in full or in part, opens the appeal window (Policy 1002 § III.D).
     Status.PARTLY_RELEASED: {Action.APPEAL: Status.APPEALED},

@@ -48,10 +48,11 @@ def check_extension(
             f"an extension must be sent by the initial due date, "
             f"{deadlines.initial_response_due.isoformat()}"
         )
-    if reason not in ExtensionReason.available_on(deadlines.received_date):
+    # The law in force when the notice is sent decides, not the one when the request came.
+    if reason not in ExtensionReason.available_on(sent_on):
         raise ResponseRefused(
-            f"the reason {reason.key!r} was not law on the received date, "
-            f"{deadlines.received_date.isoformat()}"
+            f"the reason {reason.key!r} is not law on {sent_on.isoformat()}, the day the "
+            "notice is sent"
         )
     if new_due > deadlines.extended_due:
         raise ResponseRefused(

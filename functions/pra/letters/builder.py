@@ -21,8 +21,9 @@ from pra.letters.words import (
     DELIVERY_WORDS,
     EXEMPTION_TITLES_ES,
     LETTER_TEXT,
-    REASONS,
     SALUTATIONS,
+    clock_time,
+    reason_text,
 )
 
 KINDS = (
@@ -95,7 +96,7 @@ def render_letter(
         raise ValueError("a delivery must say how the records were delivered")
     lang = facts.language
     words = LETTER_TEXT[lang]
-    values = _values(facts, agency, to)
+    values = _values(facts, agency, to, now.date())
     context: dict[str, Any] = {
         "now": now,
         "language": lang,
@@ -115,7 +116,7 @@ def render_letter(
     return render_email("letter", lang, context, sender=sender, to=to, templates=TEMPLATES)
 
 
-def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
+def _values(facts: LetterFacts, agency: str, to: str, sent_on: date) -> dict[str, str]:
     lang = facts.language
 
     def when(day: date | None) -> str:
@@ -130,10 +131,10 @@ def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
         "tracking_number": facts.tracking_number,
         "received": when(facts.received_date),
         "available": when(facts.available_on),
-        "at": facts.available_at,
+        "at": clock_time(facts.available_at, lang),
         "scope": facts.presumed_scope,
         "question": facts.question,
-        "reason": REASONS[lang][facts.reason.key] if facts.reason else "",
+        "reason": reason_text(facts.reason, lang, sent_on) if facts.reason else "",
         "new_due": when(facts.new_due),
         "appeal_by": when(facts.appeal_by),
         "explanation": facts.explanation,
@@ -145,10 +146,12 @@ def _values(facts: LetterFacts, agency: str, to: str) -> dict[str, str]:
 
 
 def _common_words(common: dict[str, str], values: dict[str, str], kind: str) -> dict[str, str]:
-    """The letter's fixed words; a delivery is signed for as a delivery, not a determination."""
+    """The letter's fixed words; a delivery and an extension are not signed as determinations."""
     words = {k: v.format(**values) for k, v in common.items()}
     if kind == "delivered":
         words["signed"] = words["signed_delivery"]
+    if kind == "extension":  # § 7922.535(b): the head of the agency or a designee
+        words["signed"] = words["signed_extension"]
     return words
 
 
@@ -161,7 +164,7 @@ def _delivery_values(facts: LetterFacts, when: Callable[[date | None], str]) -> 
         "delivered": when(facts.delivered_on),
         "contact": facts.responsible.email,
         "available": when(facts.available_on),
-        "at": facts.available_at,
+        "at": clock_time(facts.available_at, facts.language),
     }
     return {
         "how": words[facts.delivery_method].format(**dates),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date, time
 from typing import Any
+
+from pra.domain.deadlines import ExtensionReason
 
 REASONS = {
     "en": {
@@ -15,8 +18,10 @@ REASONS = {
         "data_extraction": "we need to compile data, write programming or build a computer "
         "report to extract data",
         "emergency": "a state of emergency proclaimed by the Governor directly affects the "
-        "Library's ability to respond",
-        "cyberattack": "a cyberattack directly affects the Library's ability to respond",
+        "Library, through staffing shortages or closed facilities, and we cannot respond in "
+        "time",
+        "cyberattack": "a cyberattack keeps us from the servers that hold the only copies of "
+        "the records; we will take the extra time only until access is restored",
     },
     "es": {
         "field_facilities": "debemos buscar y reunir registros en instalaciones u otros "
@@ -28,11 +33,47 @@ REASONS = {
         "data_extraction": "debemos compilar datos, escribir programas o crear un informe "
         "informático para extraer datos",
         "emergency": "un estado de emergencia proclamado por el Gobernador afecta "
-        "directamente la capacidad de la Biblioteca para responder",
-        "cyberattack": "un ciberataque afecta directamente la capacidad de la Biblioteca "
-        "para responder",
+        "directamente a la Biblioteca, por falta de personal o instalaciones cerradas, y no "
+        "podemos responder a tiempo",
+        "cyberattack": "un ciberataque nos impide llegar a los servidores que guardan las "
+        "únicas copias de los registros; usaremos el tiempo adicional solo hasta recuperar "
+        "el acceso",
     },
 }
+
+# § 7922.535(c) as it stood before AB 370 (1 January 2026): SB 1034's emergency reason.
+REASONS_2025 = {
+    "en": {
+        "emergency": "a state of emergency proclaimed by the Governor in our area has caused "
+        "staffing shortages or closed facilities, and we cannot respond in time",
+    },
+    "es": {
+        "emergency": "un estado de emergencia proclamado por el Gobernador en nuestra zona ha "
+        "causado falta de personal o el cierre de instalaciones, y no podemos responder a "
+        "tiempo",
+    },
+}
+AB_370 = date(2026, 1, 1)
+
+
+def reason_text(reason: ExtensionReason, language: str, sent_on: date) -> str:
+    """What the letter says of the reason, as § 7922.535(c) read on the day it is sent."""
+    if sent_on < AB_370 and reason.key in REASONS_2025[language]:
+        return REASONS_2025[language][reason.key]
+    return REASONS[language][reason.key]
+
+
+def clock_time(hhmm: str, language: str) -> str:
+    """A time as the letter's reader writes it: "10:00 a.m." in English, "10:00" in Spanish."""
+    try:
+        moment = time.fromisoformat(hhmm)
+    except ValueError:
+        return hhmm
+    if language != "en":
+        return moment.strftime("%H:%M")
+    suffix = "a.m." if moment.hour < 12 else "p.m."
+    return f"{(moment.hour % 12) or 12}:{moment.minute:02d} {suffix}"
+
 
 EXEMPTION_TITLES_ES = {
     "circulation": "Registros de circulación",
@@ -73,6 +114,8 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "received on {received}.",
             "signed": "Person responsible for this determination:",
             "signed_delivery": "Person responsible for this delivery:",
+            "signed_extension": "Sent for the head of the Library, the Library Director "
+            "(Gov. Code § 7922.535(b)), by:",
             "tracking": "Tracking number",
             "withheld_heading": "What we withheld or redacted, and why",
             "files_heading": "Your records",
@@ -98,9 +141,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "delivered": "Your public records request {tracking_number}: your records",
         },
         "initial_response": [
+            "Our decision: your request asks for records that we have and that the law "
+            "lets us disclose. We will disclose them.",
             "We understood your request as: {scope}. If we have misunderstood it, reply to "
             "this email and tell us.",
-            "We are gathering the records that respond to it. " + _AVAILABLE_EN,
+            "We are gathering the records now. " + _AVAILABLE_EN,
         ],
         "clarification": [
             "To find the records you want, we need to know: {question}",
@@ -149,6 +194,8 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "{tracking_number}, recibida el {received}.",
             "signed": "Persona responsable de esta determinación:",
             "signed_delivery": "Persona responsable de esta entrega:",
+            "signed_extension": "Enviado en nombre de la máxima autoridad de la Biblioteca, la "
+            "Dirección de la Biblioteca (Código de Gobierno § 7922.535(b)), por:",
             "tracking": "Número de seguimiento",
             "withheld_heading": "Lo que retuvimos o tachamos, y por qué",
             "files_heading": "Sus registros",
@@ -179,9 +226,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "delivered": "Su solicitud de registros públicos {tracking_number}: sus registros",
         },
         "initial_response": [
+            "Nuestra decisión: su solicitud pide registros que tenemos y que la ley nos "
+            "permite divulgar. Los divulgaremos.",
             "Entendimos su solicitud así: {scope}. Si la entendimos mal, responda a este "
             "correo y díganoslo.",
-            "Estamos reuniendo los registros que responden a ella. " + _AVAILABLE_ES,
+            "Ya estamos reuniendo los registros. " + _AVAILABLE_ES,
         ],
         "clarification": [
             "Para encontrar los registros que desea, necesitamos saber: {question}",

@@ -165,7 +165,7 @@ def _letter_step(number: str, form: str, *, send: bool) -> Any:
 
 
 def _read(found: PraRequest, form: str) -> Filled:
-    reasons = [key for key, _, _ in reason_choices(found)]
+    reasons = [key for key, _, _ in reason_choices(services().today())]
     return read_form(form, request.form, services().today(), reasons)
 
 

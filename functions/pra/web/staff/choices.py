@@ -8,7 +8,7 @@ from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import CATALOGUE, Disclosure
 from pra.domain.lifecycle import TRANSITIONS, Action
 from pra.domain.request import PraRequest
-from pra.letters.words import REASONS
+from pra.letters.words import reason_text
 from pra.ports import StaffAccount
 from pra.services.respond import APPEAL_DECISIONS, actions_allowed
 from pra.staff.roles import Permission, may
@@ -52,15 +52,15 @@ def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> li
     return forms
 
 
-def reason_choices(request: PraRequest) -> list[tuple[str, str, str]]:
-    """(key, label, what the letter says) for each reason that was law on the received date."""
+def reason_choices(today: date) -> list[tuple[str, str, str]]:
+    """(key, label, what the letter says) for each reason that is law today, when it is sent."""
     return [
         (
             reason.key,
             REASON_LABELS[reason.key],
-            f"The letter says: “… because {REASONS['en'][reason.key]}.”",
+            f"The letter says: “… because {reason_text(reason, 'en', today)}.”",
         )
-        for reason in ExtensionReason.available_on(request.deadlines.received_date)
+        for reason in ExtensionReason.available_on(today)
     ]
 
 

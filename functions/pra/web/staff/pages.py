@@ -41,7 +41,7 @@ def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
         error_by_field=filled.error_by_field,
         fields=FIELDS[filled.form],
         earliest_new_due=found.deadlines.initial_response_due + timedelta(days=1),
-        reasons=reason_choices(found),
+        reasons=reason_choices(services().today()),
         exemptions=exemption_choices(),
         preview_url=step_url(filled.form, found.tracking_number, "preview"),
     )
