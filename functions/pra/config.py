@@ -41,12 +41,19 @@ class Settings:
     # How long `pra records publish` waits for an asynchronous scan (GuardDuty) to answer.
     scan_wait_seconds: int = 120
     clamav_db: Path | None = None  # ClamAV's signature folder; None: ClamAV's own default
+    # § 7922.600's offer of help in denial and "no records" letters; empty: the product's words.
+    help_paragraph_en: str = ""
+    help_paragraph_es: str = ""
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
     public_bucket: str | None = None
     ses_configuration_set: str | None = None
     aws_endpoint_url: str | None = None  # an emulator's address (moto in tests); never in AWS
+
+    def help_paragraph(self, language: str) -> str:
+        """The deployment's own offer of help (§ 7922.600) in a letter's language, or ""."""
+        return self.help_paragraph_es if language == "es" else self.help_paragraph_en
 
     @property
     def database_path(self) -> Path:
@@ -97,6 +104,8 @@ class Settings:
             link_days=_int(env, "PRA_LINK_DAYS", defaults.link_days),
             scan_wait_seconds=_int(env, "PRA_SCAN_WAIT_SECONDS", defaults.scan_wait_seconds),
             clamav_db=_optional_path(env.get("PRA_CLAMAV_DB", "")),
+            help_paragraph_en=env.get("PRA_HELP_PARAGRAPH_EN", "").strip(),
+            help_paragraph_es=env.get("PRA_HELP_PARAGRAPH_ES", "").strip(),
         )
 
 

@@ -230,3 +230,27 @@ def test_english_letters_give_times_on_the_12_hour_clock(given: str, shown: str)
     assert f"from {shown}." in text
     spanish = " ".join(text_body(render(facts("released", "es", available_at=given))).split())
     assert f"a partir de las {given}." in spanish
+
+
+@pytest.mark.parametrize(
+    ("language", "also", "help_heading"),
+    [
+        ("en", "Also responsible for this decision:", "How we can help"),
+        ("es", "También son responsables de esta decisión:", "Cómo podemos ayudarle"),
+    ],
+)
+def test_a_denial_names_the_others_responsible_and_offers_help_in_both_languages(
+    language: str, also: str, help_heading: str
+) -> None:
+    message = render(
+        facts(
+            "denied",
+            language,
+            others_responsible=("Alex Kim, Deputy County Counsel",),
+            help_paragraph="HELP",
+            help="SUGGESTION",
+        )
+    )
+    for body in (text_body(message), html_body(message)):
+        assert also in body and "Alex Kim, Deputy County Counsel" in body
+        assert help_heading in body and "HELP" in body and "SUGGESTION" in body

@@ -375,3 +375,41 @@ def test_the_request_page_lists_the_actions_and_shows_the_extension(
         "\n  <dt>Determination now due</dt><dd>Wed Dec 9, 2026</dd>"
     ) in html
     assert "Extend the response date" not in html  # only one extension
+
+
+def test_a_denial_names_colleagues_ticked_and_others_typed(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services)
+    client = signed_in("coordinator")
+    form = text(client.get(step("denied")))
+    director = "Director Person, Library Director"
+    assert f'value="{director}"' in form  # colleagues who may act, not the signer
+    assert 'value="Coordinator Person, Library staff"' not in form
+    fields = {
+        "withheld-1-what": "Draft budget memo",
+        "withheld-1-exemption": "drafts",
+        "others_chosen": director,
+        "others_typed": "Alex Kim, Deputy County Counsel",
+        "help": "The adopted budget is on the county's website.",
+    }
+    preview = text(post(client, step("denied", "preview"), fields))
+    assert f"Also responsible for this decision:\n- {director}\n- Alex Kim" in preview
+    assert f'<input type="hidden" name="others_chosen" value="{director}">' in preview
+    sent = post(client, step("denied", "send"), fields)
+    assert sent.status_code == 303
+    assert (
+        current(services)
+        .letters[-1]
+        .signed_by.endswith(f"; {director}; Alex Kim, Deputy County Counsel")
+    )
+
+
+def test_a_person_typed_without_a_title_is_asked_for_one(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services)
+    fields = {"others_typed": "Alex Kim"}
+    response = post(signed_in("coordinator"), step("no_records", "preview"), fields)
+    assert response.status_code == 400
+    assert "Give each person as: name, title or position" in text(response)

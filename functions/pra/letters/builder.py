@@ -83,6 +83,9 @@ class LetterFacts:
     # A question the requester has not answered yet: the letter says it answers the request
     # as understood, since the clock does not wait (§ 7922.535).
     question_asked_on: date | None = None
+    others_responsible: tuple[str, ...] = field(default=())  # § 7922.540(b), beside the signer
+    help_paragraph: str = ""  # § 7922.600: the Library's standing offer of help
+    help: str = ""  # and the coordinator's own suggestions for this request
 
 
 def render_letter(
@@ -112,6 +115,8 @@ def render_letter(
         "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
         "subject": words["subjects"][facts.kind].format(**values),
         "files": [{"label": label, "url": url} for label, url in facts.files],
+        "others_responsible": facts.others_responsible,
+        "help": [p for p in (facts.help_paragraph, facts.help) if p],
     }
     return render_email("letter", lang, context, sender=sender, to=to, templates=TEMPLATES)
 

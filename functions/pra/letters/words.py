@@ -75,6 +75,20 @@ def clock_time(hhmm: str, language: str) -> str:
     return f"{(moment.hour % 12) or 12}:{moment.minute:02d} {suffix}"
 
 
+# § 7922.600: after a denial or "no records", the Library helps the requester reach records
+# that may be disclosable. A deployment may put its own words (PRA_HELP_PARAGRAPH_EN/_ES).
+HELP_PARAGRAPHS = {
+    "en": "We can help you find records we may be able to give you: by narrowing or "
+    "rewording your request, by telling you who else may hold the records, or by pointing "
+    "you to records that are already public. Reply to this letter and we will work on it "
+    "with you.",
+    "es": "Podemos ayudarle a encontrar registros que quizá podamos entregarle: acotando o "
+    "redactando de otra forma su solicitud, indicándole quién más puede tener los registros, "
+    "o señalándole registros que ya son públicos. Responda a esta carta y lo haremos con "
+    "usted.",
+}
+
+
 EXEMPTION_TITLES_ES = {
     "circulation": "Registros de circulación",
     "patron_use": "Registros de uso de los usuarios",
@@ -114,6 +128,8 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "received on {received}.",
             "signed": "Person responsible for this determination:",
             "signed_delivery": "Person responsible for this delivery:",
+            "also_responsible": "Also responsible for this decision:",
+            "help_heading": "How we can help",
             "signed_extension": "Sent for the head of the Library, the Library Director "
             "(Gov. Code § 7922.535(b)), by:",
             "tracking": "Tracking number",
@@ -194,6 +210,8 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "{tracking_number}, recibida el {received}.",
             "signed": "Persona responsable de esta determinación:",
             "signed_delivery": "Persona responsable de esta entrega:",
+            "also_responsible": "También son responsables de esta decisión:",
+            "help_heading": "Cómo podemos ayudarle",
             "signed_extension": "Enviado en nombre de la máxima autoridad de la Biblioteca, la "
             "Dirección de la Biblioteca (Código de Gobierno § 7922.535(b)), por:",
             "tracking": "Número de seguimiento",

@@ -33,6 +33,7 @@ from pra.domain.responses import (
     extension_open,
 )
 from pra.letters.builder import APPEALABLE, LetterFacts, Withholding, render_letter
+from pra.letters.words import HELP_PARAGRAPHS
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
 from pra.services.outbox import deliver
@@ -66,6 +67,10 @@ PROMISES = frozenset(
 )
 # Letters after which no records are owed: a promise made earlier lapses.
 NOTHING_TO_RELEASE = frozenset({"no_records", "denied", "withdrawn"})
+# Letters that deny records in full or in part, or find none: each names everyone
+# responsible (§ 7922.540(b)); those that give nothing offer help (§ 7922.600).
+DENIALS = frozenset({"partly_released", "denied", "no_records"})
+HELPS = frozenset({"denied", "no_records"})
 # Letters that answer the request itself, which may go out while a question is open.
 ANSWERS_REQUEST = DETERMINATIONS | {"initial_response", "extension"}
 APPEAL_DECISIONS = {
@@ -89,6 +94,9 @@ class Response:
     withheld: tuple[tuple[str, str], ...] = ()  # (what is withheld, exemption key)
     explanation: str = ""
     note: str = ""  # for the history only, e.g. "the requester asked by phone"
+    # § 7922.540(b): each other person responsible for a denial, as "Name, title or position".
+    others_responsible: tuple[str, ...] = ()
+    help: str = ""  # § 7922.600: the coordinator's suggestions after a denial or no records
 
 
 @dataclass(frozen=True)
@@ -191,7 +199,23 @@ def _facts(
         appeal_by=appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None,
         explanation=response.explanation.strip(),
         question_asked_on=_open_question(request, kind),
+        others_responsible=_others(response, kind),
+        help=response.help.strip() if kind in HELPS else "",
+        help_paragraph=_help_paragraph(services, request) if kind in HELPS else "",
     )
+
+
+def _help_paragraph(services: Services, request: PraRequest) -> str:
+    language = request.submission.language.value
+    return services.settings.help_paragraph(language) or HELP_PARAGRAPHS[language]
+
+
+def _others(response: Response, kind: str) -> tuple[str, ...]:
+    """Each other person responsible, once, for letters that deny (§ 7922.540(b))."""
+    if kind not in DENIALS:
+        return ()
+    named = (" ".join(other.split()) for other in response.others_responsible)
+    return tuple(dict.fromkeys(other for other in named if other))
 
 
 def _open_question(request: PraRequest, kind: str) -> date | None:
@@ -342,7 +366,7 @@ def write_letter(
         language=facts.language,
         subject=str(kept["Subject"]),
         text=body.get_content() if body is not None else "",
-        signed_by=f"{account.name}, {account.title}",
+        signed_by="; ".join([f"{account.name}, {account.title}", *facts.others_responsible]),
     )
     return message, letter
 

@@ -64,6 +64,17 @@ def reason_choices(today: date) -> list[tuple[str, str, str]]:
     ]
 
 
+def responsible_choices(
+    accounts: list[StaffAccount], signer: StaffAccount
+) -> list[tuple[str, str, str]]:
+    """Colleagues who may share a denial (§ 7922.540(b)), as the letter names them."""
+    return [
+        (f"{a.name}, {a.title}", f"{a.name}, {a.title}", "")
+        for a in sorted(accounts, key=lambda a: a.name)
+        if a.email != signer.email and may(a.role, Permission.ACT_ON_REQUESTS)
+    ]
+
+
 def exemption_choices() -> list[tuple[str, str]]:
     """(key, label) for the exemption list, with what counsel must confirm or never release."""
     choices = []

@@ -26,14 +26,16 @@ WITHDRAWN_BY = {
     "requester": "The requester asked to withdraw it",
     "staff": "The Library closes it (for example, no answer to a question)",
 }
+# § 7922.540(b): staff accounts ticked, and others typed (counsel), one per line.
+_RESPONSIBLE = ("others_chosen", "others_typed")
 FIELDS: dict[str, tuple[str, ...]] = {
     "initial_response": ("presumed_scope", "available_on", "available_at"),
     "clarification": ("question",),
     "extension": ("reason", "new_due"),
     "released": ("available_on", "available_at"),
-    "partly_released": ("available_on", "available_at", "withheld"),
-    "no_records": (),
-    "denied": ("withheld",),
+    "partly_released": ("available_on", "available_at", "withheld", *_RESPONSIBLE),
+    "no_records": (*_RESPONSIBLE, "help"),
+    "denied": ("withheld", *_RESPONSIBLE, "help"),
     "withdrawn": ("withdrawn_by", "explanation"),
     "appeal_decision": ("outcome", "explanation", "available_on", "available_at"),
 }
@@ -56,7 +58,12 @@ class Filled:
 
     def hidden_fields(self) -> list[tuple[str, str]]:
         """What the preview's Send and Edit buttons post again."""
-        fields = [(n, self.values[n]) for n in FIELDS[self.form] if n in self.values]
+        fields = [
+            (n, line)
+            for n in FIELDS[self.form]
+            if n in self.values
+            for line in (self.values[n].splitlines() if n == "others_chosen" else [self.values[n]])
+        ]
         for number, (what, key) in enumerate(self.given_rows(), start=1):
             fields += [(f"withheld-{number}-what", what), (f"withheld-{number}-exemption", key)]
         return fields
@@ -82,6 +89,11 @@ class Filled:
             withheld=tuple(self.given_rows()),
             explanation=values.get("explanation", ""),
             note=_withdrawn_note(values.get("withdrawn_by", "")),
+            others_responsible=tuple(
+                values.get("others_chosen", "").splitlines()
+                + values.get("others_typed", "").splitlines()
+            ),
+            help=values.get("help", ""),
         )
 
 
@@ -93,6 +105,8 @@ def read_form(form: str, posted: Mapping[str, str], today: date, reasons: list[s
     """The posted fields of `form`, checked; `reasons` are the extension reasons offered."""
     names = FIELDS[form]
     values = {name: posted.get(name, "").strip() for name in names if name != "withheld"}
+    if "others_chosen" in names and hasattr(posted, "getlist"):
+        values["others_chosen"] = "\n".join(v.strip() for v in posted.getlist("others_chosen"))
     rows = [
         (
             posted.get(f"withheld-{n}-what", "").strip(),
@@ -197,6 +211,21 @@ def _explanation(filled: Filled, today: date, reasons: list[str]) -> list[tuple[
     return _length(filled, "explanation", "the explanation", TEXT_MAX)
 
 
+def _others_typed(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    lines = [line for line in filled.values["others_typed"].splitlines() if line.strip()]
+    if any("," not in line for line in lines):
+        return [("others_typed", "Give each person as: name, title or position")]
+    return _length(filled, "others_typed", "the other persons responsible", WHAT_MAX * 4)
+
+
+def _help(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    return _length(filled, "help", "the suggestions", TEXT_MAX)
+
+
+def _no_check(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
+    return []  # ticked from the desk's own list of staff
+
+
 _CHECKS = {
     "presumed_scope": _scope,
     "available_on": _available_on,
@@ -208,6 +237,9 @@ _CHECKS = {
     "withdrawn_by": _withdrawn_by,
     "outcome": _outcome,
     "explanation": _explanation,
+    "others_chosen": _no_check,
+    "others_typed": _others_typed,
+    "help": _help,
 }
 
 

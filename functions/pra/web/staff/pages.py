@@ -13,9 +13,16 @@ from pra.domain.responses import extension_open
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
 from pra.staff.log import log_row, status_label
-from pra.web.staff.choices import LABELS, REPLIES, exemption_choices, reason_choices, sentence
+from pra.web.staff.choices import (
+    LABELS,
+    REPLIES,
+    exemption_choices,
+    reason_choices,
+    responsible_choices,
+    sentence,
+)
 from pra.web.staff.forms import FIELDS, Filled
-from pra.web.staff.gate import render_page, services, short_date
+from pra.web.staff.gate import render_page, services, short_date, signed_in_account
 
 
 def step_url(form: str, number: str, step: str = "") -> str:
@@ -43,6 +50,7 @@ def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
         earliest_new_due=found.deadlines.initial_response_due + timedelta(days=1),
         reasons=reason_choices(services().today()),
         exemptions=exemption_choices(),
+        responsible=responsible_choices(services().staff.all_staff(), signed_in_account()),
         preview_url=step_url(filled.form, found.tracking_number, "preview"),
     )
 
