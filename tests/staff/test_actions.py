@@ -180,7 +180,7 @@ CASES = [
         Status.AWAITING_REQUESTER,
         {"withdrawn_by": "requester", "explanation": "You asked us by phone to withdraw it."},
         Status.WITHDRAWN,
-        ["closed as withdrawn. You asked us by phone to withdraw it."],
+        ["we have closed your request as withdrawn. You asked us by phone to withdraw it."],
         id="withdrawn",
     ),
     pytest.param(
@@ -215,11 +215,11 @@ def test_each_response_is_previewed_then_sent(
     html = text(preview)
     assert preview.status_code == 200, html
     assert "Dear Jane Requester," in html
-    signed = (
-        "Sent for the head of the Library, the Library Director (Gov. Code § 7922.535(b)), by:"
-        if form == "extension"
-        else "Person responsible for this determination:"
-    )
+    signed = {
+        "extension": "Sent for the head of the Library, the Library Director "
+        "(Gov. Code § 7922.535(b)), by:",
+        "clarification": "Person to contact about this question:",
+    }.get(form, "Person responsible for this determination:")
     assert f"{signed}\n{SIGNERS[role]}\n{EMAILS[role]}" in html
     for word in words:
         assert word in html

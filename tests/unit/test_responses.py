@@ -9,6 +9,7 @@ from pra.domain.deadlines import ExtensionReason, deadlines_for
 from pra.domain.responses import (
     ResponseRefused,
     ResponsiblePerson,
+    answer_by,
     appeal_decision_due,
     appeal_is_late,
     appeal_window_closes,
@@ -136,3 +137,15 @@ def test_a_responsible_person_needs_name_title_and_contact() -> None:
     with pytest.raises(ResponseRefused) as refused:
         ResponsiblePerson(name="Ana Núñez", title=" ", email="ana@library.example")
     assert str(refused.value) == "a letter needs the responsible person's name, title and contact"
+
+
+@pytest.mark.parametrize(
+    ("asked", "due", "answer"),
+    [
+        (date(2026, 11, 17), date(2026, 11, 30), date(2026, 11, 27)),  # three days before
+        (date(2026, 11, 26), date(2026, 11, 30), date(2026, 11, 28)),  # two days after asking
+        (date(2026, 11, 29), date(2026, 11, 30), date(2026, 11, 30)),  # never after the due day
+    ],
+)
+def test_a_question_asks_its_answer_in_time_to_use_it(asked: date, due: date, answer: date) -> None:
+    assert answer_by(asked, due) == answer

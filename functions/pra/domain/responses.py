@@ -63,6 +63,14 @@ def check_extension(
     return calendar.on_or_next_business_day(new_due)
 
 
+def answer_by(asked_on: date, determination_due: date) -> date:
+    """The day a question asks its answer by: three days before the determination is due,
+    to leave time to use it, but never sooner than two days after asking (nor after the due
+    date, when that is sooner still)."""
+    wanted = max(determination_due - timedelta(days=3), asked_on + timedelta(days=2))
+    return min(wanted, determination_due)
+
+
 def appeal_window_closes(letter_sent: date, calendar: BusinessCalendar) -> date:
     """Ten calendar days from the letter's dispatch, the last day moved as CCP § 12a says."""
     return calendar.on_or_next_business_day(letter_sent + timedelta(days=APPEAL_WINDOW_DAYS))

@@ -18,6 +18,8 @@ from pra.domain.responses import ResponsiblePerson
 from pra.emails import render_email, template_environment
 from pra.emails.words import long_date
 from pra.letters.words import (
+    APPEAL_MOVED,
+    AVAILABLE,
     DELIVERY_WORDS,
     EXEMPTION_TITLES_ES,
     LETTER_TEXT,
@@ -86,6 +88,13 @@ class LetterFacts:
     others_responsible: tuple[str, ...] = field(default=())  # § 7922.540(b), beside the signer
     help_paragraph: str = ""  # § 7922.600: the Library's standing offer of help
     help: str = ""  # and the coordinator's own suggestions for this request
+    delivery: str = "email"  # how records come: email, mail, pickup or inspect
+    answer_by: date | None = None  # a question: the answer wanted by, and the date the
+    due: date | None = None  # determination goes out anyway
+    closed_by: str = "requester"  # a withdrawal: the requester's, or the Library's closing
+    appeal_moved: bool = False  # the appeal's tenth day fell on a weekend or holiday
+    appeal_url: str = ""  # the site's appeal page, in the letter's language
+    office: str = ""  # the PRA office's mailbox, for appeals and questions
 
 
 def render_letter(
@@ -100,6 +109,7 @@ def render_letter(
     lang = facts.language
     words = LETTER_TEXT[lang]
     values = _values(facts, agency, to, now.date())
+    kind = _wording(facts)
     context: dict[str, Any] = {
         "now": now,
         "language": lang,
@@ -113,7 +123,7 @@ def render_letter(
             {"what": w.what, "ground": _ground(w.exemption, lang)} for w in facts.withheld
         ],
         "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
-        "subject": words["subjects"][facts.kind].format(**values),
+        "subject": words["subjects"][kind].format(**values),
         "files": [{"label": label, "url": url} for label, url in facts.files],
         "others_responsible": facts.others_responsible,
         "help": [p for p in (facts.help_paragraph, facts.help) if p],
@@ -146,6 +156,18 @@ def _values(facts: LetterFacts, agency: str, to: str, sent_on: date) -> dict[str
         "contact": facts.responsible.email,
         "holds": facts.holds,
         "asked": when(facts.question_asked_on),
+        "answer_by": when(facts.answer_by),
+        "due": when(facts.due),
+        "appeal_url": facts.appeal_url,
+        "office": facts.office or facts.responsible.email,
+        "appeal_moved": APPEAL_MOVED[lang][facts.appeal_moved],
+        "available_sentence": AVAILABLE[lang][facts.delivery].format(
+            available=when(facts.available_on),
+            at=clock_time(facts.available_at, lang),
+            agency=agency,
+        )
+        if facts.available_on
+        else "",
         **_delivery_values(facts, when),
     }
 
@@ -153,6 +175,10 @@ def _values(facts: LetterFacts, agency: str, to: str, sent_on: date) -> dict[str
 def _common_words(common: dict[str, str], values: dict[str, str], kind: str) -> dict[str, str]:
     """The letter's fixed words; a delivery and an extension are not signed as determinations."""
     words = {k: v.format(**values) for k, v in common.items()}
+    if kind == "clarification":  # a question, not yet an answer to the request
+        words["intro"], words["signed"] = words["intro_question"], words["signed_question"]
+    if kind in {"appeal_upheld", "appeal_overturned", "appeal_overturned_in_part"}:
+        words["intro"] = words["intro_appeal"]
     if kind == "delivered":
         words["signed"] = words["signed_delivery"]
     if kind == "extension":  # § 7922.535(b): the head of the agency or a designee
@@ -177,8 +203,13 @@ def _delivery_values(facts: LetterFacts, when: Callable[[date | None], str]) -> 
     }
 
 
+def _wording(facts: LetterFacts) -> str:
+    """The words' key: a closing reads by who closed the request."""
+    return "closed" if facts.kind == "withdrawn" and facts.closed_by == "library" else facts.kind
+
+
 def _paragraphs(words: dict[str, Any], facts: LetterFacts, values: dict[str, str]) -> list[str]:
-    paragraphs = [p.format(**values) for p in words[facts.kind] if _applies(p, facts)]
+    paragraphs = [p.format(**values) for p in words[_wording(facts)] if _applies(p, facts)]
     if facts.question_asked_on is not None:
         paragraphs.append(words["common"]["open_question"].format(**values))
     return paragraphs

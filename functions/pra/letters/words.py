@@ -108,17 +108,50 @@ EXEMPTION_TITLES_ES = {
 }
 
 _APPEAL_EN = (
-    "If you disagree with this decision, you may appeal it to the Library Director by "
-    "{appeal_by} (10 calendar days from the date of this letter). Write to {contact} with "
-    "your tracking number and what you would like reconsidered."
+    "If you disagree with this decision, you may ask the Library Director to review it by "
+    "{appeal_by}{appeal_moved}. Appealing is free and you do not have to: you may also go to "
+    "court without it. To appeal, use the appeal page at {appeal_url} with your tracking "
+    "number and access code, or write to {office} with your tracking number and what you "
+    "would like reconsidered."
 )
 _APPEAL_ES = (
-    "Si no está de acuerdo con esta decisión, puede apelarla ante el Director de la "
-    "Biblioteca a más tardar el {appeal_by} (10 días naturales a partir de la fecha de esta "
-    "carta). Escriba a {contact} con su número de seguimiento y lo que desea que se reconsidere."
+    "Si no está de acuerdo con esta decisión, puede pedir a la Dirección de la Biblioteca que "
+    "la revise a más tardar el {appeal_by}{appeal_moved}. Apelar es gratis y no es obligatorio: "
+    "también puede acudir a los tribunales sin apelar. Para apelar, use la página de "
+    "apelaciones en {appeal_url} con su número de seguimiento y su código de acceso, o escriba "
+    "a {office} con su número de seguimiento y lo que desea que se reconsidere."
 )
-_AVAILABLE_EN = "The records will be available on {available}, from {at}."
-_AVAILABLE_ES = "Los registros estarán disponibles el {available}, a partir de las {at}."
+APPEAL_MOVED = {
+    "en": (
+        " (10 calendar days from the date of this letter)",
+        " (the tenth calendar day from the date of this letter falls on a weekend or holiday, "
+        "so the next business day)",
+    ),
+    "es": (
+        " (10 días naturales a partir de la fecha de esta carta)",
+        " (el décimo día natural a partir de la fecha de esta carta cae en fin de semana o "
+        "feriado, así que el siguiente día hábil)",
+    ),
+}
+_AVAILABLE_EN = "{available_sentence}"
+_AVAILABLE_ES = "{available_sentence}"
+# Where and how the records come, by the delivery the requester chose (or inspection).
+AVAILABLE = {
+    "en": {
+        "email": "We will email you the records, or links to them, on {available}, from {at}.",
+        "mail": "We will mail the records to you on {available}.",
+        "pickup": "You can pick up the records at {agency} on {available}, from {at}.",
+        "inspect": "You can inspect the records at {agency} on {available}, from {at}.",
+    },
+    "es": {
+        "email": "Le enviaremos los registros, o enlaces a ellos, por correo electrónico el "
+        "{available}, a partir de las {at}.",
+        "mail": "Le enviaremos los registros por correo postal el {available}.",
+        "pickup": "Puede recoger los registros en {agency} el {available}, a partir de las {at}.",
+        "inspect": "Puede consultar los registros en {agency} el {available}, a partir de las "
+        "{at}.",
+    },
+}
 
 LETTER_TEXT: dict[str, dict[str, Any]] = {
     "en": {
@@ -126,6 +159,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "greeting": "{salutation}",
             "intro": "This letter answers your public records request {tracking_number}, "
             "received on {received}.",
+            "intro_question": "We are working on your public records request "
+            "{tracking_number}, received on {received}, and need your help.",
+            "intro_appeal": "This letter answers your appeal on public records request "
+            "{tracking_number}.",
+            "signed_question": "Person to contact about this question:",
             "signed": "Person responsible for this determination:",
             "signed_delivery": "Person responsible for this delivery:",
             "also_responsible": "Also responsible for this decision:",
@@ -151,6 +189,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "no_records": "Your public records request {tracking_number}: no records found",
             "denied": "Your public records request {tracking_number}: decision",
             "withdrawn": "Your public records request {tracking_number}: withdrawn",
+            "closed": "Your public records request {tracking_number}: closed",
             "appeal_upheld": "Your appeal on request {tracking_number}: decision",
             "appeal_overturned": "Your appeal on request {tracking_number}: decision",
             "appeal_overturned_in_part": "Your appeal on request {tracking_number}: decision",
@@ -165,8 +204,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
         ],
         "clarification": [
             "To find the records you want, we need to know: {question}",
-            "Reply to this email, or answer on the status page with your tracking number "
-            "and access code.",
+            "Please answer by {answer_by}: reply to this email, or answer on the status page "
+            "with your tracking number and access code.",
+            "If we have not heard from you by then, we will answer your request as we "
+            "understand it now, by {due}, as the law requires. The clock does not stop while "
+            "we wait.",
         ],
         "extension": [
             "We need more time to determine whether we have records we can release, because "
@@ -187,13 +229,19 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "covers records that already exist; it does not require us to create new ones.",
         ],
         "denied": ["We are not releasing the records you asked for, for the reasons below."],
-        "withdrawn": ["Your request is closed as withdrawn. {explanation}"],
+        "withdrawn": ["As you asked, we have closed your request as withdrawn. {explanation}"],
+        "closed": [
+            "We have closed your request. {explanation}",
+            "If you still want these records, you may make a new request at any time.",
+        ],
         "appeal_upheld": [
-            "The Library Director reviewed your appeal and upheld the decision. {explanation}"
+            "The Library Director reviewed your appeal and upheld the decision. {explanation}",
+            "This decision is final: the Library will not review it again. You may still ask "
+            "a court to review it (Government Code § 7923.000).",
         ],
         "appeal_overturned": [
-            "The Library Director reviewed your appeal and overturned the decision. The "
-            "records will be released. {explanation}",
+            "The Library Director reviewed your appeal and overturned the decision. We will "
+            "release the records. {explanation}",
             _AVAILABLE_EN,
         ],
         "appeal_overturned_in_part": [
@@ -208,6 +256,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "greeting": "{salutation}",
             "intro": "Esta carta responde a su solicitud de registros públicos "
             "{tracking_number}, recibida el {received}.",
+            "intro_question": "Estamos trabajando en su solicitud de registros públicos "
+            "{tracking_number}, recibida el {received}, y necesitamos su ayuda.",
+            "intro_appeal": "Esta carta responde a su apelación sobre la solicitud de registros "
+            "públicos {tracking_number}.",
+            "signed_question": "Persona de contacto para esta pregunta:",
             "signed": "Persona responsable de esta determinación:",
             "signed_delivery": "Persona responsable de esta entrega:",
             "also_responsible": "También son responsables de esta decisión:",
@@ -237,6 +290,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "no se encontraron registros",
             "denied": "Su solicitud de registros públicos {tracking_number}: decisión",
             "withdrawn": "Su solicitud de registros públicos {tracking_number}: retirada",
+            "closed": "Su solicitud de registros públicos {tracking_number}: cerrada",
             "appeal_upheld": "Su apelación sobre la solicitud {tracking_number}: decisión",
             "appeal_overturned": "Su apelación sobre la solicitud {tracking_number}: decisión",
             "appeal_overturned_in_part": "Su apelación sobre la solicitud {tracking_number}: "
@@ -252,8 +306,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
         ],
         "clarification": [
             "Para encontrar los registros que desea, necesitamos saber: {question}",
-            "Responda a este correo, o conteste en la página de estado con su número de "
-            "seguimiento y código de acceso.",
+            "Por favor responda a más tardar el {answer_by}: conteste este correo, o responda "
+            "en la página de estado con su número de seguimiento y código de acceso.",
+            "Si no sabemos de usted para entonces, responderemos a su solicitud tal como la "
+            "entendemos ahora, a más tardar el {due}, como exige la ley. El plazo no se detiene "
+            "mientras esperamos.",
         ],
         "extension": [
             "Necesitamos más tiempo para determinar si tenemos registros que podamos "
@@ -274,18 +331,26 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "registros que ya existen; no nos obliga a crear registros nuevos.",
         ],
         "denied": ["No entregamos los registros que pidió, por las razones que siguen."],
-        "withdrawn": ["Su solicitud se cerró como retirada. {explanation}"],
+        "withdrawn": [
+            "Como nos pidió, cerramos su solicitud como retirada. {explanation}",
+        ],
+        "closed": [
+            "Cerramos su solicitud. {explanation}",
+            "Si todavía desea estos registros, puede presentar una nueva solicitud cuando quiera.",
+        ],
         "appeal_upheld": [
-            "El Director de la Biblioteca revisó su apelación y confirmó la decisión. "
+            "La Dirección de la Biblioteca revisó su apelación y confirmó la decisión. "
             "{explanation}",
+            "Esta decisión es definitiva: la Biblioteca no volverá a revisarla. Usted puede "
+            "pedir a un tribunal que la revise (Código de Gobierno § 7923.000).",
         ],
         "appeal_overturned": [
-            "El Director de la Biblioteca revisó su apelación y revocó la decisión. Los "
-            "registros se entregarán. {explanation}",
+            "La Dirección de la Biblioteca revisó su apelación y revocó la decisión. "
+            "Divulgaremos los registros. {explanation}",
             _AVAILABLE_ES,
         ],
         "appeal_overturned_in_part": [
-            "El Director de la Biblioteca revisó su apelación y revocó la decisión en parte. "
+            "La Dirección de la Biblioteca revisó su apelación y revocó la decisión en parte. "
             "{explanation}",
             _AVAILABLE_ES,
         ],

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 
 from pra.domain.deadlines import ExtensionReason
@@ -22,12 +22,14 @@ from pra.domain.request import (
     HistoryEvent,
     PraRequest,
     Question,
+    RecordFormat,
     Release,
     SentLetter,
 )
 from pra.domain.responses import (
     ResponseRefused,
     ResponsiblePerson,
+    answer_by,
     appeal_window_closes,
     check_extension,
     extension_open,
@@ -97,6 +99,7 @@ class Response:
     # § 7922.540(b): each other person responsible for a denial, as "Name, title or position".
     others_responsible: tuple[str, ...] = ()
     help: str = ""  # § 7922.600: the coordinator's suggestions after a denial or no records
+    closed_by: str = "requester"  # a withdrawal: "requester", or "library" when it closes it
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,9 @@ def _facts(
         new_due = check_extension(
             request.deadlines, reason, response.new_due, today, services.calendar
         )
+    settings, language = services.settings, request.submission.language.value
+    appeal_by = appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None
+    due = request.deadlines.initial_response_due
     return LetterFacts(
         kind=kind,
         tracking_number=request.tracking_number,
@@ -196,13 +202,26 @@ def _facts(
         reason=reason,
         new_due=new_due,
         withheld=tuple(_withholding(what, key) for what, key in response.withheld),
-        appeal_by=appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None,
+        appeal_by=appeal_by,
+        appeal_moved=appeal_by is not None and appeal_by != today + timedelta(days=10),
+        appeal_url=f"{settings.public_url}{'/es' if language == 'es' else ''}/appeal/",
+        office=settings.coordinator_email,
+        delivery=_delivery(request),
+        answer_by=answer_by(today, due) if kind == "clarification" else None,
+        due=due if kind == "clarification" else None,
+        closed_by=response.closed_by,
         explanation=response.explanation.strip(),
         question_asked_on=_open_question(request, kind),
         others_responsible=_others(response, kind),
         help=response.help.strip() if kind in HELPS else "",
         help_paragraph=_help_paragraph(services, request) if kind in HELPS else "",
     )
+
+
+def _delivery(request: PraRequest) -> str:
+    if request.submission.format is RecordFormat.INSPECT:
+        return "inspect"
+    return request.submission.delivery.value
 
 
 def _help_paragraph(services: Services, request: PraRequest) -> str:

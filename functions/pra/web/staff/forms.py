@@ -94,6 +94,7 @@ class Filled:
                 + values.get("others_typed", "").splitlines()
             ),
             help=values.get("help", ""),
+            closed_by="library" if values.get("withdrawn_by") == "staff" else "requester",
         )
 
 
