@@ -86,7 +86,13 @@ def _moment(value: str | None) -> datetime | None:
 
 
 def _letter(data: dict[str, Any]) -> SentLetter:
-    return SentLetter(**{**data, "sent_at": datetime.fromisoformat(data["sent_at"])})
+    return SentLetter(
+        **{
+            **data,
+            "sent_at": datetime.fromisoformat(data["sent_at"]),
+            "address": tuple(data.get("address", ())),
+        }
+    )
 
 
 def _extension(data: dict[str, Any] | None) -> Extension | None:

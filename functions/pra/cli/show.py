@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from pra.cli.errors import CliError
 from pra.config import Settings
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
+from pra.services.letter_copies import letter_as_pdf
 
 
 def show_request(settings: Settings, number: str, *, as_json: bool = False) -> int:
@@ -90,6 +92,34 @@ def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
             sent = letter.sent_at.astimezone(zone).isoformat(timespec="minutes")
             lines.append(f"  {sent}  {letter.kind:<26} {letter.language}  {letter.signed_by}")
     return lines
+
+
+def add_letter_parser(requests_commands: Any) -> None:
+    letter = requests_commands.add_parser(
+        "letter", help="write a letter sent as a PDF (for a window envelope)"
+    )
+    letter.add_argument("tracking_number")
+    letter.add_argument("position", type=int, help="the letter's place in the list, from 1")
+    letter.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    letter.add_argument("--data-dir", type=Path)
+    letter.set_defaults(run=_letter)
+
+
+def _letter(args: Any, settings: Settings) -> int:
+    number = normalize_tracking_number(args.tracking_number)
+    if not is_tracking_number(number):
+        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
+    found = letter_as_pdf(
+        services_for(settings), number, args.position, f"staff:{getpass.getuser()}"
+    )
+    if found is None:
+        raise CliError(f"no letter {args.position} on request {number}")
+    try:
+        args.pdf.write_bytes(found[1])
+    except OSError as error:
+        raise CliError(f"cannot write {args.pdf}: {error.strerror}") from None
+    print(f"{args.pdf}  {len(found[1]):,} bytes")
+    return 0
 
 
 def request_json(request: PraRequest, events: list[HistoryEvent], zone: ZoneInfo) -> dict[str, Any]:

@@ -178,6 +178,8 @@ class SentLetter:
     subject: str
     text: str
     signed_by: str  # the responsible person's name and title (§ 7922.540)
+    # For a letter posted: the name and postal address its envelope window shows.
+    address: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ def render_letter(
         "title": agency,
         "agency_name": agency,
         "tracking_number": facts.tracking_number,
+        "dated": long_date(now.date(), lang),  # every letter carries its date at the top
         "responsible": facts.responsible,
         "t": _common_words(words["common"], values, facts.kind),
         "paragraphs": _paragraphs(words, facts, values),

@@ -35,6 +35,7 @@ from pra.domain.responses import (
     extension_open,
 )
 from pra.letters.builder import APPEALABLE, LetterFacts, Withholding, render_letter
+from pra.letters.pdf import letter_pdf
 from pra.letters.words import HELP_PARAGRAPHS
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
@@ -363,20 +364,15 @@ def write_letter(
 ) -> tuple[EmailMessage, SentLetter]:
     """The letter to send, and the copy kept with the request for its status page.
 
-    Without an email address the letter goes to the coordinator to post. The kept copy names
-    no one and carries no links: anyone holding the tracking number and access code can read
-    it, and links expire (the status page makes fresh ones).
+    The kept copy is the letter as sent, but for download links: they are private, and they
+    expire (the status page makes fresh ones). Without an email address the letter goes to
+    the coordinator to post, with its PDF laid out for a window envelope.
     """
     settings = services.settings
     sender = (settings.agency_name, settings.from_address)
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
-    if not request.submission.email:
-        subject = message["Subject"]
-        message.replace_header("Subject", f"To post to the requester: {subject}")
-    kept_facts = dataclasses.replace(
-        facts, requester_name=None, files=tuple((label, "") for label, _ in facts.files)
-    )
+    kept_facts = dataclasses.replace(facts, files=tuple((label, "") for label, _ in facts.files))
     kept = render_letter(kept_facts, agency=settings.agency_name, sender=sender, to=to, now=now)
     body = kept.get_body(("plain",))
     letter = SentLetter(
@@ -386,8 +382,24 @@ def write_letter(
         subject=str(kept["Subject"]),
         text=body.get_content() if body is not None else "",
         signed_by="; ".join([f"{account.name}, {account.title}", *facts.others_responsible]),
+        address=_postal_address(request),
     )
+    if not request.submission.email:
+        subject = message["Subject"]
+        message.replace_header("Subject", f"To post to the requester: {subject}")
+        pdf = letter_pdf(letter, settings.agency_name, settings.coordinator_email)
+        name = f"{request.tracking_number}-{facts.kind}.pdf"
+        message.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
     return message, letter
+
+
+def _postal_address(request: PraRequest) -> tuple[str, ...]:
+    """The envelope's window: the requester's name and address, when the letter is posted."""
+    submission = request.submission
+    if submission.email or not submission.mailing_address:
+        return ()
+    lines = [line.strip() for line in submission.mailing_address.splitlines() if line.strip()]
+    return tuple(([submission.name] if submission.name else []) + lines)
 
 
 def _note(response: Response, after: PraRequest) -> str:

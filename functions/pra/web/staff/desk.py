@@ -17,6 +17,7 @@ from pra.domain.lifecycle import Status
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
 from pra.services.direct_upload import DirectUpload, direct_upload_form
+from pra.services.letter_copies import letter_as_pdf
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
@@ -192,6 +193,21 @@ def patron_records(tracking_number: str) -> Any:
         else "No longer marked as patron records."
     )
     return redirect(url_for(".request_page", tracking_number=number), code=303)
+
+
+@blueprint.get("/requests/<tracking_number>/letters/<int:position>.pdf")
+@requires(Permission.READ_CONTACTS)
+def letter_pdf(tracking_number: str, position: int) -> Response:
+    """A letter sent, as a PDF for a window envelope (it may show the postal address)."""
+    number = normalize_tracking_number(tracking_number)
+    found = letter_as_pdf(services(), number, position, signed_in_account().email)
+    if found is None:
+        return not_found(tracking_number)
+    name, pdf = found
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _direct_upload(number: str) -> DirectUpload | None:
