@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from pra.adapters.clocks import FixedClock
+from pra.domain.responses import ResponseRefused
 from pra.services import Services
 from pra.services.respond import Response, send_response
 from tests.services.test_respond import COORDINATOR, _letters_to, _on, _submit
@@ -102,3 +103,30 @@ def test_a_release_offers_no_help_paragraph(services: Services, clock: FixedCloc
         "How we can help"
         not in send_response(services, number, COORDINATOR, release).letters[-1].text
     )
+
+
+def test_another_provision_of_law_is_cited_as_the_coordinator_gives_it(
+    services: Services, clock: FixedClock
+) -> None:
+    number = _submit(services)
+    _on(clock, date(2026, 11, 20))
+    denial = Response(
+        "denied", withheld=(("Juvenile case file", "other_law", "Welf. & Inst. Code § 827"),)
+    )
+    text = flat(send_response(services, number, COORDINATOR, denial).letters[-1].text)
+    assert (
+        "Juvenile case file: Another provision of law (Welf. & Inst. Code § 827), "
+        "Gov. Code § 7927.705 [formerly Gov. Code § 6254(k)]"
+    ) in text
+
+
+def test_another_provision_of_law_without_its_citation_is_refused(
+    services: Services, clock: FixedClock
+) -> None:
+    number = _submit(services)
+    _on(clock, date(2026, 11, 20))
+    with pytest.raises(ResponseRefused, match="cite the provision of law"):
+        send_response(
+            services, number, COORDINATOR, Response("denied", withheld=(("File", "other_law"),))
+        )
+    assert services.store.get(number).letters == ()  # type: ignore[union-attr]

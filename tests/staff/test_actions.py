@@ -413,3 +413,20 @@ def test_a_person_typed_without_a_title_is_asked_for_one(
     response = post(signed_in("coordinator"), step("no_records", "preview"), fields)
     assert response.status_code == 400
     assert "Give each person as: name, title or position" in text(response)
+
+
+def test_another_provision_of_law_needs_its_citation_on_the_form(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services)
+    client = signed_in("coordinator")
+    row = {"withheld-1-what": "Juvenile case file", "withheld-1-exemption": "other_law"}
+    refused = post(client, step("denied", "preview"), row)
+    assert refused.status_code == 400
+    assert '<a href="#pra-withheld-1-law">Cite the provision of law for row 1</a>' in text(refused)
+    cited = {**row, "withheld-1-law": "Welf. & Inst. Code § 827"}
+    preview = text(post(client, step("denied", "preview"), cited))
+    assert "Another provision of law (Welf. & Inst. Code § 827)" in preview
+    assert 'name="withheld-1-law" value="Welf. &amp; Inst. Code § 827"' in preview or (
+        'name="withheld-1-law" value="Welf. & Inst. Code § 827"' in preview
+    )

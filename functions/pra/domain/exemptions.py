@@ -101,6 +101,14 @@ CATALOGUE: tuple[Exemption, ...] = (
         "Gov. Code § 6255(a)",
         "Gov. Code § 7922.000",
     ),
+    # The policy's list is not exhaustive: any law that exempts or forbids disclosure (§ 7927.705,
+    # formerly § 6254(k)), with the provision the coordinator cites, e.g. Welf. & Inst. Code § 827.
+    _e(
+        "other_law",
+        "Another provision of law",
+        "Gov. Code § 6254(k)",
+        "Gov. Code § 7927.705",
+    ),
 )
 
 _BY_KEY = {exemption.key: exemption for exemption in CATALOGUE}

@@ -53,6 +53,7 @@ class Withholding:
 
     what: str
     exemption: Exemption
+    law: str = ""  # for "another provision of law": the provision itself, as cited
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,7 @@ def render_letter(
         "responsible": facts.responsible,
         "t": _common_words(words["common"], values, facts.kind),
         "paragraphs": _paragraphs(words, facts, values),
-        "withheld": [
-            {"what": w.what, "ground": _ground(w.exemption, lang)} for w in facts.withheld
-        ],
+        "withheld": [{"what": w.what, "ground": _ground(w, lang)} for w in facts.withheld],
         "appeal_by": facts.appeal_by if facts.kind in APPEALABLE else None,
         "subject": words["subjects"][kind].format(**values),
         "files": [{"label": label, "url": url} for label, url in facts.files],
@@ -222,8 +221,11 @@ def _applies(paragraph: str, facts: LetterFacts) -> bool:
     return all(value for marker, value in optional.items() if marker in paragraph)
 
 
-def _ground(exemption: Exemption, language: str) -> str:
+def _ground(withholding: Withholding, language: str) -> str:
+    exemption = withholding.exemption
     title = EXEMPTION_TITLES_ES[exemption.key] if language == "es" else exemption.title
+    if withholding.law:
+        title = f"{title} ({withholding.law})"
     citation = exemption.citation()
     if language == "es":
         citation = (

@@ -105,6 +105,7 @@ EXEMPTION_TITLES_ES = {
     "computer_programs": "Programas informáticos",
     "official_information": "Privilegio de información oficial",
     "public_interest": "El interés público en la confidencialidad supera al de la divulgación",
+    "other_law": "Otra disposición legal",
 }
 
 _APPEAL_EN = (

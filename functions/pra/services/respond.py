@@ -70,6 +70,7 @@ PROMISES = frozenset(
 )
 # Letters after which no records are owed: a promise made earlier lapses.
 NOTHING_TO_RELEASE = frozenset({"no_records", "denied", "withdrawn"})
+OTHER_LAW = "other_law"
 # Letters that deny records in full or in part, or find none: each names everyone
 # responsible (§ 7922.540(b)); those that give nothing offer help (§ 7922.600).
 DENIALS = frozenset({"partly_released", "denied", "no_records"})
@@ -94,7 +95,8 @@ class Response:
     question: str = ""
     reason: str = ""  # an ExtensionReason key
     new_due: date | None = None
-    withheld: tuple[tuple[str, str], ...] = ()  # (what is withheld, exemption key)
+    # (what is withheld, exemption key[, the provision cited, for "another provision of law"])
+    withheld: tuple[tuple[str, ...], ...] = ()
     explanation: str = ""
     note: str = ""  # for the history only, e.g. "the requester asked by phone"
     # § 7922.540(b): each other person responsible for a denial, as "Name, title or position".
@@ -202,7 +204,7 @@ def _facts(
         question=response.question.strip(),
         reason=reason,
         new_due=new_due,
-        withheld=tuple(_withholding(what, key) for what, key in response.withheld),
+        withheld=tuple(_withholding(*row) for row in response.withheld),
         appeal_by=appeal_by,
         appeal_moved=appeal_by is not None and appeal_by != today + timedelta(days=10),
         appeal_url=f"{settings.public_url}{'/es' if language == 'es' else ''}/appeal/",
@@ -300,13 +302,16 @@ def _extension_reason(key: str) -> ExtensionReason:
     raise ResponseRefused(f"{key!r} is not one of the unusual circumstances of § 7922.535(c)")
 
 
-def _withholding(what: str, key: str) -> Withholding:
+def _withholding(what: str, key: str, law: str = "") -> Withholding:
     if not what.strip():
         raise ResponseRefused("say what each withholding covers")
     try:
-        return Withholding(what.strip(), exemption(key))
+        ground = exemption(key)
     except KeyError:
         raise ResponseRefused(f"{key!r} is not in the exemption catalogue") from None
+    if key == OTHER_LAW and not law.strip():
+        raise ResponseRefused("cite the provision of law for each 'another provision' row")
+    return Withholding(what.strip(), ground, law.strip() if key == OTHER_LAW else "")
 
 
 def _next_state(
@@ -408,7 +413,7 @@ def _note(response: Response, after: PraRequest) -> str:
     if after.extension is not None and response.kind == "extension":
         parts.append(f"due {after.extension.new_due.isoformat()} ({after.extension.reason})")
     if response.withheld:
-        parts.append("grounds: " + ", ".join(key for _, key in response.withheld))
+        parts.append("grounds: " + ", ".join(row[1] for row in response.withheld))
     if response.available_on:
         parts.append(f"available {response.available_on.isoformat()} {response.available_at}")
     if response.note.strip():

@@ -49,7 +49,7 @@ class Filled:
 
     form: str
     values: dict[str, str]
-    rows: list[tuple[str, str]]  # withholdings as typed, padded to WITHHOLDING_ROWS
+    rows: list[tuple[str, str, str]]  # (what, exemption, law cited) as typed, padded
     errors: list[tuple[str, str]] = field(default_factory=list)  # (field id, message)
 
     @property
@@ -64,12 +64,16 @@ class Filled:
             if n in self.values
             for line in (self.values[n].splitlines() if n == "others_chosen" else [self.values[n]])
         ]
-        for number, (what, key) in enumerate(self.given_rows(), start=1):
-            fields += [(f"withheld-{number}-what", what), (f"withheld-{number}-exemption", key)]
+        for number, (what, key, law) in enumerate(self.given_rows(), start=1):
+            fields += [
+                (f"withheld-{number}-what", what),
+                (f"withheld-{number}-exemption", key),
+                (f"withheld-{number}-law", law),
+            ]
         return fields
 
-    def given_rows(self) -> list[tuple[str, str]]:
-        return [(what, key) for what, key in self.rows if what or key]
+    def given_rows(self) -> list[tuple[str, str, str]]:
+        return [(what, key, law) for what, key, law in self.rows if what or key or law]
 
     def response(self) -> Response:
         """The Response for the service; only once there are no errors."""
@@ -99,7 +103,7 @@ class Filled:
 
 
 def empty_form(form: str) -> Filled:
-    return Filled(form, {}, [("", "")] * WITHHOLDING_ROWS)
+    return Filled(form, {}, [("", "", "")] * WITHHOLDING_ROWS)
 
 
 def read_form(form: str, posted: Mapping[str, str], today: date, reasons: list[str]) -> Filled:
@@ -112,6 +116,7 @@ def read_form(form: str, posted: Mapping[str, str], today: date, reasons: list[s
         (
             posted.get(f"withheld-{n}-what", "").strip(),
             posted.get(f"withheld-{n}-exemption", "").strip(),
+            posted.get(f"withheld-{n}-law", "").strip(),
         )
         for n in range(1, WITHHOLDING_ROWS + 1)
     ]
@@ -176,7 +181,7 @@ def _new_due(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str,
 
 def _withheld(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str, str]]:
     errors = []
-    for number, (what, key) in enumerate(filled.rows, start=1):
+    for number, (what, key, law) in enumerate(filled.rows, start=1):
         if key and key not in _EXEMPTIONS:
             errors.append((f"withheld-{number}-exemption", "Choose an exemption from the list"))
         elif what and not key:
@@ -185,7 +190,9 @@ def _withheld(filled: Filled, today: date, reasons: list[str]) -> list[tuple[str
             )
         elif key and not what:
             errors.append((f"withheld-{number}-what", f"Enter what row {number} withholds"))
-        elif len(what) > WHAT_MAX:
+        elif key == "other_law" and not law:
+            errors.append((f"withheld-{number}-law", f"Cite the provision of law for row {number}"))
+        elif len(what) > WHAT_MAX or len(law) > WHAT_MAX:
             errors.append(
                 (f"withheld-{number}-what", f"Shorten row {number} to {WHAT_MAX} characters")
             )
