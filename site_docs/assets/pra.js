@@ -477,7 +477,7 @@
     var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
     if (found.files && found.files.length) parts.push.apply(parts, recordsList(found));
     if (found.awaiting_answer) parts.push.apply(parts, clarificationForm(found, code));
-    if (found.status === "denied" || found.status === "partly_released") {
+    if (found.may_appeal) {
       parts.push(el("p", {}, [el("a", { id: "pra-appeal-link",
         href: pageUrl("appeal/") + "#" + found.tracking_number + ":" + code }, [TEXT.appealLink])]));
     }

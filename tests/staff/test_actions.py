@@ -235,7 +235,11 @@ def test_each_response_is_previewed_then_sent(
     assert letter.signed_by == SIGNERS[role]
     event = services.store.history(NUMBER)[-1]
     assert (event.actor, event.action) == (EMAILS[role], letter.kind)
-    (email,) = outbox()[emails_before:]
+    email, *told = outbox()[emails_before:]
+    # The coordinator hears of every appeal decision.
+    assert [m["To"] for m in told] == (
+        ["coordinator@library.example"] if role == "director" else []
+    )
     assert (email["To"], email["Subject"], email["Content-Language"]) == (
         REQUESTER,
         letter.subject,

@@ -18,7 +18,17 @@ from pra.services import Services
 from pra.staff.log import STATUS_LABELS
 from tests.conftest import PACIFIC, text_body
 from tests.staff.conftest import EMAILS
-from tests.staff.test_actions import APPEAL, NUMBER, PAGE, current, post, step, stored, text
+from tests.staff.test_actions import (
+    APPEAL,
+    NUMBER,
+    PAGE,
+    REQUESTER,
+    current,
+    post,
+    step,
+    stored,
+    text,
+)
 
 ANSWER = f"{PAGE}/log/log_clarification"
 APPEAL_LOG = f"{PAGE}/log/log_appeal"
@@ -116,8 +126,15 @@ def test_an_appeal_by_post_is_logged_late_or_not_and_shown(
     assert request.status is Status.APPEALED
     assert request.appeal is not None and request.appeal.late is late
     assert services.store.history(NUMBER)[-1].actor == EMAILS["coordinator"]
-    (notice,) = outbox()
-    assert notice["To"] == settings.director_email
+    # The Director decides, the coordinator is told, the requester gets a confirmation.
+    director, coordinator, confirmation = outbox()
+    assert director["To"] == settings.director_email
+    assert coordinator["To"] == settings.coordinator_email
+    assert confirmation["To"] == REQUESTER
+    assert confirmation["Subject"] == f"We received your appeal on request {NUMBER}"
+    said = " ".join(text_body(confirmation).split())
+    assert "send you a written decision by" in said
+    assert ("Your appeal came after the appeal period" in said) is late
     html = text(client.get(PAGE))
     assert shown in html
     assert "<dt>Outcome</dt><dd>Not decided yet</dd>" in html

@@ -293,6 +293,12 @@ class PraRequest:
     question: Question | None = None  # the latest clarification asked, answered or not
 
     @property
+    def may_appeal(self) -> bool:
+        """A denial in full or in part may be appealed once (Policy 1002 § III.D): the
+        Director's decision is final, and a release after it is not appealed again."""
+        return self.status in {Status.DENIED, Status.PARTLY_RELEASED} and self.appeal is None
+
+    @property
     def awaiting_answer(self) -> bool:
         """A question to the requester is open; the clock runs on all the same. (Requests
         asked before questions were kept have the status alone to say so.)"""

@@ -13,6 +13,8 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, se
 SUBJECTS = {
     ("acknowledgement", "en"): "Your public records request {tracking_number} was received",
     ("acknowledgement", "es"): "Recibimos su solicitud de registros públicos {tracking_number}",
+    ("appeal_received", "en"): "We received your appeal on request {tracking_number}",
+    ("appeal_received", "es"): "Recibimos su apelación sobre la solicitud {tracking_number}",
     ("coordinator_notice", "en"): "New public records request {tracking_number}",
     ("deadline_reminder", "en"): "Reminder: {tracking_number} response due {due}",
     ("deadline_escalation", "en"): "Overdue: {tracking_number} response was due {due}",

@@ -96,6 +96,7 @@ class LetterFacts:
     appeal_moved: bool = False  # the appeal's tenth day fell on a weekend or holiday
     appeal_url: str = ""  # the site's appeal page, in the letter's language
     office: str = ""  # the PRA office's mailbox, for appeals and questions
+    after_appeal: bool = False  # the Director decided an appeal: final, no appeal offered
 
 
 def render_letter(
@@ -103,7 +104,7 @@ def render_letter(
 ) -> EmailMessage:
     if facts.kind not in KINDS:
         raise ValueError(f"no letter of kind {facts.kind!r}")
-    if facts.kind in APPEALABLE and facts.appeal_by is None:
+    if facts.kind in APPEALABLE and facts.appeal_by is None and not facts.after_appeal:
         raise ValueError("a denial must say by when it may be appealed")
     if facts.kind == "delivered" and facts.delivery_method not in DELIVERY_WORDS[facts.language]:
         raise ValueError("a delivery must say how the records were delivered")

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pra.config import Settings
 from pra.domain.lifecycle import TRANSITIONS, Action
-from pra.domain.request import DueKind, PraRequest
+from pra.domain.request import Appeal, DueKind, PraRequest
 from pra.emails import render_email
 from pra.emails.words import long_date, status_label
 from pra.ports import QueuedEmail
@@ -68,6 +68,49 @@ def acknowledgement_context(
     url = status_url(settings, request.tracking_number, access_code, language)
     ack.update(access_code=access_code, status_url=url, printed=False)
     return ack
+
+
+def appeal_confirmation(
+    request: PraRequest, appeal: Appeal, settings: Settings, now: datetime
+) -> list[QueuedEmail]:
+    """The requester's confirmation of an appeal and of when it will be decided, when they
+    gave an email address (a posted appeal is confirmed by the Director's decision letter)."""
+    if not request.submission.email:
+        return []
+    language = request.submission.language.value
+    context = _context(request, settings, now, language)
+    context.update(
+        received=long_date(appeal.received_at.date(), language),
+        decision_due=long_date(appeal.decision_due, language),
+        window_closed=long_date(appeal.window_closed, language),
+        late=appeal.late,
+    )
+    return [_queue(request, "appeal_received", context, settings, request.submission.email)]
+
+
+def staff_notice(
+    settings: Settings,
+    request: PraRequest,
+    now: datetime,
+    *,
+    to: str,
+    subject: str,
+    message: str,
+    facts: list[tuple[str, str]],
+) -> QueuedEmail:
+    """A short note to staff about a request, with a link to it on the desk."""
+    context = {
+        "now": now,
+        "language": "en",
+        "title": settings.agency_name,
+        "agency_name": settings.agency_name,
+        "subject": subject,
+        "message": message,
+        "tracking_number": request.tracking_number,
+        "facts": facts,
+        "staff_url": staff_url(settings, request.tracking_number),
+    }
+    return _queue(request, "staff_notice", context, settings, to)
 
 
 def staff_url(settings: Settings, tracking_number: str) -> str:

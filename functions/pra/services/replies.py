@@ -9,17 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import uuid
-from datetime import datetime
 
 from pra.domain.lifecycle import Action, IllegalTransition, Status, next_status
 from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
-from pra.emails import render_email
 from pra.emails.words import long_date
-from pra.ports import QueuedEmail
 from pra.services import Services
-from pra.services.notices import staff_url
+from pra.services.notices import appeal_confirmation, staff_notice
 from pra.services.outbox import deliver
 
 log = logging.getLogger(__name__)
@@ -65,8 +61,8 @@ def receive_clarification(
             "scope as understood. Read the answer on the request page: if it changes what "
             "is asked for, tell the requester what it means for the request."
         )
-    notice = _staff_notice(
-        services,
+    notice = staff_notice(
+        services.settings,
         request,
         now,
         to=services.settings.coordinator_email,
@@ -85,6 +81,8 @@ def submit_appeal(
 ) -> PraRequest:
     """Record the appeal, with its lateness if any, and tell the Director."""
     reasons = _text(reasons, "the reasons for the appeal")
+    if not request.may_appeal:
+        raise IllegalTransition(request.status, Action.APPEAL)
     status = next_status(request.status, Action.APPEAL)
     now = services.clock.now()
     today = services.today()
@@ -100,8 +98,8 @@ def submit_appeal(
     after = dataclasses.replace(request, status=status, appeal=appeal)
     late = f"late: the window closed {appeal.window_closed.isoformat()}" if appeal.late else ""
     event = HistoryEvent(now, actor, "appealed", late, public=True)
-    notice = _staff_notice(
-        services,
+    notice = staff_notice(
+        services.settings,
         request,
         now,
         to=services.settings.director_email,
@@ -116,9 +114,19 @@ def submit_appeal(
             ("Decision due", long_date(appeal.decision_due, "en")),
         ],
     )
-    services.store.save(after, request.status, event, [notice])
+    told = staff_notice(
+        services.settings,
+        request,
+        now,
+        to=services.settings.coordinator_email,
+        subject=f"Appeal received for {request.tracking_number}",
+        message="The requester appealed. The Director decides it; you are told of the decision.",
+        facts=[("Decision due", long_date(appeal.decision_due, "en"))],
+    )
+    emails = [notice, told, *appeal_confirmation(request, appeal, services.settings, now)]
+    services.store.save(after, request.status, event, emails)
     log.info("appeal received for %s%s", request.tracking_number, " (late)" if appeal.late else "")
-    deliver(services, [notice])
+    deliver(services, emails)
     return after
 
 
@@ -129,31 +137,3 @@ def _text(value: str, what: str) -> str:
     if len(value) > REPLY_MAX:
         raise ReplyRefused("too_long", f"shorten {what} to {REPLY_MAX:,} characters or fewer")
     return value
-
-
-def _staff_notice(
-    services: Services,
-    request: PraRequest,
-    now: datetime,
-    *,
-    to: str,
-    subject: str,
-    message: str,
-    facts: list[tuple[str, str]],
-) -> QueuedEmail:
-    settings = services.settings
-    context = {
-        "now": now,
-        "language": "en",
-        "title": settings.agency_name,
-        "agency_name": settings.agency_name,
-        "subject": subject,
-        "message": message,
-        "tracking_number": request.tracking_number,
-        "facts": facts,
-        "staff_url": staff_url(settings, request.tracking_number),
-    }
-    email = render_email(
-        "staff_notice", "en", context, sender=(settings.agency_name, settings.from_address), to=to
-    )
-    return QueuedEmail(uuid.uuid4().hex, request.tracking_number, "staff_notice", email.as_bytes())

@@ -39,6 +39,7 @@ from pra.letters.pdf import letter_pdf
 from pra.letters.words import HELP_PARAGRAPHS
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
+from pra.services.notices import staff_notice
 from pra.services.outbox import deliver
 from pra.staff.roles import Permission, may
 
@@ -162,10 +163,34 @@ def send_response(
         kind=f"letter_{response.kind}",
         message=prepared.message.as_bytes(),
     )
-    services.store.save(after, prepared.before.status, prepared.event, [email])
+    emails = [email, *_decision_notice(services, after, response.kind, account)]
+    services.store.save(after, prepared.before.status, prepared.event, emails)
     log.info("%s sent for %s; now %s", response.kind, tracking_number, after.status.value)
-    deliver(services, [email])
+    deliver(services, emails)
     return after
+
+
+def _decision_notice(
+    services: Services, after: PraRequest, kind: str, account: StaffAccount
+) -> list[QueuedEmail]:
+    """The coordinator hears of every appeal decision, which may reopen the request."""
+    if kind not in APPEAL_DECISIONS:
+        return []
+    outcome = APPEAL_DECISIONS[kind].replace("_", " ")
+    message = f"The appeal was {outcome}. The decision letter went to the requester."
+    if after.release is not None:
+        message += " The records it releases are now owed by the date it gave."
+    return [
+        staff_notice(
+            services.settings,
+            after,
+            services.clock.now(),
+            to=services.settings.coordinator_email,
+            subject=f"Appeal {outcome} for {after.tracking_number}",
+            message=message,
+            facts=[("Decided by", f"{account.name}, {account.title}")],
+        )
+    ]
 
 
 def _permission(kind: str) -> Permission:
@@ -189,7 +214,9 @@ def _facts(
             request.deadlines, reason, response.new_due, today, services.calendar
         )
     settings, language = services.settings, request.submission.language.value
-    appeal_by = appeal_window_closes(today, services.calendar) if kind in APPEALABLE else None
+    # Appealed once: a release after the Director's decision is not appealed again.
+    appealable = kind in APPEALABLE and request.appeal is None
+    appeal_by = appeal_window_closes(today, services.calendar) if appealable else None
     due = request.deadlines.initial_response_due
     return LetterFacts(
         kind=kind,
@@ -213,6 +240,7 @@ def _facts(
         answer_by=answer_by(today, due) if kind == "clarification" else None,
         due=due if kind == "clarification" else None,
         closed_by=response.closed_by,
+        after_appeal=request.appeal is not None,
         explanation=response.explanation.strip(),
         question_asked_on=_open_question(request, kind),
         others_responsible=_others(response, kind),

@@ -32,6 +32,7 @@ class PublicStatus:
     files: tuple[tuple[RequestFile, str], ...] = ()  # delivered, each with a fresh private link
     download_all: str | None = None  # one link for all of them as a ZIP
     awaiting_answer: bool = False  # a question is open: the page takes the answer
+    may_appeal: bool = False  # a denial not yet appealed: the page links the appeal form
 
     @property
     def records_owed(self) -> bool:
@@ -67,4 +68,5 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         files=(files := tuple(fresh_links(services, request))),
         download_all=link_url(services, request.tracking_number) if files else None,
         awaiting_answer=request.awaiting_answer,
+        may_appeal=request.may_appeal,
     )

@@ -47,7 +47,7 @@ def offered_forms(request: PraRequest, account: StaffAccount, today: date) -> li
         takes = TRANSITIONS[request.status]
         if request.awaiting_answer:  # before the determination or after it
             forms.append("log_clarification")
-        if Action.APPEAL in takes:
+        if Action.APPEAL in takes and request.may_appeal:
             forms.append("log_appeal")
     return forms
 
