@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pra.services import Services
 from tests.conftest import VALID_REQUEST
 
@@ -74,7 +76,7 @@ def test_a_json_body_that_is_not_an_object_is_refused(client) -> None:
     assert response.status_code == 400
     assert response.get_json() == {
         "error": "bad_request",
-        "message": "The request body could not be read. Send a form or a JSON object.",
+        "message": "What you sent could not be read. Send a form or a JSON object.",
     }
 
 
@@ -98,3 +100,27 @@ def test_a_filled_honeypot_in_a_form_gets_the_usual_redirect(client, services: S
 
 def test_health_answers_ok(client) -> None:
     assert client.get("/api/health").get_json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("headers", "path", "says"),
+    [
+        ({"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"}, "/api/no-such-page", "No hay nada"),
+        ({"Referer": "http://localhost/es/request/"}, "/api/no-such-page", "No hay nada"),
+        ({"Accept-Language": "en-US"}, "/api/no-such-page", "There is nothing"),
+    ],
+)
+def test_error_pages_speak_the_readers_language(client, headers, path, says) -> None:
+    answer = client.get(path, headers={**headers, "Accept": "text/html"})
+    assert answer.status_code == 404
+    assert says in answer.get_data(as_text=True)
+
+
+def test_a_spanish_form_too_large_is_told_in_spanish(client) -> None:
+    answer = client.post(
+        "/api/requests",
+        data={"description": "x" * 70_000, "language": "es"},
+        headers={"Referer": "http://localhost/es/request/"},
+    )
+    assert answer.status_code == 413
+    assert "Lo que envió es demasiado grande" in answer.get_data(as_text=True)

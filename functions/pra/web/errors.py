@@ -13,12 +13,22 @@ from pra.web.public import pages
 log = logging.getLogger(__name__)
 
 _MESSAGES = {
-    400: "The request body could not be read. Send a form or a JSON object.",
-    404: "Not found.",
-    405: "This address does not accept that method.",
-    413: "The request is too large: the limit is 64 KB. Shorten the description.",
-    500: "Something went wrong on our side. If you got a tracking number, nothing you sent "
-    "was lost.",
+    "en": {
+        400: "What you sent could not be read. Send a form or a JSON object.",
+        404: "There is nothing at this address.",
+        405: "This address does not accept that method.",
+        413: "What you sent is too large: the limit is 64 KB. Shorten the description.",
+        500: "Something went wrong on our side. If you got a tracking number, nothing you "
+        "sent was lost.",
+    },
+    "es": {
+        400: "No pudimos leer lo que envió. Envíe un formulario o un objeto JSON.",
+        404: "No hay nada en esta dirección.",
+        405: "Esta dirección no acepta ese método.",
+        413: "Lo que envió es demasiado grande: el límite es de 64 KB. Acorte la descripción.",
+        500: "Algo falló de nuestro lado. Si recibió un número de seguimiento, no se perdió "
+        "nada de lo que envió.",
+    },
 }
 
 
@@ -41,10 +51,23 @@ def register(app: Flask) -> None:
 
 
 def _answer(code: int) -> Any:
-    message = _MESSAGES.get(code, _MESSAGES[400] if code < 500 else _MESSAGES[500])
+    language = _language()
+    messages = _MESSAGES[language]
+    message = messages.get(code, messages[400] if code < 500 else messages[500])
     if _wants_json():
         return {"error": _error_name(code), "message": message}, code
-    return pages.problem(code, message), code
+    return pages.problem(code, message, language), code
+
+
+def _language() -> str:
+    """Spanish for a Spanish page's form, a Spanish address or a browser that prefers it.
+    The body is not read here: it may be what was too large or unreadable."""
+    referrer = request.referrer or ""
+    if request.path.startswith("/es/") or "/es/" in referrer:
+        return "es"
+    if request.args.get("language") == "es":
+        return "es"
+    return request.accept_languages.best_match(["en", "es"]) or "en"
 
 
 def _wants_json() -> bool:

@@ -123,5 +123,5 @@ def request_form(data: Mapping[str, Any], errors: list[FieldError], language: st
     )
 
 
-def problem(code: int, message: str) -> str:
-    return render_page("problem.html", "en", code=code, message=message)
+def problem(code: int, message: str, language: str = "en") -> str:
+    return render_page("problem.html", language, code=code, message=message)
