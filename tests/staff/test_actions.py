@@ -219,7 +219,7 @@ def test_each_response_is_previewed_then_sent(
         "extension": "Sent for the head of the Library, the Library Director "
         "(Gov. Code § 7922.535(b)), by:",
         "clarification": "Person to contact about this question:",
-    }.get(form, "Person responsible for this determination:")
+    }.get(form, "Person responsible for this decision:")
     assert f"{signed}\n{SIGNERS[role]}\n{EMAILS[role]}" in html
     for word in words:
         assert word in html

@@ -158,14 +158,14 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "common": {
             "greeting": "{salutation}",
-            "intro": "This letter answers your public records request {tracking_number}, "
-            "received on {received}.",
+            "intro": "This letter answers your public records request {tracking_number}. "
+            "We received it on {received}.",
             "intro_question": "We are working on your public records request "
             "{tracking_number}, received on {received}, and need your help.",
             "intro_appeal": "This letter answers your appeal on public records request "
             "{tracking_number}.",
             "signed_question": "Person to contact about this question:",
-            "signed": "Person responsible for this determination:",
+            "signed": "Person responsible for this decision:",
             "signed_delivery": "Person responsible for this delivery:",
             "also_responsible": "Also responsible for this decision:",
             "help_heading": "How we can help",
@@ -212,9 +212,9 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "we wait.",
         ],
         "extension": [
-            "We need more time to determine whether we have records we can release, because "
+            "We need more time to decide whether we can give you the records. The reason: "
             "{reason} (Government Code § 7922.535(c)).",
-            "We will send you our determination by {new_due}.",
+            "We will send you our decision by {new_due}.",
         ],
         "released": [
             "We found records that respond to your request and are releasing them in full.",
@@ -255,14 +255,14 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
     "es": {
         "common": {
             "greeting": "{salutation}",
-            "intro": "Esta carta responde a su solicitud de registros públicos "
-            "{tracking_number}, recibida el {received}.",
+            "intro": "Esta carta responde a su solicitud {tracking_number}. La recibimos el "
+            "{received}.",
             "intro_question": "Estamos trabajando en su solicitud de registros públicos "
             "{tracking_number}, recibida el {received}, y necesitamos su ayuda.",
-            "intro_appeal": "Esta carta responde a su apelación sobre la solicitud de registros "
-            "públicos {tracking_number}.",
+            "intro_appeal": "Esta carta responde a su apelación sobre la solicitud "
+            "{tracking_number}.",
             "signed_question": "Persona de contacto para esta pregunta:",
-            "signed": "Persona responsable de esta determinación:",
+            "signed": "Persona responsable de esta decisión:",
             "signed_delivery": "Persona responsable de esta entrega:",
             "also_responsible": "También son responsables de esta decisión:",
             "help_heading": "Cómo podemos ayudarle",
@@ -314,9 +314,9 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "mientras esperamos.",
         ],
         "extension": [
-            "Necesitamos más tiempo para determinar si tenemos registros que podamos "
-            "entregar, porque {reason} (Código de Gobierno § 7922.535(c)).",
-            "Le enviaremos nuestra determinación a más tardar el {new_due}.",
+            "Necesitamos más tiempo para decidir si podemos darle los registros. El motivo: "
+            "{reason} (Código de Gobierno § 7922.535(c)).",
+            "Le enviaremos nuestra decisión a más tardar el {new_due}.",
         ],
         "released": [
             "Encontramos registros que responden a su solicitud y los divulgamos en su totalidad.",
@@ -342,7 +342,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
         "appeal_upheld": [
             "La Dirección de la Biblioteca revisó su apelación y confirmó la decisión. "
             "{explanation}",
-            "Esta decisión es definitiva: la Biblioteca no volverá a revisarla. Usted puede "
+            "Esta decisión es definitiva: la Biblioteca no la volverá a ver. Si quiere, puede "
             "pedir a un tribunal que la revise (Código de Gobierno § 7923.000).",
         ],
         "appeal_overturned": [
