@@ -129,6 +129,8 @@ def test_an_appeal_by_post_is_logged_late_or_not_and_shown(
     # The Director decides, the coordinator is told, the requester gets a confirmation.
     director, coordinator, confirmation = outbox()
     assert director["To"] == settings.director_email
+    tense = "closed" if late else "closes"  # a window still open is not "closed"
+    assert f"Appeal window: {tense} Monday, November 30, 2026" in text_body(director)
     assert coordinator["To"] == settings.coordinator_email
     assert confirmation["To"] == REQUESTER
     assert confirmation["Subject"] == f"We received your appeal on request {NUMBER}"

@@ -109,7 +109,12 @@ def submit_appeal(
         "writing, with reasons.",
         facts=[
             ("Appeal received", long_date(today, "en")),
-            ("Appeal window", f"closed {long_date(appeal.window_closed, 'en')}"),
+            # The window may still be open on the day the appeal comes: say it as it is.
+            (
+                "Appeal window",
+                f"{'closed' if appeal.window_closed < today else 'closes'} "
+                f"{long_date(appeal.window_closed, 'en')}",
+            ),
             ("Late", "yes: the Director decides whether to hear it" if appeal.late else "no"),
             ("Decision due", long_date(appeal.decision_due, "en")),
         ],
