@@ -50,6 +50,11 @@
       answerLabel: "Your answer",
       answerHint: "Answer the question in our letter as fully as you can.",
       clarificationSubmit: "Send the answer",
+      withdrawalTitle: "Withdraw this request",
+      withdrawalIntro: "If you no longer want these records, you can withdraw your request. We will close it and stop working on it. You can make a new request at any time.",
+      reasonLabel: "Why you are withdrawing it (optional)",
+      reasonHint: "You do not have to say. Only the PRA Coordinator reads it.",
+      withdrawalSubmit: "Withdraw the request",
       appealReceived: "Appeal received",
       appealLate: "after the appeal window closed on",
       appealDecisionDue: "Decision due by",
@@ -104,6 +109,11 @@
       answerLabel: "Su respuesta",
       answerHint: "Responda a la pregunta de nuestra carta lo más completo que pueda.",
       clarificationSubmit: "Enviar la respuesta",
+      withdrawalTitle: "Retirar esta solicitud",
+      withdrawalIntro: "Si ya no quiere estos registros, puede retirar su solicitud. La cerraremos y dejaremos de trabajar en ella. Puede presentar una nueva solicitud cuando quiera.",
+      reasonLabel: "Por qué la retira (opcional)",
+      reasonHint: "No tiene que decirlo. Solo lo lee la persona Coordinadora.",
+      withdrawalSubmit: "Retirar la solicitud",
       appealReceived: "Apelación recibida",
       appealLate: "después de que venció el plazo para apelar, el",
       appealDecisionDue: "Decisión a más tardar el",
@@ -438,6 +448,26 @@
     }
   }
 
+  /* Withdrawing, folded away so no one does it by accident; the API answers with a page. */
+  function withdrawalForm(found, code) {
+    var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/withdrawal");
+    var hidden = function (name, value) { return el("input", { type: "hidden", name: name, value: value }); };
+    return el("details", { id: "pra-withdrawal" }, [
+      el("summary", {}, [TEXT.withdrawalTitle]),
+      el("p", {}, [TEXT.withdrawalIntro]),
+      el("form", { id: "pra-withdrawal-form", "class": "pra-form", method: "post", action: action }, [
+        hidden("language", lang), hidden("tracking_number", found.tracking_number), hidden("code", code),
+        el("div", { "class": "pra-field" }, [
+          el("label", { "class": "pra-label", "for": "pra-reason" }, [TEXT.reasonLabel]),
+          el("p", { "class": "pra-hint", id: "pra-reason-hint" }, [TEXT.reasonHint]),
+          el("textarea", { "class": "pra-textarea", id: "pra-reason", name: "reason", rows: "3",
+            maxlength: "10000", "aria-describedby": "pra-reason-hint" }, [])
+        ]),
+        el("button", { "class": "pra-button", type: "submit" }, [TEXT.withdrawalSubmit])
+      ])
+    ]);
+  }
+
   /* A plain form: the API answers it with a page, as it does without this script. */
   function clarificationForm(found, code) {
     var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/clarification");
@@ -477,6 +507,7 @@
     var parts = [el("h2", {}, [TEXT.statusTitle + " " + found.tracking_number]), list];
     if (found.files && found.files.length) parts.push.apply(parts, recordsList(found));
     if (found.awaiting_answer) parts.push.apply(parts, clarificationForm(found, code));
+    if (found.may_withdraw) parts.push(withdrawalForm(found, code));
     if (found.may_appeal) {
       parts.push(el("p", {}, [el("a", { id: "pra-appeal-link",
         href: pageUrl("appeal/") + "#" + found.tracking_number + ":" + code }, [TEXT.appealLink])]));

@@ -15,7 +15,7 @@ from pra.domain.lifecycle import Status
 from pra.ports import StaffAccount
 from pra.services import Services
 from pra.services.respond import Response, send_response
-from tests.conftest import VALID_REQUEST
+from tests.conftest import VALID_REQUEST, text_body
 
 COORDINATOR = StaffAccount(
     "ana@library.example", "Ana Coordinator", "PRA Coordinator", "coordinator", "x"
@@ -190,3 +190,50 @@ def test_a_denial_links_to_the_appeal_form_filled_in(client, services: Services,
     )
     assert f'href="/appeal/#{number}:{code}"' in html
     assert "Monday, November 30, 2026" in html  # the letter gives the last day to appeal
+
+
+def test_the_requester_withdraws_with_the_code_and_everyone_is_told(
+    client, services, receipt, outbox, settings
+) -> None:
+    url = f"/api/requests/{receipt['tracking_number']}/withdrawal"
+    answer = client.post(url, json={"code": receipt["access_code"], "reason": "Found them online."})
+    assert (answer.status_code, answer.get_json()["status"]) == (201, "withdrawn")
+    request = services.store.get(receipt["tracking_number"])
+    assert request.status.value == "withdrawn" and request.next_due is None
+    event = services.store.history(receipt["tracking_number"])[-1]
+    assert (event.actor, event.action, event.note, event.public) == (
+        "requester",
+        "withdrawn_by_requester",
+        "Found them online.",
+        False,  # their reason stays with staff
+    )
+    coordinator, confirmation = outbox()[-2:]
+    assert coordinator["To"] == settings.coordinator_email
+    assert confirmation["To"] == VALID_REQUEST["email"]
+    assert "As you asked, we closed your public records request" in text_body(confirmation)
+    again = client.post(url, json={"code": receipt["access_code"]})
+    assert again.status_code == 409  # closed: nothing left to withdraw
+
+
+def test_the_plain_withdrawal_form_answers_in_spanish(client, services, receipt) -> None:
+    answer = client.post(
+        "/api/withdrawal",
+        data={
+            "tracking_number": receipt["tracking_number"],
+            "code": receipt["access_code"],
+            "language": "es",
+        },
+    )
+    assert answer.status_code == 200
+    assert "Su solicitud está retirada" in answer.get_data(as_text=True)
+
+
+def test_a_decided_request_cannot_be_withdrawn(client, services, receipt) -> None:
+    _deny(services, receipt["tracking_number"])
+    answer = client.post(
+        "/api/withdrawal",
+        data={"tracking_number": receipt["tracking_number"], "code": receipt["access_code"]},
+    )
+    assert answer.status_code == 409
+    assert "can no longer be withdrawn" in answer.get_data(as_text=True)
+    assert services.store.get(receipt["tracking_number"]).status.value == "denied"

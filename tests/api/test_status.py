@@ -24,6 +24,7 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
         "status_label": "Received: a written response is being prepared",
         "awaiting_answer": False,
         "may_appeal": False,
+        "may_withdraw": True,
         "received_date": "2026-11-16",
         "initial_response_target": "2026-11-26",
         "initial_response_due": "2026-11-30",

@@ -16,6 +16,7 @@ from tests.browser.flows import (
     read_receipt,
     send,
 )
+from tests.browser.test_pages import assert_no_axe_violations
 from tests.conftest import read_outbox, text_body
 from tests.e2e.test_serve import Server
 
@@ -190,3 +191,21 @@ def test_keyboard_only_request(new_page: Callable[..., Page]) -> None:
     page.keyboard.press("Enter")
     receipt: Receipt = read_receipt(page)
     assert re.match(r"PRA-\d{4}-\d{5,}$", receipt.tracking_number)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_requester_withdraws_from_the_status_page(
+    new_page: Callable[..., Page], javascript: bool
+) -> None:
+    page = new_page(javascript=javascript, width=375, height=740)
+    fill_request(page, "es", DESCRIPTIONS["es"], f"retira.{javascript}@example.org")
+    send(page)
+    receipt = read_receipt(page)
+    check_status(page, "es", receipt)
+    page.get_by_text("Retirar esta solicitud").click()  # folded away until asked for
+    if javascript:
+        assert_no_axe_violations(page, "the status page with the withdrawal open")
+    page.fill("#pra-reason", "Ya los encontré en la web.")
+    page.get_by_role("button", name="Retirar la solicitud").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Su solicitud está retirada")
+    expect(page.locator("main")).to_contain_text(receipt.tracking_number)

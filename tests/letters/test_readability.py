@@ -64,7 +64,7 @@ def test_every_letter_is_plain(kind: str, language: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("kind", ["acknowledgement", "appeal_received"])
+@pytest.mark.parametrize("kind", ["acknowledgement", "appeal_received", "withdrawal_confirmed"])
 def test_the_requesters_emails_are_plain(kind: str, language: str) -> None:
     context = {
         "now": datetime(2026, 11, 16, 10, tzinfo=PACIFIC),
@@ -90,6 +90,7 @@ def test_the_requesters_emails_are_plain(kind: str, language: str) -> None:
         "decision_due": "Monday, November 30, 2026",
         "window_closed": "Monday, November 30, 2026",
         "late": True,
+        "withdrawn_on": "Monday, November 16, 2026",
     }
     email = render_email(kind, language, context, sender=("Library", "pra@x.example"), to="j@x.org")
     text = prose(text_body(email))

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from pra.domain.deadlines import Deadlines
-from pra.domain.lifecycle import AWAITING_DETERMINATION, Status
+from pra.domain.lifecycle import AWAITING_DETERMINATION, TRANSITIONS, Action, Status
 
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 10_000
@@ -291,6 +291,11 @@ class PraRequest:
     patron_records: bool = False
     channel: Channel = Channel.ONLINE
     question: Question | None = None  # the latest clarification asked, answered or not
+
+    @property
+    def may_withdraw(self) -> bool:
+        """Open and not yet decided: the requester may still withdraw it."""
+        return Action.WITHDRAW in TRANSITIONS[self.status]
 
     @property
     def may_appeal(self) -> bool:

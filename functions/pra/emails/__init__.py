@@ -14,6 +14,8 @@ SUBJECTS = {
     ("acknowledgement", "en"): "Your public records request {tracking_number} was received",
     ("acknowledgement", "es"): "Recibimos su solicitud de registros públicos {tracking_number}",
     ("appeal_received", "en"): "We received your appeal on request {tracking_number}",
+    ("withdrawal_confirmed", "en"): "Your request {tracking_number} is withdrawn",
+    ("withdrawal_confirmed", "es"): "Su solicitud {tracking_number} está retirada",
     ("appeal_received", "es"): "Recibimos su apelación sobre la solicitud {tracking_number}",
     ("coordinator_notice", "en"): "New public records request {tracking_number}",
     ("deadline_reminder", "en"): "Reminder: {tracking_number} response due {due}",

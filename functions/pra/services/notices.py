@@ -88,6 +88,18 @@ def appeal_confirmation(
     return [_queue(request, "appeal_received", context, settings, request.submission.email)]
 
 
+def withdrawal_confirmation(
+    request: PraRequest, settings: Settings, now: datetime
+) -> list[QueuedEmail]:
+    """The requester's confirmation that the request they withdrew is closed."""
+    if not request.submission.email:
+        return []
+    language = request.submission.language.value
+    context = _context(request, settings, now, language)
+    context["withdrawn_on"] = long_date(now.date(), language)
+    return [_queue(request, "withdrawal_confirmed", context, settings, request.submission.email)]
+
+
 def staff_notice(
     settings: Settings,
     request: PraRequest,

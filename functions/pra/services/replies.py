@@ -15,7 +15,7 @@ from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
 from pra.emails.words import long_date
 from pra.services import Services
-from pra.services.notices import appeal_confirmation, staff_notice
+from pra.services.notices import appeal_confirmation, staff_notice, withdrawal_confirmation
 from pra.services.outbox import deliver
 
 log = logging.getLogger(__name__)
@@ -131,6 +131,36 @@ def submit_appeal(
     emails = [notice, told, *appeal_confirmation(request, appeal, services.settings, now)]
     services.store.save(after, request.status, event, emails)
     log.info("appeal received for %s%s", request.tracking_number, " (late)" if appeal.late else "")
+    deliver(services, emails)
+    return after
+
+
+def withdraw(
+    services: Services, request: PraRequest, reason: str = "", *, actor: str = REQUESTER
+) -> PraRequest:
+    """The requester withdraws the request: it closes, nothing more is owed, the coordinator
+    is told and the requester gets a confirmation. Staff record a withdrawal by letter."""
+    reason = (reason or "").strip()
+    if len(reason) > REPLY_MAX:
+        raise ReplyRefused("too_long", f"shorten the reason to {REPLY_MAX:,} characters or fewer")
+    status = next_status(request.status, Action.WITHDRAW)
+    now = services.clock.now()
+    after = dataclasses.replace(request, status=status, release=None)
+    # Their reason, if they gave one, is theirs: kept for staff, never shown in public.
+    event = HistoryEvent(now, actor, "withdrawn_by_requester", reason, public=False)
+    told = staff_notice(
+        services.settings,
+        request,
+        now,
+        to=services.settings.coordinator_email,
+        subject=f"Request {request.tracking_number} withdrawn by the requester",
+        message="The requester withdrew the request on the status page. It is closed; "
+        "nothing more is owed.",
+        facts=[("Withdrawn", long_date(services.today(), "en"))],
+    )
+    emails = [told, *withdrawal_confirmation(request, services.settings, now)]
+    services.store.save(after, request.status, event, emails)
+    log.info("request %s withdrawn by the requester", request.tracking_number)
     deliver(services, emails)
     return after
 

@@ -33,6 +33,7 @@ class PublicStatus:
     download_all: str | None = None  # one link for all of them as a ZIP
     awaiting_answer: bool = False  # a question is open: the page takes the answer
     may_appeal: bool = False  # a denial not yet appealed: the page links the appeal form
+    may_withdraw: bool = False  # still open and undecided: the page offers to withdraw it
 
     @property
     def records_owed(self) -> bool:
@@ -69,4 +70,5 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
         download_all=link_url(services, request.tracking_number) if files else None,
         awaiting_answer=request.awaiting_answer,
         may_appeal=request.may_appeal,
+        may_withdraw=request.may_withdraw,
     )

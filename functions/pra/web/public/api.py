@@ -82,6 +82,7 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
         "status_label": status_label(found.status.value, found.records_owed, language),
         "awaiting_answer": found.awaiting_answer,
         "may_appeal": found.may_appeal,
+        "may_withdraw": found.may_withdraw,
         "received_date": found.received_date.isoformat(),
         "initial_response_target": found.initial_response_target.isoformat(),
         "initial_response_due": found.initial_response_due.isoformat(),

@@ -1,4 +1,4 @@
-"""What requesters send back with their access code: a clarification answer, an appeal.
+"""What requesters send with their access code: a clarification answer, an appeal, a withdrawal.
 
 JSON for scripts; plain form posts answer with a page, so both work with JavaScript off.
 A wrong code and an unknown number get the same answer, as on the status page.
@@ -13,7 +13,7 @@ from flask import Blueprint, request
 from pra.domain.lifecycle import IllegalTransition
 from pra.emails.words import long_date
 from pra.ports import StaleRequest
-from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal
+from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal, withdraw
 from pra.services.status import find_with_code
 from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
@@ -23,7 +23,7 @@ from pra.web.public.words import PAGE_TEXT
 blueprint = Blueprint("replies", __name__, url_prefix="/api")
 
 # The field that carries the requester's words, per kind of reply.
-TEXT_FIELD = {"appeal": "reasons", "clarification": "answer"}
+TEXT_FIELD = {"appeal": "reasons", "clarification": "answer", "withdrawal": "reason"}
 
 
 def _data() -> dict[str, Any]:
@@ -55,6 +55,17 @@ def clarification_form() -> Any:
     return _reply("clarification", str(data.get("tracking_number") or ""), data)
 
 
+@blueprint.post("/requests/<tracking_number>/withdrawal")
+def withdrawal(tracking_number: str) -> Any:
+    return _reply("withdrawal", tracking_number, _data())
+
+
+@blueprint.post("/withdrawal")
+def withdrawal_form() -> Any:
+    data = _data()
+    return _reply("withdrawal", str(data.get("tracking_number") or ""), data)
+
+
 def _reply(kind: str, number: str, data: dict[str, Any]) -> Any:
     language = language_or_default(data.get("language"))
     words = PAGE_TEXT[language]
@@ -66,6 +77,8 @@ def _reply(kind: str, number: str, data: dict[str, Any]) -> Any:
     try:
         if kind == "appeal":
             after = submit_appeal(services, found, text)
+        elif kind == "withdrawal":
+            after = withdraw(services, found, text)
         else:
             after = receive_clarification(services, found, text)
     except ReplyRefused as refused:

@@ -36,6 +36,18 @@ PAGE_TEXT = {
         "status, or write to the PRA Coordinator.",
         "clarification_received_title": "Your answer was received",
         "clarification_received_text": "The PRA Coordinator has your answer for request",
+        "withdrawal_title": "Withdraw this request",
+        "withdrawal_intro": "If you no longer want these records, you can withdraw your "
+        "request. We will close it and stop working on it. You can make a new request at any "
+        "time.",
+        "reason_label": "Why you are withdrawing it (optional)",
+        "reason_hint": "You do not have to say. Only the PRA Coordinator reads it.",
+        "withdrawal_submit": "Withdraw the request",
+        "withdrawal_too_long": "Shorten the reason to 10,000 characters or fewer",
+        "withdrawal_not_open": "This request can no longer be withdrawn: it is closed or "
+        "decided. Check its status, or write to the PRA Coordinator.",
+        "withdrawal_received_title": "Your request is withdrawn",
+        "withdrawal_received_text": "We closed your request as you asked:",
         "appeal_link": "Appeal this decision",
         "appeal_received": "Appeal received",
         "appeal_late": "after the appeal window closed on",
@@ -153,6 +165,18 @@ PAGE_TEXT = {
         "clarification_received_title": "Recibimos su respuesta",
         "clarification_received_text": "La persona Coordinadora tiene su respuesta para la "
         "solicitud",
+        "withdrawal_title": "Retirar esta solicitud",
+        "withdrawal_intro": "Si ya no quiere estos registros, puede retirar su solicitud. La "
+        "cerraremos y dejaremos de trabajar en ella. Puede presentar una nueva solicitud "
+        "cuando quiera.",
+        "reason_label": "Por qué la retira (opcional)",
+        "reason_hint": "No tiene que decirlo. Solo lo lee la persona Coordinadora.",
+        "withdrawal_submit": "Retirar la solicitud",
+        "withdrawal_too_long": "Acorte el motivo a 10.000 caracteres o menos",
+        "withdrawal_not_open": "Esta solicitud ya no se puede retirar: está cerrada o decidida. "
+        "Consulte su estado o escriba a la persona Coordinadora.",
+        "withdrawal_received_title": "Su solicitud está retirada",
+        "withdrawal_received_text": "Cerramos su solicitud como nos pidió:",
         "appeal_link": "Apelar esta decisión",
         "appeal_received": "Apelación recibida",
         "appeal_late": "después de que venció el plazo para apelar, el",
