@@ -448,41 +448,34 @@
     }
   }
 
-  /* Withdrawing, folded away so no one does it by accident; the API answers with a page. */
-  function withdrawalForm(found, code) {
-    var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/withdrawal");
+  /* A reply sent with this request's number and code, as a plain form: the API answers it
+     with a page, as it does without this script. */
+  function replyForm(kind, field, rows, found, code) {
+    var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/" + kind);
     var hidden = function (name, value) { return el("input", { type: "hidden", name: name, value: value }); };
-    return el("details", { id: "pra-withdrawal" }, [
-      el("summary", {}, [TEXT.withdrawalTitle]),
-      el("p", {}, [TEXT.withdrawalIntro]),
-      el("form", { id: "pra-withdrawal-form", "class": "pra-form", method: "post", action: action }, [
-        hidden("language", lang), hidden("tracking_number", found.tracking_number), hidden("code", code),
-        el("div", { "class": "pra-field" }, [
-          el("label", { "class": "pra-label", "for": "pra-reason" }, [TEXT.reasonLabel]),
-          el("p", { "class": "pra-hint", id: "pra-reason-hint" }, [TEXT.reasonHint]),
-          el("textarea", { "class": "pra-textarea", id: "pra-reason", name: "reason", rows: "3",
-            maxlength: "10000", "aria-describedby": "pra-reason-hint" }, [])
-        ]),
-        el("button", { "class": "pra-button", type: "submit" }, [TEXT.withdrawalSubmit])
-      ])
+    return el("form", { id: "pra-" + kind + "-form", "class": "pra-form", method: "post", action: action }, [
+      hidden("language", lang), hidden("tracking_number", found.tracking_number), hidden("code", code),
+      el("div", { "class": "pra-field" }, [
+        el("label", { "class": "pra-label", "for": "pra-" + field }, [TEXT[field + "Label"]]),
+        el("p", { "class": "pra-hint", id: "pra-" + field + "-hint" }, [TEXT[field + "Hint"]]),
+        el("textarea", { "class": "pra-textarea", id: "pra-" + field, name: field, rows: String(rows),
+          maxlength: "10000", "aria-describedby": "pra-" + field + "-hint" }, [])
+      ]),
+      el("button", { "class": "pra-button", type: "submit" }, [TEXT[kind + "Submit"]])
     ]);
   }
 
-  /* A plain form: the API answers it with a page, as it does without this script. */
+  /* Withdrawing is folded away, so no one does it by accident. */
+  function withdrawalForm(found, code) {
+    return el("details", { id: "pra-withdrawal" }, [
+      el("summary", {}, [TEXT.withdrawalTitle]),
+      el("p", {}, [TEXT.withdrawalIntro]),
+      replyForm("withdrawal", "reason", 3, found, code)
+    ]);
+  }
+
   function clarificationForm(found, code) {
-    var action = document.getElementById("pra-status-form").action.replace(/\/api\/status$/, "/api/clarification");
-    var hidden = function (name, value) { return el("input", { type: "hidden", name: name, value: value }); };
-    return [el("h3", {}, [TEXT.clarificationTitle]), el("form", {
-      id: "pra-clarification-form", "class": "pra-form", method: "post", action: action }, [
-      hidden("language", lang), hidden("tracking_number", found.tracking_number), hidden("code", code),
-      el("div", { "class": "pra-field" }, [
-        el("label", { "class": "pra-label", "for": "pra-answer" }, [TEXT.answerLabel]),
-        el("p", { "class": "pra-hint", id: "pra-answer-hint" }, [TEXT.answerHint]),
-        el("textarea", { "class": "pra-textarea", id: "pra-answer", name: "answer", rows: "6",
-          maxlength: "10000", required: "", "aria-describedby": "pra-answer-hint" }, [])
-      ]),
-      el("button", { "class": "pra-button", type: "submit" }, [TEXT.clarificationSubmit])
-    ])];
+    return [el("h3", {}, [TEXT.clarificationTitle]), replyForm("clarification", "answer", 6, found, code)];
   }
 
   function statusPanel(found, code) {
