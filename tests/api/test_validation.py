@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pra.services import Services
+from pra.web.public.fields import error_message
 from tests.conftest import VALID_REQUEST
+from tests.e2e.test_serve import ROOT
 
 
 def test_json_errors_name_each_field(client, services: Services) -> None:
@@ -15,9 +17,9 @@ def test_json_errors_name_each_field(client, services: Services) -> None:
     assert response.get_json() == {
         "errors": {
             "description": "Describe the records in at least 10 characters",
-            "email": "Enter a valid email address",
-            "format": "Choose one of the options for format",
-            "mailing_address": "Enter mailing address, or choose another way to get the records",
+            "email": "Enter an email address like name@example.org",
+            "format": "Choose how you want the records",
+            "mailing_address": "Enter a mailing address, or choose another way to get the records",
         }
     }
     assert services.store.requests() == []
@@ -27,7 +29,7 @@ def test_email_delivery_needs_an_email(client) -> None:
     response = client.post("/api/requests", json={"description": "Budget for 2026"})
     assert response.status_code == 400
     assert response.get_json()["errors"] == {
-        "email": "Enter email address, or choose another way to get the records"
+        "email": "Enter an email address, or choose another way to get the records"
     }
 
 
@@ -124,3 +126,25 @@ def test_a_spanish_form_too_large_is_told_in_spanish(client) -> None:
     )
     assert answer.status_code == 413
     assert "Lo que envió es demasiado grande" in answer.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    ("script_key", "field", "code"),
+    [
+        ("description", "description", "required"),
+        ("descriptionLong", "description", "too_long"),
+        ("format", "format", "choose_one"),
+        ("delivery", "delivery", "choose_one"),
+        ("email", "email", "required_for_delivery"),
+        ("emailInvalid", "email", "invalid"),
+        ("address", "mailing_address", "required_for_delivery"),
+    ],
+)
+def test_the_server_and_the_sites_script_say_the_same_sentence(
+    language: str, script_key: str, field: str, code: str
+) -> None:
+    """With JavaScript the browser checks first; without it the server does: same words."""
+    script = (ROOT / "site_docs" / "assets" / "pra.js").read_text()
+    block = script.split(f"    {language}: {{", 1)[1].split("\n    }", 1)[0]
+    assert f'{script_key}: "{error_message(field, code, language)}",' in block

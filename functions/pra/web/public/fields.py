@@ -54,7 +54,42 @@ _ERRORS = {
 }
 
 
+# Whole sentences that say what to do, the same words the site's script shows (pra.js), so
+# the browser and the server never disagree; the general forms above serve the rest.
+_SENTENCES = {
+    "en": {
+        ("description", "required"): "Describe the records in at least 10 characters",
+        ("description", "too_long"): "Shorten the description to 10,000 characters or fewer",
+        ("format", "choose_one"): "Choose how you want the records",
+        ("delivery", "choose_one"): "Choose how we should get them to you",
+        ("email", "required_for_delivery"): "Enter an email address, or choose another way to "
+        "get the records",
+        ("email", "invalid"): "Enter an email address like name@example.org",
+        ("mailing_address", "required_for_delivery"): "Enter a mailing address, or choose "
+        "another way to get the records",
+        ("phone", "invalid"): "Enter a phone number with digits, spaces, dashes or brackets",
+        ("language", "choose_one"): "Choose English or Spanish for our letters",
+    },
+    "es": {
+        ("description", "required"): "Describa los registros con al menos 10 caracteres",
+        ("description", "too_long"): "Acorte la descripción a 10.000 caracteres o menos",
+        ("format", "choose_one"): "Elija cómo quiere los registros",
+        ("delivery", "choose_one"): "Elija cómo se los hacemos llegar",
+        ("email", "required_for_delivery"): "Escriba un correo electrónico, o elija otra forma "
+        "de recibir los registros",
+        ("email", "invalid"): "Escriba un correo electrónico como nombre@ejemplo.org",
+        ("mailing_address", "required_for_delivery"): "Escriba una dirección postal, o elija "
+        "otra forma de recibir los registros",
+        ("phone", "invalid"): "Escriba un teléfono con números, espacios, guiones o paréntesis",
+        ("language", "choose_one"): "Elija inglés o español para nuestras cartas",
+    },
+}
+
+
 def error_message(field: str, code: str, language: str) -> str:
+    sentence = _SENTENCES[language].get((field, code))
+    if sentence is not None:
+        return sentence
     label = FIELD_LABELS[language].get(field, field)
     template = _ERRORS[language].get(code, _ERRORS[language]["invalid"])
     if field == "description" and code == "too_long":
