@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from pra.domain.request import Channel, HistoryEvent, Submission
+from pra.domain.request import Channel, HistoryEvent, PraRequest, Submission
 from pra.emails import render_email
 from pra.services import Services
 from pra.services.notices import acknowledgement_context
@@ -71,18 +71,16 @@ def enter_request(services: Services, intake: Intake, actor: str) -> EnteredRequ
     local = intake.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
     note = f"{CHANNEL_WORDS[intake.channel]}, received {local}; entered by staff"
     event = HistoryEvent(at=now, actor=actor, action="received", note=note, public=True)
-    receipt = store_new_request(
+    request, receipt = store_new_request(
         services, intake.submission, intake.received_at, intake.channel, event
     )
     log.info("request %s entered by staff (%s)", receipt.tracking_number, intake.channel.value)
-    printable = None if intake.submission.email else _printable(services, receipt)
+    printable = None if intake.submission.email else _printable(services, request, receipt)
     return EnteredRequest(receipt, printable)
 
 
-def _printable(services: Services, receipt: Receipt) -> str:
+def _printable(services: Services, request: PraRequest, receipt: Receipt) -> str:
     """The acknowledgement the email would have carried, as text to print or read out."""
-    request = services.store.get(receipt.tracking_number)
-    assert request is not None  # stored a moment ago
     settings = services.settings
     context = acknowledgement_context(request, receipt.access_code, settings, services.clock.now())
     context["printed"] = True  # not "reply to this email"

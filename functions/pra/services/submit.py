@@ -42,7 +42,7 @@ def submit_request(services: Services, submission: Submission) -> Receipt:
     event = HistoryEvent(
         at=now, actor="requester", action="received", note="online form", public=True
     )
-    return store_new_request(services, submission, now, Channel.ONLINE, event)
+    return store_new_request(services, submission, now, Channel.ONLINE, event)[1]
 
 
 def store_new_request(
@@ -51,7 +51,7 @@ def store_new_request(
     received_at: datetime,
     channel: Channel,
     event: HistoryEvent,
-) -> Receipt:
+) -> tuple[PraRequest, Receipt]:
     """Number the request, keep it with its deadlines from `received_at`, send its emails."""
     deadlines = deadlines_at(received_at, services.calendar, services.receipt_rules)
     code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
@@ -64,7 +64,7 @@ def store_new_request(
     services.store.add(request, event, emails)
     log.info("request %s received, initial response due %s", number, deadlines.initial_response_due)
     deliver(services, emails)
-    return _receipt(services, number, code, received_at, deadlines, submission)
+    return request, _receipt(services, number, code, received_at, deadlines, submission)
 
 
 def _receipt(
