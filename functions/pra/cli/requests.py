@@ -9,12 +9,11 @@ from typing import Any
 
 from pra.bootstrap import services_for
 from pra.cli import intake, show
-from pra.cli.errors import CliError
+from pra.cli.errors import CliError, tracking_number_argument
 from pra.cli.files import opened_uploads
 from pra.config import Settings
 from pra.domain.files import Visibility
 from pra.domain.lifecycle import Status
-from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.services.files import FileRefused, upload_files
 from pra.services.patron import mark_patron_records
 
@@ -85,13 +84,6 @@ def _mark(args: argparse.Namespace, settings: Settings) -> int:
         raise CliError(f"no request {number}") from None
     print(f"{number} marked as patron records: nothing of it will be published")
     return 0
-
-
-def tracking_number_argument(raw: str) -> str:
-    number = normalize_tracking_number(raw)
-    if not is_tracking_number(number):
-        raise CliError(f"not a tracking number: {raw!r} (expected e.g. PRA-2026-00042)")
-    return number
 
 
 def list_requests(settings: Settings, status: str | None) -> int:

@@ -9,17 +9,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pra.bootstrap import services_for
-from pra.cli.errors import CliError
+from pra.cli.errors import CliError, tracking_number_argument
 from pra.config import Settings
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.services.letter_copies import letter_as_pdf
 
 
 def show_request(settings: Settings, number: str, *, as_json: bool = False) -> int:
-    number = normalize_tracking_number(number)
-    if not is_tracking_number(number):
-        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
+    number = tracking_number_argument(number)
     services = services_for(settings)
     request = services.store.get(number)
     if request is None:
@@ -106,9 +103,7 @@ def add_letter_parser(requests_commands: Any) -> None:
 
 
 def _letter(args: Any, settings: Settings) -> int:
-    number = normalize_tracking_number(args.tracking_number)
-    if not is_tracking_number(number):
-        raise CliError(f"not a tracking number: {number!r} (expected e.g. PRA-2026-00042)")
+    number = tracking_number_argument(args.tracking_number)
     found = letter_as_pdf(
         services_for(settings), number, args.position, f"staff:{getpass.getuser()}"
     )
