@@ -282,7 +282,7 @@ def test_a_denial_names_the_others_responsible_and_offers_help_in_both_languages
             "4, 2026, from 10:00 a.m.",
         ),
         (
-            "inspect",
+            "inspection",
             "You can inspect the records at Sonoma County Library on Friday, December "
             "4, 2026, from 10:00 a.m.",
         ),

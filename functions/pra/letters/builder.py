@@ -89,7 +89,7 @@ class LetterFacts:
     others_responsible: tuple[str, ...] = field(default=())  # § 7922.540(b), beside the signer
     help_paragraph: str = ""  # § 7922.600: the Library's standing offer of help
     help: str = ""  # and the coordinator's own suggestions for this request
-    delivery: str = "email"  # how records come: email, mail, pickup or inspect
+    delivery: str = "link"  # how records come: a DeliveryMethod value
     answer_by: date | None = None  # a question: the answer wanted by, and the date the
     due: date | None = None  # determination goes out anyway
     closed_by: str = "requester"  # a withdrawal: the requester's, or the Library's closing

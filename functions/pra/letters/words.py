@@ -136,21 +136,21 @@ APPEAL_MOVED = {
 }
 _AVAILABLE_EN = "{available_sentence}"
 _AVAILABLE_ES = "{available_sentence}"
-# Where and how the records come, by the delivery the requester chose (or inspection).
+# Where and how the records come, by the way the requester asked for them (DeliveryMethod).
 AVAILABLE = {
     "en": {
-        "email": "We will email you the records, or links to them, on {available}, from {at}.",
+        "link": "We will email you the records, or links to them, on {available}, from {at}.",
         "mail": "We will mail the records to you on {available}.",
         "pickup": "You can pick up the records at {agency} on {available}, from {at}.",
-        "inspect": "You can inspect the records at {agency} on {available}, from {at}.",
+        "inspection": "You can inspect the records at {agency} on {available}, from {at}.",
     },
     "es": {
-        "email": "Le enviaremos los registros, o enlaces a ellos, por correo electrónico el "
+        "link": "Le enviaremos los registros, o enlaces a ellos, por correo electrónico el "
         "{available}, a partir de las {at}.",
         "mail": "Le enviaremos los registros por correo postal el {available}.",
         "pickup": "Puede recoger los registros en {agency} el {available}, a partir de las {at}.",
-        "inspect": "Puede consultar los registros en {agency} el {available}, a partir de las "
-        "{at}.",
+        "inspection": "Puede consultar los registros en {agency} el {available}, a partir de "
+        "las {at}.",
     },
 }
 

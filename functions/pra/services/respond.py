@@ -22,11 +22,11 @@ from pra.domain.request import (
     HistoryEvent,
     PraRequest,
     Question,
-    RecordFormat,
     Release,
     SentLetter,
 )
 from pra.domain.responses import (
+    APPEAL_WINDOW_DAYS,
     ResponseRefused,
     ResponsiblePerson,
     answer_by,
@@ -233,10 +233,11 @@ def _facts(
         new_due=new_due,
         withheld=tuple(_withholding(*row) for row in response.withheld),
         appeal_by=appeal_by,
-        appeal_moved=appeal_by is not None and appeal_by != today + timedelta(days=10),
+        appeal_moved=appeal_by is not None
+        and appeal_by != today + timedelta(days=APPEAL_WINDOW_DAYS),
         appeal_url=f"{settings.public_url}{'/es' if language == 'es' else ''}/appeal/",
         office=settings.coordinator_email,
-        delivery=_delivery(request),
+        delivery=request.usual_delivery().value,
         answer_by=answer_by(today, due) if kind == "clarification" else None,
         due=due if kind == "clarification" else None,
         closed_by=response.closed_by,
@@ -247,12 +248,6 @@ def _facts(
         help=response.help.strip() if kind in HELPS else "",
         help_paragraph=_help_paragraph(services, request) if kind in HELPS else "",
     )
-
-
-def _delivery(request: PraRequest) -> str:
-    if request.submission.format is RecordFormat.INSPECT:
-        return "inspect"
-    return request.submission.delivery.value
 
 
 def _help_paragraph(services: Services, request: PraRequest) -> str:
