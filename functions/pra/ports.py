@@ -96,7 +96,8 @@ class DuplicateStaff(Exception):
 class StaffAccount:
     """A person at the library who signs in to the coordinator's desk.
 
-    name, title and phone are printed on letters as the person responsible (Policy 1002 §IV.A.2).
+    name, title and phone are printed on letters as the person responsible (Policy 1002 §IV.A.2);
+    title_es is the title Spanish letters print (the English one when it is blank).
     Only a hash of the password is kept; failed sign-ins slow the next attempts down.
     """
 
@@ -109,6 +110,10 @@ class StaffAccount:
     failed_signins: int = 0
     last_failed_at: datetime | None = None
     active: bool = True
+    title_es: str = ""
+
+    def title_in(self, language: str) -> str:
+        return self.title_es if language == "es" and self.title_es else self.title
 
 
 class StaffStore(Protocol):

@@ -64,6 +64,20 @@ def test_an_account_without_a_phone_reads_back_equal(store: StaffStore) -> None:
     assert store.staff("ana.coordinator@library.example") == account(phone="")
 
 
+def test_a_spanish_title_reads_back_and_spanish_letters_print_it(store: StaffStore) -> None:
+    store.add_staff(account(title_es="Coordinadora de Registros Públicos"))
+    stored = store.staff("ana.coordinator@library.example")
+    assert stored is not None
+    assert stored.title_in("es") == "Coordinadora de Registros Públicos"
+    assert stored.title_in("en") == "Public Records Coordinator"
+
+
+def test_without_a_spanish_title_spanish_letters_print_the_english_one(store: StaffStore) -> None:
+    store.add_staff(account())
+    stored = store.staff("ana.coordinator@library.example")
+    assert stored is not None and stored.title_in("es") == "Public Records Coordinator"
+
+
 def test_an_unknown_email_reads_as_none(store: StaffStore) -> None:
     assert store.staff("nobody@library.example") is None
 
@@ -106,6 +120,7 @@ def test_an_update_replaces_every_field_but_the_email(store: StaffStore) -> None
         failed_signins=3,
         last_failed_at=failed_at,
         active=False,
+        title_es="Directora de la Biblioteca",
     )
     store.update_staff(changed)
     assert store.staff("ana.coordinator@library.example") == changed
@@ -150,3 +165,29 @@ def test_sqlite_staff_first_then_requests_still_uses_write_ahead_logging(tmp_pat
         assert versions.fetchall() == [("staff", SCHEMA_VERSION)]
     finally:
         connection.close()
+
+
+def test_a_staff_table_of_version_one_gains_the_spanish_title_and_keeps_its_accounts(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pra.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "CREATE TABLE schema_versions (component TEXT PRIMARY KEY, version INTEGER NOT NULL)"
+        )
+        connection.execute("INSERT INTO schema_versions VALUES ('staff', 1)")
+        connection.execute(
+            "CREATE TABLE staff (email TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT NOT NULL,"
+            " role TEXT NOT NULL, password_hash TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '',"
+            " failed_signins INTEGER NOT NULL DEFAULT 0, last_failed_at TEXT,"
+            " active INTEGER NOT NULL DEFAULT 1)"
+        )
+        connection.execute(
+            "INSERT INTO staff (email, name, title, role, password_hash) VALUES (?, ?, ?, ?, ?)",
+            ("old@library.example", "Old Hand", "Branch Manager", "staff", "h"),
+        )
+    connection.close()
+    staff = SqliteStaffStore(path)
+    assert staff.schema_version() == SCHEMA_VERSION
+    old = staff.staff("old@library.example")
+    assert old is not None and (old.title, old.title_es) == ("Branch Manager", "")

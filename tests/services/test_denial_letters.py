@@ -130,3 +130,24 @@ def test_another_provision_of_law_without_its_citation_is_refused(
             services, number, COORDINATOR, Response("denied", withheld=(("File", "other_law"),))
         )
     assert services.store.get(number).letters == ()  # type: ignore[union-attr]
+
+
+def test_a_spanish_letter_prints_the_signers_spanish_title(
+    services: Services, clock: FixedClock
+) -> None:
+    number = _submit(services, language="es")
+    _on(clock, date(2026, 11, 20))
+    signer = dataclasses.replace(COORDINATOR, title_es="Coordinadora de Registros Públicos")
+    letter = send_response(services, number, signer, Response("no_records")).letters[-1]
+    assert letter.signed_by == "Ana Coordinator, Coordinadora de Registros Públicos"
+    assert "Ana Coordinator, Coordinadora de Registros Públicos" in letter.text
+    assert "PRA Coordinator" not in letter.text
+
+
+def test_a_spanish_letter_falls_back_to_the_english_title(
+    services: Services, clock: FixedClock
+) -> None:
+    number = _submit(services, language="es")
+    _on(clock, date(2026, 11, 20))
+    letter = send_response(services, number, COORDINATOR, Response("no_records")).letters[-1]
+    assert letter.signed_by == "Ana Coordinator, PRA Coordinator"

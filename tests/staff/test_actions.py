@@ -7,6 +7,7 @@ Thursday 2026-12-10, and a denial sent today may be appealed until Monday 2026-1
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, datetime
 from html import unescape
@@ -409,6 +410,20 @@ def test_a_denial_names_colleagues_ticked_and_others_typed(
     )
 
 
+def test_a_spanish_request_offers_colleagues_by_their_spanish_titles(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services, language="es")
+    director = services.staff.staff(EMAILS["director"])
+    assert director is not None
+    services.staff.update_staff(
+        dataclasses.replace(director, title_es="Directora de la Biblioteca")
+    )
+    form = text(signed_in("coordinator").get(step("denied")))
+    assert 'value="Director Person, Directora de la Biblioteca"' in form
+    assert "Director Person, Library Director" not in form
+
+
 def test_a_person_typed_without_a_title_is_asked_for_one(
     signed_in: Callable[[str], FlaskClient], services: Services
 ) -> None:
@@ -434,3 +449,45 @@ def test_another_provision_of_law_needs_its_citation_on_the_form(
     assert 'name="withheld-1-law" value="Welf. &amp; Inst. Code § 827"' in preview or (
         'name="withheld-1-law" value="Welf. & Inst. Code § 827"' in preview
     )
+
+
+def test_a_spanish_letter_warns_of_text_typed_in_english_and_still_sends(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services, language="es")
+    client = signed_in("coordinator")
+    form = text(client.get(step("clarification")))
+    assert "This requester chose Spanish." in form
+    english = {"question": "Which branch do you mean, and for what months?"}
+    preview = text(post(client, step("clarification", "preview"), english))
+    assert 'id="pra-english-warning"' in preview
+    assert "<li>Question for the requester</li>" in preview
+    spanish = {"question": "¿De qué sucursal habla, y de qué meses?"}
+    assert "pra-english-warning" not in text(
+        post(client, step("clarification", "preview"), spanish)
+    )
+    assert post(client, step("clarification", "send"), english).status_code == 303
+
+
+def test_an_english_letter_never_warns_of_english(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services)
+    client = signed_in("coordinator")
+    assert "This requester chose Spanish" not in text(client.get(step("clarification")))
+    fields = {"question": "Which branch do you mean, and for what months?"}
+    assert "pra-english-warning" not in text(post(client, step("clarification", "preview"), fields))
+
+
+def test_a_withheld_item_typed_in_english_is_named_by_its_row(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    stored(services, language="es")
+    fields = {
+        "withheld-1-what": "Borrador del presupuesto",
+        "withheld-1-exemption": "drafts",
+        "withheld-2-what": "The names of the patrons who borrowed it",
+        "withheld-2-exemption": "drafts",
+    }
+    preview = text(post(signed_in("coordinator"), step("denied", "preview"), fields))
+    assert "<li>Withholding 2</li>" in preview and "<li>Withholding 1</li>" not in preview

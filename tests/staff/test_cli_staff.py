@@ -168,3 +168,54 @@ def test_the_installed_command_takes_the_password_on_stdin(tmp_path: Path) -> No
     assert again.stderr == (
         "pra: a staff account for ana.coordinator@library.example already exists\n"
     )
+
+
+def test_edit_gives_an_account_its_spanish_title_and_keeps_the_rest(
+    capsys: pytest.CaptureFixture[str],
+    settings: Settings,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(ADD, settings, PASSWORD + "\n", monkeypatch) == 0
+    edit = ["staff", "edit", "ana.coordinator@library.example"]
+    assert (
+        run(
+            [*edit, "--title-es", " Coordinadora de Registros Públicos "], settings, "", monkeypatch
+        )
+        == 0
+    )
+    assert "changed title_es of ana.coordinator@library.example" in capsys.readouterr().out
+    account = services.staff.staff("ana.coordinator@library.example")
+    assert account is not None
+    assert (account.title, account.title_es, account.phone) == (
+        "Public Records Coordinator",
+        "Coordinadora de Registros Públicos",
+        "707-555-0100",
+    )
+    assert verify_password(account.password_hash, PASSWORD)
+    assert run(["staff", "list"], settings, "", monkeypatch) == 0
+    assert (
+        "Public Records Coordinator / Coordinadora de Registros Públicos" in capsys.readouterr().out
+    )
+
+
+def test_edit_refuses_an_empty_title_and_an_unknown_account(
+    capsys: pytest.CaptureFixture[str],
+    settings: Settings,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(ADD, settings, PASSWORD + "\n", monkeypatch) == 0
+    capsys.readouterr()
+    edit = ["staff", "edit", "ana.coordinator@library.example"]
+    assert run([*edit, "--title", "  "], settings, "", monkeypatch) == 2
+    assert capsys.readouterr().err == "pra: --title must not be empty\n"
+    assert (
+        run(["staff", "edit", "nobody@library.example", "--name", "X"], settings, "", monkeypatch)
+        == 2
+    )
+    assert capsys.readouterr().err == "pra: no staff account for nobody@library.example\n"
+    assert run(edit, settings, "", monkeypatch) == 2
+    assert "say what to change" in capsys.readouterr().err
+    account = services.staff.staff("ana.coordinator@library.example")
+    assert account is not None and account.title == "Public Records Coordinator"

@@ -15,7 +15,7 @@ from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.ports import DuplicateStaff, StaffAccount
 
 COMPONENT = "staff"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _MIGRATIONS = {
     1: """
@@ -31,9 +31,14 @@ CREATE TABLE staff (
     active INTEGER NOT NULL DEFAULT 1
 )
 """,
+    # Letters in Spanish print the Spanish title (blank: the English one).
+    2: "ALTER TABLE staff ADD COLUMN title_es TEXT NOT NULL DEFAULT ''",
 }
 
-_COLUMNS = "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active"
+_COLUMNS = (
+    "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active, "
+    "title_es"
+)
 
 
 class SqliteStaffStore:
@@ -76,7 +81,7 @@ class SqliteStaffStore:
         try:
             with self._transaction() as connection:
                 connection.execute(
-                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _row(account),
                 )
         except sqlite3.IntegrityError:
@@ -99,7 +104,7 @@ class SqliteStaffStore:
         with self._transaction() as connection:
             changed = connection.execute(
                 "UPDATE staff SET name = ?, title = ?, role = ?, password_hash = ?, phone = ?, "
-                "failed_signins = ?, last_failed_at = ?, active = ? WHERE email = ?",
+                "failed_signins = ?, last_failed_at = ?, active = ?, title_es = ? WHERE email = ?",
                 (*_row(account)[1:], account.email),
             ).rowcount
         if changed == 0:
@@ -118,11 +123,12 @@ def _row(account: StaffAccount) -> tuple[object, ...]:
         account.failed_signins,
         failed_at,
         int(account.active),
+        account.title_es,
     )
 
 
 def _account(row: tuple[object, ...]) -> StaffAccount:
-    email, name, title, role, password_hash, phone, failed, failed_at, active = row
+    email, name, title, role, password_hash, phone, failed, failed_at, active, title_es = row
     return StaffAccount(
         email=str(email),
         name=str(name),
@@ -133,4 +139,5 @@ def _account(row: tuple[object, ...]) -> StaffAccount:
         failed_signins=int(str(failed)),
         last_failed_at=datetime.fromisoformat(str(failed_at)) if failed_at else None,
         active=bool(active),
+        title_es=str(title_es),
     )

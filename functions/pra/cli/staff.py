@@ -7,6 +7,7 @@ it is asked for twice on a terminal, or read as the first line of stdin otherwis
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import sys
 from pathlib import Path
@@ -31,9 +32,18 @@ def add_parser(commands: Any) -> None:
     add.add_argument("--role", required=True, help=f"one of: {', '.join(ROLES)}")
     add.add_argument("--name", required=True, help="printed on letters as the person responsible")
     add.add_argument("--title", required=True, help="printed on letters under the name")
+    add.add_argument("--title-es", default="", help="the title Spanish letters print")
     add.add_argument("--phone", default="", help="printed on letters as the contact")
     add.add_argument("--data-dir", type=Path)
     add.set_defaults(run=_add)
+    edit = staff_commands.add_parser("edit", help="change what letters print of an account")
+    edit.add_argument("email")
+    edit.add_argument("--name")
+    edit.add_argument("--title")
+    edit.add_argument("--title-es", help="the title Spanish letters print ('' for the English)")
+    edit.add_argument("--phone")
+    edit.add_argument("--data-dir", type=Path)
+    edit.set_defaults(run=_edit)
     listing = staff_commands.add_parser("list", help="list accounts")
     listing.add_argument("--data-dir", type=Path)
     listing.set_defaults(run=_list)
@@ -52,6 +62,7 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
         email=email,
         name=_required(args.name, "--name"),
         title=_required(args.title, "--title"),
+        title_es=args.title_es.strip(),
         role=role,
         password_hash=hash_password(_read_password()),
         phone=args.phone.strip(),
@@ -64,6 +75,26 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace, settings: Settings) -> int:
+    services = services_for(settings)
+    email = _valid_email(args.email)
+    account = services.staff.staff(email)
+    if account is None:
+        raise CliError(f"no staff account for {email}")
+    changes: dict[str, Any] = {}
+    for option, field in [("--name", "name"), ("--title", "title")]:
+        if getattr(args, field) is not None:
+            changes[field] = _required(getattr(args, field), option)
+    for field in ("title_es", "phone"):
+        if getattr(args, field) is not None:
+            changes[field] = getattr(args, field).strip()
+    if not changes:
+        raise CliError("say what to change: --name, --title, --title-es or --phone")
+    services.staff.update_staff(dataclasses.replace(account, **changes))
+    print(f"changed {', '.join(sorted(changes))} of {email}")
+    return 0
+
+
 def _list(args: argparse.Namespace, settings: Settings) -> int:
     accounts = services_for(settings).staff.all_staff()
     if not accounts:
@@ -72,7 +103,8 @@ def _list(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{'EMAIL':<32} {'ROLE':<12} {'STATE':<9} NAME, TITLE")
     for account in accounts:
         state = "active" if account.active else "inactive"
-        print(f"{account.email:<32} {account.role:<12} {state:<9} {account.name}, {account.title}")
+        titles = " / ".join(filter(None, [account.title, account.title_es]))
+        print(f"{account.email:<32} {account.role:<12} {state:<9} {account.name}, {titles}")
     return 0
 
 

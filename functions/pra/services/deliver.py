@@ -16,7 +16,6 @@ from email.message import EmailMessage
 
 from pra.domain.files import RequestFile, Visibility
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
-from pra.domain.responses import ResponsiblePerson
 from pra.letters.builder import LetterFacts
 from pra.ports import QueuedEmail, StaffAccount
 from pra.services import Services
@@ -25,7 +24,7 @@ from pra.services.findings import Finding
 from pra.services.library import FindingsToConfirm, publication_findings, publish_request_files
 from pra.services.links import link_url, links_expire_on
 from pra.services.outbox import deliver as send_emails
-from pra.services.respond import write_letter
+from pra.services.respond import responsible_person, write_letter
 from pra.staff.roles import Permission, may
 
 log = logging.getLogger(__name__)
@@ -84,7 +83,7 @@ def prepare_delivery(
         deliveries=(*request.deliveries, delivery),
         release=dataclasses.replace(release, delivered_on=today) if order.final else release,
     )
-    responsible = ResponsiblePerson(account.name, account.title, account.email, account.phone)
+    responsible = responsible_person(account, request.submission.language.value)
     facts = LetterFacts(
         kind=KIND,
         tracking_number=request.tracking_number,
@@ -178,7 +177,7 @@ def _render(
     account: StaffAccount,
     delivery: RecordsDelivery,
 ) -> PreparedDelivery:
-    message, letter = write_letter(services, request, facts, account, delivery.delivered_at)
+    message, letter = write_letter(services, request, facts, delivery.delivered_at)
     what = "final" if delivery.final else "instalment"
     note = f"{delivery.method.value}, {what}; files: {' '.join(f.id for f in files) or 'none'}"
     event = HistoryEvent(delivery.delivered_at, account.email, KIND, note, public=True)

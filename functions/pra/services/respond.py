@@ -145,10 +145,15 @@ def prepare_response(
         raise ResponseRefused(f"the {account.role} role may not send this response")
     status = next_status(request.status, ACTIONS[response.kind])
     now, today = services.clock.now(), services.today()
-    responsible = ResponsiblePerson(account.name, account.title, account.email, account.phone)
+    responsible = responsible_person(account, request.submission.language.value)
     facts = _facts(services, request, response, responsible, today)
     after = _next_state(request, response, status, facts, now, today)
     return _render(services, request, after, facts, response, account, now)
+
+
+def responsible_person(account: StaffAccount, language: str) -> ResponsiblePerson:
+    """The signer as a letter in that language names them (§ 7922.540)."""
+    return ResponsiblePerson(account.name, account.title_in(language), account.email, account.phone)
 
 
 def send_response(
@@ -376,7 +381,7 @@ def _render(
     account: StaffAccount,
     now: datetime,
 ) -> Prepared:
-    message, letter = write_letter(services, request, facts, account, now)
+    message, letter = write_letter(services, request, facts, now)
     event = HistoryEvent(
         at=now, actor=account.email, action=response.kind, note=_note(response, after), public=True
     )
@@ -387,7 +392,6 @@ def write_letter(
     services: Services,
     request: PraRequest,
     facts: LetterFacts,
-    account: StaffAccount,
     now: datetime,
 ) -> tuple[EmailMessage, SentLetter]:
     """The letter to send, and the copy kept with the request for its status page.
@@ -396,7 +400,7 @@ def write_letter(
     expire (the status page makes fresh ones). Without an email address the letter goes to
     the coordinator to post, with its PDF laid out for a window envelope.
     """
-    settings = services.settings
+    settings, signer = services.settings, facts.responsible
     sender = (settings.agency_name, settings.from_address)
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
@@ -409,7 +413,7 @@ def write_letter(
         language=facts.language,
         subject=str(kept["Subject"]),
         text=body.get_content() if body is not None else "",
-        signed_by="; ".join([f"{account.name}, {account.title}", *facts.others_responsible]),
+        signed_by="; ".join([f"{signer.name}, {signer.title}", *facts.others_responsible]),
         address=_postal_address(request),
     )
     if not request.submission.email:

@@ -65,11 +65,12 @@ def reason_choices(today: date) -> list[tuple[str, str, str]]:
 
 
 def responsible_choices(
-    accounts: list[StaffAccount], signer: StaffAccount
+    accounts: list[StaffAccount], signer: StaffAccount, language: str
 ) -> list[tuple[str, str, str]]:
-    """Colleagues who may share a denial (§ 7922.540(b)), as the letter names them."""
+    """Colleagues who may share a denial (§ 7922.540(b)), as the letter in the request's
+    language names them."""
     return [
-        (f"{a.name}, {a.title}", f"{a.name}, {a.title}", "")
+        (f"{a.name}, {a.title_in(language)}", f"{a.name}, {a.title_in(language)}", "")
         for a in sorted(accounts, key=lambda a: a.name)
         if a.email != signer.email and may(a.role, Permission.ACT_ON_REQUESTS)
     ]

@@ -177,6 +177,7 @@ def _preview_page(found: PraRequest, filled: DeliveryForm, prepared: PreparedDel
         send_url=url_for("staff_delivery.send", tracking_number=number),
         edit_url=url_for("staff_delivery.form", tracking_number=number),
         findings=[(name, finding.label) for name, finding in prepared.findings],
+        typed=[("What this delivery holds", filled.holds)],
     )
 
 

@@ -39,6 +39,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "withdrawn": ("withdrawn_by", "explanation"),
     "appeal_decision": ("outcome", "explanation", "available_on", "available_at"),
 }
+# What staff type that the letter prints as typed, by the label the form gives it.
+TYPED = {
+    "presumed_scope": "Presumed scope",
+    "question": "Question for the requester",
+    "explanation": "Explanation",
+    "help": "Suggestions for the requester",
+}
 _TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 _EXEMPTIONS = {exemption.key for exemption in CATALOGUE}
 
@@ -71,6 +78,14 @@ class Filled:
                 (f"withheld-{number}-law", law),
             ]
         return fields
+
+    def typed(self) -> list[tuple[str, str]]:
+        """What staff typed that the letter prints as it is, by the form's labels."""
+        typed = [(TYPED[n], self.values[n]) for n in TYPED if self.values.get(n)]
+        return typed + [
+            (f"Withholding {number}", what)
+            for number, (what, _, _) in enumerate(self.given_rows(), start=1)
+        ]
 
     def given_rows(self) -> list[tuple[str, str, str]]:
         return [(what, key, law) for what, key, law in self.rows if what or key or law]

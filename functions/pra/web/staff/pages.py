@@ -8,8 +8,9 @@ from typing import Any
 
 from flask import url_for
 
-from pra.domain.request import PraRequest
+from pra.domain.request import Language, PraRequest
 from pra.domain.responses import extension_open
+from pra.letters.language import looks_english
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
 from pra.staff.log import log_row, status_label
@@ -50,7 +51,9 @@ def form_page(found: PraRequest, filled: Filled, status: int) -> Any:
         earliest_new_due=found.deadlines.initial_response_due + timedelta(days=1),
         reasons=reason_choices(services().today()),
         exemptions=exemption_choices(),
-        responsible=responsible_choices(services().staff.all_staff(), signed_in_account()),
+        responsible=responsible_choices(
+            services().staff.all_staff(), signed_in_account(), found.submission.language.value
+        ),
         preview_url=step_url(filled.form, found.tracking_number, "preview"),
     )
 
@@ -62,6 +65,7 @@ def preview_page(found: PraRequest, filled: Filled, prepared: Prepared) -> Any:
         prepared.message,
         prepared.after,
         hidden=filled.hidden_fields(),
+        typed=filled.typed(),
         send_url=step_url(filled.form, found.tracking_number, "send"),
         edit_url=step_url(filled.form, found.tracking_number),
     )
@@ -77,8 +81,15 @@ def letter_preview(
     send_url: str,
     edit_url: str,
     findings: list[tuple[str, str]] | None = None,
+    typed: list[tuple[str, str]] | None = None,
 ) -> Any:
-    """A letter as it will go out, with Send and Edit posting the form's fields again."""
+    """A letter as it will go out, with Send and Edit posting the form's fields again.
+
+    `typed` is what staff wrote into it, by label: a Spanish letter warns of what reads
+    as English.
+    """
+    spanish = found.submission.language is Language.ES
+    english = [label for label, words in typed or [] if spanish and looks_english(words)]
     body = message.get_body(("plain",))
     return render_page(
         "staff/preview.html",
@@ -92,6 +103,7 @@ def letter_preview(
         send_url=send_url,
         edit_url=edit_url,
         findings=findings or [],
+        english=english,
     )
 
 
