@@ -14,7 +14,9 @@ import pytest
 from pra.adapters.sqlite_store import SCHEMA_VERSION, SqliteRequestStore
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import deadlines_for
+from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import Status
+from pra.domain.patron import Identity, PatronCase, PatronCheck
 from pra.domain.request import Appeal, Extension, HistoryEvent, PraRequest, SentLetter, Submission
 from pra.ports import DuplicateRequest, QueuedEmail, RequestStore, StaleRequest
 
@@ -236,6 +238,26 @@ def test_an_appeal_reads_back_and_is_due_on_its_decision_date(store: RequestStor
     assert store.get("PRA-2026-00001") == appealed
     assert store.open_due_by(date(2026, 12, 13)) == []
     assert store.open_due_by(date(2026, 12, 14)) == [appealed]
+
+
+def test_a_patron_check_fees_and_payments_read_back_equal(store: RequestStore) -> None:
+    received = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(received, event("received"), [])
+    check = PatronCheck(
+        PatronCase.CHILD_13_TO_17,
+        Identity.LIBRARY_CARD,
+        datetime(2026, 11, 17, 10, 5, tzinfo=PACIFIC),
+        "ana@library.example",
+        card_last_four="0427",
+    )
+    fees = FeeEstimate(date(2026, 11, 18), 120, 10, 350, 0, 2500, "Report of 2025 loans")
+    payment = Payment(date(2026, 11, 19), 4050, "check 1024")
+    changed = dataclasses.replace(
+        received, patron_check=check, fees=fees, payments=(payment,), patron_records=True
+    )
+    store.save(changed, Status.RECEIVED, event("fee_estimate", 5), [])
+    assert store.get("PRA-2026-00001") == changed
+    assert changed.fee_owed == 0 and received.fee_owed == 0
 
 
 def test_a_save_from_a_stale_status_stores_nothing(store: RequestStore) -> None:

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from typing import Any
 
 from pra.domain.deadlines import Deadlines
+from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import Status
+from pra.domain.patron import Identity, PatronCase, PatronCheck
 from pra.domain.request import (
     Appeal,
     Channel,
@@ -44,6 +46,9 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "patron_records": request.patron_records,
         "channel": request.channel.value,
         "question": _plain(asdict(request.question)) if request.question else None,
+        "patron_check": _plain(asdict(request.patron_check)) if request.patron_check else None,
+        "fees": _plain(asdict(request.fees)) if request.fees else None,
+        "payments": [_plain(asdict(payment)) for payment in request.payments],
     }
 
 
@@ -69,6 +74,9 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         patron_records=bool(data.get("patron_records", False)),
         channel=Channel(data.get("channel", Channel.ONLINE.value)),
         question=_question(data.get("question")),
+        patron_check=_patron_check(data.get("patron_check")),
+        fees=_fees(data.get("fees")),
+        payments=tuple(_payment(item) for item in data.get("payments", ())),
     )
 
 
@@ -124,6 +132,29 @@ def _question(data: dict[str, Any] | None) -> Question | None:
         asked_at=datetime.fromisoformat(data["asked_at"]),
         answered_at=_moment(data.get("answered_at")),
     )
+
+
+def _patron_check(data: dict[str, Any] | None) -> PatronCheck | None:
+    if not data:
+        return None
+    return PatronCheck(
+        case=PatronCase(data["case"]),
+        identity=Identity(data["identity"]),
+        checked_at=datetime.fromisoformat(data["checked_at"]),
+        checked_by=data["checked_by"],
+        card_last_four=data.get("card_last_four", ""),
+        authorisation_seen=bool(data.get("authorisation_seen", False)),
+    )
+
+
+def _fees(data: dict[str, Any] | None) -> FeeEstimate | None:
+    if not data:
+        return None
+    return FeeEstimate(**{**data, "estimated_on": date.fromisoformat(data["estimated_on"])})
+
+
+def _payment(data: dict[str, Any]) -> Payment:
+    return Payment(date.fromisoformat(data["received_on"]), int(data["amount"]), data["note"])
 
 
 def _release(data: dict[str, Any] | None) -> Release | None:

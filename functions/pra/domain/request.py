@@ -19,7 +19,9 @@ from pydantic import (
 )
 
 from pra.domain.deadlines import Deadlines
+from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import AWAITING_DETERMINATION, TRANSITIONS, Action, Status
+from pra.domain.patron import PatronCheck
 
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 10_000
@@ -291,6 +293,16 @@ class PraRequest:
     patron_records: bool = False
     channel: Channel = Channel.ONLINE
     question: Question | None = None  # the latest clarification asked, answered or not
+    patron_check: PatronCheck | None = None  # Policy 4005: who asks, and what they may have
+    fees: FeeEstimate | None = None  # the latest estimate the fee letter stated
+    payments: tuple[Payment, ...] = field(default=())
+
+    @property
+    def fee_owed(self) -> int:
+        """Cents still to pay before records are mailed (Policy 1002 § III.E); 0 if none."""
+        if self.fees is None:
+            return 0
+        return max(0, self.fees.total - sum(payment.amount for payment in self.payments))
 
     @property
     def may_withdraw(self) -> bool:
