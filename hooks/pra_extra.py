@@ -16,8 +16,18 @@ MARKER = re.compile(r"\{\{\s*extra\.([A-Za-z0-9_.]+)\s*\}\}")
 
 
 def on_config(config):
-    """Normalise the API origin once: no trailing slash, so `{{ extra.api_base }}/api/...` works."""
+    """Normalise the API origin once: no trailing slash, so `{{ extra.api_base }}/api/...` works.
+
+    The per-page fee comes from the app's settings (PRA_COPY_FEE_PER_PAGE), so the fees page
+    and the fee letters can never disagree.
+    """
+    from pra.config import Settings
+    from pra.domain.fees import dollars
+
     config.extra["api_base"] = (config.extra.get("api_base") or "").rstrip("/")
+    fees = dict(config.extra.get("fees") or {})
+    fees["per_page"] = dollars(Settings.from_env().copy_fee_per_page)
+    config.extra["fees"] = fees
     return config
 
 

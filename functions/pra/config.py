@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,11 @@ class Settings:
     from_address: str = "pra@library.example"
     coordinator_email: str = "pra-coordinator@library.example"
     director_email: str = "director@library.example"
+    # Policy 4005 § III.C.i: requests for patron information that do not qualify go here.
+    branch_manager_email: str = "branch-manager@library.example"
+    # Paper copies, in cents a page: the Library Commission's fee (Policy 1002 § III.E). The
+    # site's fees page is built from this same setting (hooks/pra_extra.py).
+    copy_fee_per_page: int = 10
     timezone: str = "America/Los_Angeles"
     # The law does not settle whether a request arriving after hours counts the next business day.
     after_hours_next_day: bool = False
@@ -83,6 +89,8 @@ class Settings:
             from_address=env.get("PRA_FROM_ADDRESS", defaults.from_address),
             coordinator_email=env.get("PRA_COORDINATOR_EMAIL", defaults.coordinator_email),
             director_email=env.get("PRA_DIRECTOR_EMAIL", defaults.director_email),
+            branch_manager_email=env.get("PRA_BRANCH_MANAGER_EMAIL", defaults.branch_manager_email),
+            copy_fee_per_page=_money(env, "PRA_COPY_FEE_PER_PAGE", defaults.copy_fee_per_page),
             timezone=env.get("PRA_TIMEZONE", defaults.timezone),
             after_hours_next_day=_flag(env, "PRA_AFTER_HOURS_NEXT_DAY", False),
             office_closes_at=_time(env, "PRA_OFFICE_CLOSES_AT", defaults.office_closes_at),
@@ -132,6 +140,20 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _money(env: dict[str, str], name: str, default: int) -> int:
+    """Dollars and cents, e.g. PRA_COPY_FEE_PER_PAGE=0.10, as whole cents."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        amount = Decimal(raw.removeprefix("$"))
+    except InvalidOperation:
+        amount = Decimal(-1)
+    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
+        raise SettingsError(f"{name} must be dollars and cents like 0.10, not {raw!r}")
+    return int(amount * 100)
 
 
 def _offsets(env: dict[str, str], name: str, default: tuple[int, ...]) -> tuple[int, ...]:

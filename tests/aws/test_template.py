@@ -276,10 +276,16 @@ def test_lambda_logs_stop_at_info() -> None:
 
 def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() -> None:
     names = template()["Globals"]["Function"]["Environment"]["Variables"]
-    special = {"PRA_CLOSURE_DAYS": "2026-12-24", "PRA_SITE_DIR": "", "PRA_TIMEZONE": "UTC"}
+    special = {
+        "PRA_CLOSURE_DAYS": "2026-12-24",
+        "PRA_SITE_DIR": "",
+        "PRA_TIMEZONE": "UTC",
+        "PRA_COPY_FEE_PER_PAGE": "0.15",
+    }
     env = {name: special.get(name, f"value-of-{name.lower()}") for name in names}
     settings = Settings.from_env(env)
     _aws_names(settings)  # raises when one is missing
+    assert settings.copy_fee_per_page == 15
     for name, value in env.items():
         if value and name not in special:
             assert value in repr(settings), f"{name} is not read by Settings.from_env"

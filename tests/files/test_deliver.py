@@ -175,7 +175,7 @@ def test_an_instalment_keeps_the_records_owed_until_the_last(scanning: Services)
     )
     after = deliver_records(scanning, number, COORDINATOR, part)
     assert (after.records_owed, after.next_due) == (True, PROMISED)
-    assert "We will deliver the rest by Friday, December 4, 2026, from 10:00 a.m." in text_body(
+    assert "We will deliver the rest from 10:00 a.m. on Friday, December 4, 2026." in text_body(
         last_letter(scanning)
     )
     last = deliver_records(scanning, number, COORDINATOR, DeliveryOrder(DeliveryMethod.MAIL))

@@ -8,6 +8,7 @@ import pytest
 
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import exemption
+from pra.domain.fees import FeeEstimate
 from pra.domain.responses import ResponsiblePerson
 from pra.letters.builder import KINDS, LetterFacts, Withholding, render_letter
 from tests.conftest import PACIFIC, html_body, text_body
@@ -40,8 +41,13 @@ def facts(kind: str, language: str = "en", **changes) -> LetterFacts:
         "delivery_method": "link" if kind == "delivered" else "",
         "links_expire": date(2026, 12, 25),
         "delivered_on": date(2026, 11, 25),
+        "fees": FEES if kind == "fee_estimate" else None,
+        "delivery": "mail" if kind == "fee_estimate" else "link",
     }
     return LetterFacts(**{**base, **changes})
+
+
+FEES = FeeEstimate(date(2026, 11, 25), 120, 10, 350, 500, 2500, "A report of 2025 loans")
 
 
 def render(letter_facts: LetterFacts):
@@ -127,9 +133,10 @@ def test_a_denial_without_an_appeal_date_is_refused() -> None:
 def test_a_letter_about_records_says_when_they_will_be_available(kind: str) -> None:
     text = " ".join(text_body(render(facts(kind))).split())
     assert (
-        "We will email you the records, or links to them, on Friday, December 4, 2026, "
-        "from 10:00 a.m." in text
+        "We will email you the records, or links to them, from 10:00 a.m. on Friday, "
+        "December 4, 2026." in text
     )
+    assert "a.m.." not in text
 
 
 def test_the_extension_gives_the_reason_and_the_new_date() -> None:
@@ -200,7 +207,7 @@ def test_a_delivery_by_link_lists_each_file_with_its_link(
 def test_an_instalment_says_when_the_rest_comes_and_a_mailing_when_it_went() -> None:
     text = text_body(render(facts("delivered", delivery_method="mail", final=False, holds="")))
     assert "We mailed your records on Wednesday, November 25, 2026" in text
-    assert "We will deliver the rest by Friday, December 4, 2026, from 10:00 a.m." in text
+    assert "We will deliver the rest from 10:00 a.m. on Friday, December 4, 2026." in text
     assert "This delivery holds" not in text
 
 
@@ -243,7 +250,7 @@ def test_the_extension_is_sent_for_the_head_of_the_library(language: str) -> Non
 )
 def test_english_letters_give_times_on_the_12_hour_clock(given: str, shown: str) -> None:
     text = " ".join(text_body(render(facts("released", available_at=given))).split())
-    assert f"from {shown}." in text
+    assert f"from {shown} on " in text and f"{shown}." not in text
     spanish = " ".join(text_body(render(facts("released", "es", available_at=given))).split())
     assert f"a partir de las {given}." in spanish
 
@@ -278,13 +285,13 @@ def test_a_denial_names_the_others_responsible_and_offers_help_in_both_languages
         ("mail", "We will mail the records to you on Friday, December 4, 2026."),
         (
             "pickup",
-            "You can pick up the records at Sonoma County Library on Friday, December "
-            "4, 2026, from 10:00 a.m.",
+            "You can pick up the records at Sonoma County Library from 10:00 a.m. on "
+            "Friday, December 4, 2026.",
         ),
         (
             "inspection",
-            "You can inspect the records at Sonoma County Library on Friday, December "
-            "4, 2026, from 10:00 a.m.",
+            "You can inspect the records at Sonoma County Library from 10:00 a.m. on "
+            "Friday, December 4, 2026.",
         ),
     ],
 )

@@ -104,7 +104,7 @@ CASES = [
         Status.INITIAL_RESPONSE_SENT,
         [
             "We understood your request as: The 2027 drafts only.",
-            "Friday, December 4, 2026, from 10:00 a.m.",
+            "from 10:00 a.m. on Friday, December 4, 2026.",
         ],
         id="initial_response",
     ),
@@ -129,7 +129,7 @@ CASES = [
         Status.INITIAL_RESPONSE_SENT,
         {"available_on": "2026-11-20", "available_at": "14:30"},
         Status.RELEASED,
-        ["releasing them in full", "Friday, November 20, 2026, from 2:30 p.m."],
+        ["releasing them in full", "from 2:30 p.m. on Friday, November 20, 2026."],
         id="released",
     ),
     pytest.param(

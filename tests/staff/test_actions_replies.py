@@ -157,7 +157,7 @@ def test_the_director_overturns_a_denial_and_the_request_reopens_for_release(
     }
     preview = text(post(client, step("appeal_decision", "preview"), fields))
     assert "overturned the decision in part. The summaries are public." in preview
-    assert "links to them, on Friday, November 20, 2026, from 10:00 a.m." in preview
+    assert "links to them, from 10:00 a.m. on Friday, November 20, 2026." in preview
     assert "The request will be “Reopened by the appeal: release due”." in preview
     assert post(client, step("appeal_decision", "send"), fields).status_code == 303
     request = current(services)

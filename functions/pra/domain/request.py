@@ -298,6 +298,12 @@ class PraRequest:
     payments: tuple[Payment, ...] = field(default=())
 
     @property
+    def may_estimate_fees(self) -> bool:
+        """Records may still come: before the decision, or released and not all delivered."""
+        reopened = self.status is Status.REOPENED
+        return self.status in AWAITING_DETERMINATION or reopened or self.records_owed
+
+    @property
     def fee_owed(self) -> int:
         """Cents still to pay before records are mailed (Policy 1002 § III.E); 0 if none."""
         if self.fees is None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from pra.domain.deadlines import ExtensionReason
 from pra.domain.exemptions import Exemption
+from pra.domain.fees import FeeEstimate, dollars
 from pra.domain.responses import ResponsiblePerson
 from pra.emails import render_email, template_environment
 from pra.emails.words import long_date
@@ -22,7 +23,9 @@ from pra.letters.words import (
     AVAILABLE,
     DELIVERY_WORDS,
     EXEMPTION_TITLES_ES,
+    FEE_WORDS,
     LETTER_TEXT,
+    PATRON_MAY_HAVE,
     SALUTATIONS,
     clock_time,
     reason_text,
@@ -41,8 +44,18 @@ KINDS = (
     "appeal_overturned",
     "appeal_overturned_in_part",
     "delivered",
+    "fee_estimate",
+    "patron_referral",
 )
 APPEALABLE = {"partly_released", "denied"}
+# Letters that promise records: they remind of fees still owed, and of what a parent may have.
+RELEASES = {
+    "initial_response",
+    "released",
+    "partly_released",
+    "appeal_overturned",
+    "appeal_overturned_in_part",
+}
 # The letters' own templates, on the emails' layout.
 TEMPLATES = template_environment("pra.letters")
 
@@ -97,6 +110,9 @@ class LetterFacts:
     appeal_url: str = ""  # the site's appeal page, in the letter's language
     office: str = ""  # the PRA office's mailbox, for appeals and questions
     after_appeal: bool = False  # the Director decided an appeal: final, no appeal offered
+    fees: FeeEstimate | None = None  # a fee letter: the estimate, line by line
+    fee_owed: int = 0  # cents still owed: a release letter asks for them before mailing
+    patron_case: str = ""  # a PatronCase value: a parent learns what the policy lets them have
 
 
 def render_letter(
@@ -170,7 +186,27 @@ def _values(facts: LetterFacts, agency: str, to: str, sent_on: date) -> dict[str
         if facts.available_on
         else "",
         **_delivery_values(facts, when),
+        **_fee_values(facts),
     }
+
+
+def _fee_values(facts: LetterFacts) -> dict[str, str]:
+    """The estimate's lines as the letter lists them, its total, and what is still owed."""
+    words = FEE_WORDS[facts.language]
+    values = {"costs": "", "total": "", "owed": dollars(facts.fee_owed), "if_not_email": ""}
+    fees = facts.fees
+    if fees is None:
+        return values
+    lines = [
+        (fees.copies, words["pages"].format(pages=fees.pages, per_page=dollars(fees.per_page))),
+        (fees.postage, words["postage"]),
+        (fees.device, words["device"]),
+        (fees.extraction, words["extraction"]),
+    ]
+    costs = [f"- {label}: {dollars(amount)}" for amount, label in lines if amount]
+    if fees.extraction_note:
+        costs[-1] += f" ({fees.extraction_note})"
+    return {**values, "costs": "\n".join(costs), "total": dollars(fees.total)}
 
 
 def _common_words(common: dict[str, str], values: dict[str, str], kind: str) -> dict[str, str]:
@@ -182,6 +218,10 @@ def _common_words(common: dict[str, str], values: dict[str, str], kind: str) -> 
         words["intro"] = words["intro_appeal"]
     if kind == "delivered":
         words["signed"] = words["signed_delivery"]
+    if kind == "fee_estimate":
+        words["intro"] = words["intro_fee"]
+    if kind in {"fee_estimate", "patron_referral"}:
+        words["signed"] = words["signed_contact"]
     if kind == "extension":  # § 7922.535(b): the head of the agency or a designee
         words["signed"] = words["signed_extension"]
     return words
@@ -211,14 +251,24 @@ def _wording(facts: LetterFacts) -> str:
 
 def _paragraphs(words: dict[str, Any], facts: LetterFacts, values: dict[str, str]) -> list[str]:
     paragraphs = [p.format(**values) for p in words[_wording(facts)] if _applies(p, facts)]
+    common = words["common"]
+    if facts.kind in RELEASES and facts.patron_case in PATRON_MAY_HAVE[facts.language]:
+        paragraphs.append(PATRON_MAY_HAVE[facts.language][facts.patron_case])
+    if facts.kind in RELEASES and facts.fee_owed:
+        paragraphs.append(common["fee_owed"].format(**values))
     if facts.question_asked_on is not None:
-        paragraphs.append(words["common"]["open_question"].format(**values))
+        paragraphs.append(common["open_question"].format(**values))
     return paragraphs
 
 
 def _applies(paragraph: str, facts: LetterFacts) -> bool:
     """Paragraphs that mention an optional fact appear only when it was given."""
-    optional = {"{scope}": facts.presumed_scope, "{holds}": facts.holds}
+    optional = {
+        "{scope}": facts.presumed_scope,
+        "{holds}": facts.holds,
+        # Copies sent by email cost nothing: the fee letter does not offer them again.
+        "{if_not_email}": facts.delivery != "link",
+    }
     return all(value for marker, value in optional.items() if marker in paragraph)
 
 

@@ -139,10 +139,10 @@ _AVAILABLE_ES = "{available_sentence}"
 # Where and how the records come, by the way the requester asked for them (DeliveryMethod).
 AVAILABLE = {
     "en": {
-        "link": "We will email you the records, or links to them, on {available}, from {at}.",
+        "link": "We will email you the records, or links to them, from {at} on {available}.",
         "mail": "We will mail the records to you on {available}.",
-        "pickup": "You can pick up the records at {agency} on {available}, from {at}.",
-        "inspection": "You can inspect the records at {agency} on {available}, from {at}.",
+        "pickup": "You can pick up the records at {agency} from {at} on {available}.",
+        "inspection": "You can inspect the records at {agency} from {at} on {available}.",
     },
     "es": {
         "link": "Le enviaremos los registros, o enlaces a ellos, por correo electrónico el "
@@ -167,6 +167,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "signed_question": "Person to contact about this question:",
             "signed": "Person responsible for this decision:",
             "signed_delivery": "Person responsible for this delivery:",
+            "signed_contact": "Person to contact:",
+            "intro_fee": "This letter is about your public records request {tracking_number}, "
+            "received on {received}.",
+            "fee_owed": "Please pay {owed} before you get the records, as our letter about "
+            "their cost explains. To pay, write to {office}.",
             "also_responsible": "Also responsible for this decision:",
             "help_heading": "How we can help",
             "signed_extension": "Sent for the head of the Library, the Library Director "
@@ -195,6 +200,8 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "appeal_overturned": "Your appeal on request {tracking_number}: decision",
             "appeal_overturned_in_part": "Your appeal on request {tracking_number}: decision",
             "delivered": "Your public records request {tracking_number}: your records",
+            "fee_estimate": "Your public records request {tracking_number}: cost of copies",
+            "patron_referral": "Your request {tracking_number}: library user records",
         },
         "initial_response": [
             "Our decision: your request asks for records that we have and that the law "
@@ -251,6 +258,24 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             _AVAILABLE_EN,
         ],
         "delivered": ["{how}", "This delivery holds: {holds}", "{completion}"],
+        "fee_estimate": [
+            "The copies you asked for will cost {total}:\n{costs}",
+            "Please pay before we send them. To pay, or to ask about the cost, write to {office}.",
+            "Copies sent by email are free. If you would like the records that way, tell "
+            "us.{if_not_email}",
+        ],
+        "patron_referral": [
+            "You asked about what a library user borrowed or did at the Library. We keep "
+            "this private (Library Policy 4005 and Government Code § 7927.105).",
+            "We can give it only to the user, or to a person the user named in writing. A "
+            "parent or guardian who brings a child's library card may see what a child under "
+            "13 borrowed. For a child aged 13 to 17, we can tell them only whether items are "
+            "overdue and what fees are owed.",
+            "Your request is not one of these. We have passed it to the Branch Manager, who "
+            "will contact you to explain the policy and see how we can help.",
+            "If you are one of these people, reply to this email, or bring your library card "
+            "or photo ID to any branch.",
+        ],
     },
     "es": {
         "common": {
@@ -264,6 +289,11 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "signed_question": "Persona de contacto para esta pregunta:",
             "signed": "Persona responsable de esta decisión:",
             "signed_delivery": "Persona responsable de esta entrega:",
+            "signed_contact": "Persona de contacto:",
+            "intro_fee": "Esta carta trata de su solicitud de registros públicos "
+            "{tracking_number}, recibida el {received}.",
+            "fee_owed": "Por favor pague {owed} antes de recibir los registros, como explica "
+            "nuestra carta sobre su costo. Para pagar, escriba a {office}.",
             "also_responsible": "También son responsables de esta decisión:",
             "help_heading": "Cómo podemos ayudarle",
             "signed_extension": "Enviado en nombre de la máxima autoridad de la Biblioteca, la "
@@ -297,6 +327,10 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "appeal_overturned_in_part": "Su apelación sobre la solicitud {tracking_number}: "
             "decisión",
             "delivered": "Su solicitud de registros públicos {tracking_number}: sus registros",
+            "fee_estimate": "Su solicitud de registros públicos {tracking_number}: costo de "
+            "las copias",
+            "patron_referral": "Su solicitud {tracking_number}: registros de usuarios de la "
+            "biblioteca",
         },
         "initial_response": [
             "Nuestra decisión: su solicitud pide registros que tenemos y que la ley nos "
@@ -356,6 +390,26 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             _AVAILABLE_ES,
         ],
         "delivered": ["{how}", "Esta entrega contiene: {holds}", "{completion}"],
+        "fee_estimate": [
+            "Las copias que pidió costarán {total}:\n{costs}",
+            "Por favor pague antes de que se las enviemos. Para pagar, o para preguntar por el "
+            "costo, escriba a {office}.",
+            "Las copias enviadas por correo electrónico son gratis. Si quiere los registros "
+            "así, díganoslo.{if_not_email}",
+        ],
+        "patron_referral": [
+            "Usted preguntó qué tomó prestado o qué hizo en la Biblioteca uno de sus usuarios. "
+            "Esto es privado (Política 4005 de la Biblioteca y Código de Gobierno § 7927.105).",
+            "Solo podemos darlo al usuario, o a la persona que el usuario nombre por escrito. "
+            "Un padre, una madre o un tutor que trae la tarjeta de la biblioteca de un niño "
+            "menor de 13 años puede ver lo que el niño tomó prestado. Para un joven de 13 a 17 "
+            "años, solo podemos decirle si tiene materiales atrasados y qué multas debe.",
+            "Su solicitud no es uno de estos casos. La pasamos a la gerencia de la sucursal, que "
+            "se pondrá en contacto con usted para explicarle la política y ver cómo podemos "
+            "ayudarle.",
+            "Si usted es una de estas personas, responda a este correo, o traiga su tarjeta de "
+            "la biblioteca o una identificación con foto a cualquier sucursal.",
+        ],
     },
 }
 
@@ -371,8 +425,8 @@ DELIVERY_WORDS = {
         "pickup": "Your records are ready for you to pick up at the Library from {delivered}. "
         "Bring your tracking number.",
         "final": "This completes the release of the records for your request.",
-        "partial": "This is part of the records. We will deliver the rest by {available}, "
-        "from {at}.",
+        "partial": "This is part of the records. We will deliver the rest from {at} on "
+        "{available}.",
     },
     "es": {
         "link": "Sus registros están listos. Descárguelos con los enlaces de abajo hasta el "
@@ -391,3 +445,39 @@ DELIVERY_WORDS = {
 }
 
 SALUTATIONS = {"en": ("Dear {name},", "Hello,"), "es": ("Estimado/a {name}:", "Hola:")}
+
+# An estimate's lines (§ 7922.530; Policy 1002 § III.E; § 7922.575 for extraction).
+FEE_WORDS = {
+    "en": {
+        "pages": "{pages} pages of paper copies at {per_page} a page",
+        "postage": "Postage",
+        "device": "Flash drive or disc",
+        "extraction": "Programming or computer work to produce the data (Government Code "
+        "§ 7922.575)",
+    },
+    "es": {
+        "pages": "{pages} páginas de copias en papel a {per_page} por página",
+        "postage": "Franqueo",
+        "device": "Memoria USB o disco",
+        "extraction": "Programación o trabajo informático para producir los datos (Código de "
+        "Gobierno § 7922.575)",
+    },
+}
+
+# Policy 4005 § III.B.ii: what a parent, guardian or caretaker may have (PatronCase values).
+PATRON_MAY_HAVE = {
+    "en": {
+        "child_under_13": "As the parent, guardian or caretaker of a child under 13, you may "
+        "see the child's borrowing records only (Library Policy 4005).",
+        "child_13_to_17": "As the parent, guardian or caretaker of a child aged 13 to 17, you "
+        "may learn only whether items on the child's account are overdue, and the fees owed. "
+        "We cannot give the titles borrowed (Library Policy 4005).",
+    },
+    "es": {
+        "child_under_13": "Como padre, madre, tutor o cuidador de un niño menor de 13 años, "
+        "puede ver solo lo que el niño tomó prestado (Política 4005 de la Biblioteca).",
+        "child_13_to_17": "Como padre, madre, tutor o cuidador de un joven de 13 a 17 años, "
+        "puede saber solo si hay materiales atrasados en su cuenta y qué multas debe. No "
+        "podemos darle los títulos prestados (Política 4005 de la Biblioteca).",
+    },
+}

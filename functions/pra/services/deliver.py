@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from pra.domain.fees import dollars
 from pra.domain.files import RequestFile, Visibility
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
 from pra.letters.builder import LetterFacts
@@ -72,6 +73,11 @@ def prepare_delivery(
         raise DeliveryRefused("records can be delivered once released, while some are owed")
     files = _files(services, request, order)
     _check_publication(request, files, order)
+    if order.method is DeliveryMethod.MAIL and request.fee_owed:
+        raise DeliveryRefused(
+            f"{dollars(request.fee_owed)} is still owed: record the payment before the records "
+            "are mailed (Policy 1002 § III.E)"
+        )
     if len(order.holds) > NOTE_MAX:
         raise DeliveryRefused(f"shorten what the delivery holds to {NOTE_MAX} characters")
     now, today = services.clock.now(), services.today()

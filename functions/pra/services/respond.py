@@ -252,6 +252,8 @@ def _facts(
         others_responsible=_others(response, kind),
         help=response.help.strip() if kind in HELPS else "",
         help_paragraph=_help_paragraph(services, request) if kind in HELPS else "",
+        fee_owed=request.fee_owed,
+        patron_case=request.patron_check.case.value if request.patron_check else "",
     )
 
 
