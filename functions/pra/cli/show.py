@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from pra.bootstrap import services_for
 from pra.cli.errors import CliError, tracking_number_argument
 from pra.config import Settings
+from pra.domain.fees import FeeEstimate, dollars
+from pra.domain.patron import MAY_HAVE
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.services.letter_copies import letter_as_pdf
 
@@ -83,6 +85,19 @@ def _decisions(request: PraRequest, zone: ZoneInfo) -> list[str]:
         lines.append(
             f"release: due {release.due_on.isoformat()} {release.due_at}, delivered {delivered}"
         )
+    if request.patron_check:
+        check = request.patron_check
+        card = f", card ending {check.card_last_four}" if check.card_last_four else ""
+        lines.append(
+            f"patron check: {check.case.value}, identity {check.identity.value}{card}: "
+            f"may have {MAY_HAVE[check.case]}"
+        )
+    if request.fees:
+        paid = sum(payment.amount for payment in request.payments)
+        lines.append(
+            f"fees: {dollars(request.fees.total)} estimated {request.fees.estimated_on}, "
+            f"{dollars(paid)} paid, {dollars(request.fee_owed)} owed"
+        )
     if request.letters:
         lines.append("letters:")
         for letter in request.letters:
@@ -115,6 +130,21 @@ def _letter(args: Any, settings: Settings) -> int:
         raise CliError(f"cannot write {args.pdf}: {error.strerror}") from None
     print(f"{args.pdf}  {len(found[1]):,} bytes")
     return 0
+
+
+def _fee_lines(fees: FeeEstimate) -> dict[str, Any]:
+    """The estimate in cents, line by line, as the fee letter stated it."""
+    return {
+        "estimated_on": fees.estimated_on.isoformat(),
+        "pages": fees.pages,
+        "per_page": fees.per_page,
+        "copies": fees.copies,
+        "postage": fees.postage,
+        "device": fees.device,
+        "extraction": fees.extraction,
+        "extraction_note": fees.extraction_note,
+        "total": fees.total,
+    }
 
 
 def request_json(request: PraRequest, events: list[HistoryEvent], zone: ZoneInfo) -> dict[str, Any]:
@@ -169,6 +199,19 @@ def request_json(request: PraRequest, events: list[HistoryEvent], zone: ZoneInfo
             "decision_due": request.appeal.decision_due.isoformat(),
             "outcome": request.appeal.outcome,
         },
+        "patron_check": request.patron_check
+        and {
+            "case": request.patron_check.case.value,
+            "identity_checked": request.patron_check.identity.value,
+            "card_last_four": request.patron_check.card_last_four,
+            "authorisation_seen": request.patron_check.authorisation_seen,
+            "checked_at": moment(request.patron_check.checked_at),
+        },
+        "fees": request.fees and {**_fee_lines(request.fees), "owed": request.fee_owed},
+        "payments": [
+            {"received_on": p.received_on.isoformat(), "amount": p.amount, "note": p.note}
+            for p in request.payments
+        ],
         "letters": [
             {
                 "kind": letter.kind,

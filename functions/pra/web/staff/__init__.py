@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, delivery, desk, files, intake, library
+from pra.web.staff import actions, delivery, desk, fees, files, intake, library, patron
 
 
 def register(app: Flask) -> None:
@@ -16,3 +16,5 @@ def register(app: Flask) -> None:
     app.register_blueprint(intake.blueprint)
     app.register_blueprint(delivery.blueprint)
     app.register_blueprint(library.blueprint)
+    app.register_blueprint(fees.blueprint)
+    app.register_blueprint(patron.blueprint)

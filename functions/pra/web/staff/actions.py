@@ -59,9 +59,21 @@ def action_links(found: PraRequest, account: StaffAccount) -> list[ActionLink]:
     """The request page's Actions: a link to each form this account may use now."""
     forms = offered_forms(found, account, services().today())
     links = [ActionLink(LABELS[form], step_url(form, found.tracking_number)) for form in forms]
-    if found.may_deliver and may(account.role, Permission.ACT_ON_REQUESTS):
-        url = url_for("staff_delivery.form", tracking_number=found.tracking_number)
-        links.insert(0, ActionLink("Deliver records", url))
+    if not may(account.role, Permission.ACT_ON_REQUESTS):
+        return links
+    number = found.tracking_number
+    if found.may_deliver:
+        links.insert(
+            0, ActionLink("Deliver records", url_for("staff_delivery.form", tracking_number=number))
+        )
+    if found.may_estimate_fees:
+        links.append(
+            ActionLink("Estimate fees", url_for("staff_fees.fee_form", tracking_number=number))
+        )
+    if found.fee_owed:
+        links.append(
+            ActionLink("Record a payment", url_for("staff_fees.payment", tracking_number=number))
+        )
     return links
 
 

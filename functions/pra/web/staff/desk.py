@@ -14,6 +14,7 @@ from flask import Blueprint, Response, current_app, flash, redirect, request, ur
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
+from pra.domain.patron import MAY_HAVE
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
 from pra.services.direct_upload import DirectUpload, direct_upload_form
@@ -39,6 +40,8 @@ from pra.web.staff.gate import (
     services,
     signed_in_account,
 )
+from pra.web.staff.patron import CASES as PATRON_CASES
+from pra.web.staff.patron import IDENTITIES
 
 # The staff templates live beside this package and are found through this blueprint.
 blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
@@ -174,6 +177,9 @@ def request_page_response(
         reads_like_patron_records=reads_like_own_patron_records(
             opened.row.request.submission.description
         ),
+        patron_cases={value: label for value, (label, _) in PATRON_CASES.items()},
+        identities=IDENTITIES,
+        may_have=MAY_HAVE,
     )
 
 

@@ -24,6 +24,7 @@ from flask import (
     url_for,
 )
 
+from pra.domain.fees import dollars
 from pra.ports import StaffAccount
 from pra.staff.roles import ROLE_LABELS, Permission, may
 from pra.web.context import current_services
@@ -184,6 +185,7 @@ def render_page(template: str, http_status: int = 200, **context: Any) -> Respon
         agency_name=services().settings.agency_name,
         short_date=short_date,
         event_time=local_time,
+        money=dollars,
         **context,
     )
     return make_response(body, http_status)
