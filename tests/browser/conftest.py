@@ -97,8 +97,24 @@ def coordinator(server: Server) -> StaffLogin:
         "Ana Ruiz",
         "PRA Coordinator",
     )
-    command = [str(PRA), "staff", "add", login.email, "--role", "coordinator"]
-    command += ["--name", login.name, "--title", login.title, "--phone", "707-555-0101"]
+    return _add_staff(server, login, "coordinator", "--phone", "707-555-0101")
+
+
+@pytest.fixture(scope="session")
+def director(server: Server) -> StaffLogin:
+    """The Library Director, who decides appeals; her title has a Spanish form."""
+    login = StaffLogin(
+        "dana.director@library.example",
+        "a long director passphrase",
+        "Dana Ortiz",
+        "Library Director",
+    )
+    return _add_staff(server, login, "director", "--title-es", "Directora de la Biblioteca")
+
+
+def _add_staff(server: Server, login: StaffLogin, role: str, *options: str) -> StaffLogin:
+    command = [str(PRA), "staff", "add", login.email, "--role", role]
+    command += ["--name", login.name, "--title", login.title, *options]
     command += ["--data-dir", str(server.data_dir)]
     made = subprocess.run(
         command, input=login.password + "\n", capture_output=True, text=True, timeout=60

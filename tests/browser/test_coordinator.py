@@ -272,10 +272,15 @@ def test_a_spanish_speaker_on_a_phone_gets_the_records_by_link(
 
 
 def test_a_phoned_request_is_answered_while_its_question_is_open(
-    new_page: Callable[..., Page], coordinator: StaffLogin
+    new_page: Callable[..., Page],
+    coordinator: StaffLogin,
+    director: StaffLogin,
+    server: Server,
 ) -> None:
     """Entered by staff two days after the call; a question; the response sent without its
-    answer (the clock does not wait); the answer after; the status page at each step."""
+    answer (the clock does not wait); the answer after; a partial release naming two persons
+    responsible; an appeal, confirmed to the requester and decided once by the Director; the
+    status page at each step."""
     desk = new_page()
     sign_in(desk, coordinator)
     desk.get_by_role(
@@ -327,3 +332,58 @@ def test_a_phoned_request_is_answered_while_its_question_is_open(
     expect(desk.locator("#pra-open-question")).to_have_count(0)
     expect(desk.locator("main")).to_contain_text("The public lot only.")
     expect(desk.locator("main")).to_contain_text("Initial response sent")
+
+    # A partial release names each person responsible, with title (§ 7922.540(b)).
+    desk.get_by_role("link", name="Release the records in part").click()
+    desk.fill("#pra-available_on", available_day())
+    desk.fill("#pra-available_at", "14:30")
+    desk.fill("#pra-withheld-1-what", "Home addresses of two employees")
+    desk.select_option("#pra-withheld-1-exemption", "employee_personal")
+    desk.get_by_label(f"{director.name}, {director.title}").check()
+    desk.fill("#pra-others_typed", "Alex Kim, Deputy County Counsel")
+    desk.get_by_role("button", name="Preview the letter").click()
+    letter = desk.locator("#pra-letter-text")
+    expect(letter).to_contain_text(f"{director.name}, {director.title}")
+    expect(letter).to_contain_text("Alex Kim, Deputy County Counsel")
+    expect(letter).to_contain_text("from 2:30 p.m. on")
+    partly = desk.locator("#pra-letter-subject").inner_text().strip()
+    desk.get_by_role("button", name="Send the letter").click()
+    expect(desk.locator("#pra-banner")).to_contain_text(f"Letter sent: {partly}.")
+    requester_sees(requester, receipt, "Records released in part: being made available", partly)
+    expect(requester.locator("#pra-letters")).to_contain_text("Alex Kim")
+
+    # The requester appeals from the status page; an email confirms when it will be decided.
+    requester.locator("#pra-appeal-link").click()
+    expect(requester.locator("#pra-tracking-number")).to_have_value(receipt.tracking_number)
+    requester.fill("#pra-reasons", "The addresses of staff who work at the branch are public.")
+    requester.get_by_role("button", name="Send the appeal").click()
+    expect(requester.get_by_role("heading", level=1)).to_have_text("Your appeal was received")
+    assert_no_axe_violations(requester, "the appeal received page at 375 px")
+    mail = read_outbox(server.data_dir / "outbox")
+    confirmed = [m for m in mail if m["To"] == "pat.caller@example.org"][-1]
+    assert "appeal" in confirmed["Subject"].lower()
+    assert "decision" in " ".join(text_body(confirmed).split()).lower()
+    told = [m for m in mail if m["To"] == "coordinator@library.example"]
+    assert any(receipt.tracking_number in m["Subject"] and "ppeal" in m["Subject"] for m in told)
+    requester_sees(requester, receipt, "Appeal received", partly)
+    expect(requester.locator("#pra-appeal")).to_be_visible()
+    expect(requester.locator("#pra-appeal-link")).to_have_count(0)
+
+    # The Director decides once: upheld is final, and nothing offers a second appeal.
+    chair = new_page()
+    sign_in(chair, director)
+    open_request(chair, receipt)
+    chair.get_by_role("link", name="Decide the appeal").click()
+    chair.get_by_label("Uphold the denial").check()
+    chair.fill("#pra-explanation", "Home addresses of staff are private under the policy.")
+    decided = preview_and_send(chair, director, "Decide the appeal")
+    expect(chair.locator("#pra-actions")).not_to_contain_text("Decide the appeal")
+    requester_sees(requester, receipt, "Appeal decided", decided)
+    expect(requester.locator("#pra-letters")).to_contain_text("This decision is final")
+    expect(requester.locator("#pra-appeal-link")).to_have_count(0)
+    mail = read_outbox(server.data_dir / "outbox")
+    assert any(
+        m["To"] == "coordinator@library.example"
+        and m["Subject"] == f"Appeal upheld for {receipt.tracking_number}"
+        for m in mail
+    )
