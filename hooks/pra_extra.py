@@ -19,15 +19,22 @@ def on_config(config):
     """Normalise the API origin once: no trailing slash, so `{{ extra.api_base }}/api/...` works.
 
     The per-page fee comes from the app's settings (PRA_COPY_FEE_PER_PAGE), so the fees page
-    and the fee letters can never disagree.
+    and the fee letters can never disagree; the names of the coordinator and the Director
+    come from the glossary the letters, emails and desk use (`extra.glossary.en.director`).
     """
     from pra.config import Settings
     from pra.domain.fees import dollars
+    from pra.glossary import TERMS
 
     config.extra["api_base"] = (config.extra.get("api_base") or "").rstrip("/")
     fees = dict(config.extra.get("fees") or {})
     fees["per_page"] = dollars(Settings.from_env().copy_fee_per_page)
     config.extra["fees"] = fees
+    config.extra["glossary"] = TERMS
+    library = dict(config.extra.get("library") or {})
+    library["director_title"] = TERMS["en"]["director"]
+    library["director_title_es"] = TERMS["es"]["director"]
+    config.extra["library"] = library
     return config
 
 

@@ -112,7 +112,7 @@
       withdrawalTitle: "Retirar esta solicitud",
       withdrawalIntro: "Si ya no quiere estos registros, puede retirar su solicitud. La cerraremos y dejaremos de trabajar en ella. Puede presentar una nueva solicitud cuando quiera.",
       reasonLabel: "Por qué la retira (opcional)",
-      reasonHint: "No tiene que decirlo. Solo lo lee la persona Coordinadora.",
+      reasonHint: "No tiene que decirlo. Solo lo lee la Coordinación de Registros Públicos.",
       withdrawalSubmit: "Retirar la solicitud",
       appealReceived: "Apelación recibida",
       appealLate: "después de que venció el plazo para apelar, el",

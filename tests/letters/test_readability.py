@@ -63,9 +63,8 @@ def test_every_letter_is_plain(kind: str, language: str) -> None:
     assert readable(score, language), f"{kind} ({language}) scores {score}:\n{text}"
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("kind", ["acknowledgement", "appeal_received", "withdrawal_confirmed"])
-def test_the_requesters_emails_are_plain(kind: str, language: str) -> None:
+def requester_email(kind: str, language: str) -> str:
+    """The requester's email of `kind` as rendered, in plain text."""
     context = {
         "now": datetime(2026, 11, 16, 10, tzinfo=PACIFIC),
         "language": language,
@@ -93,6 +92,12 @@ def test_the_requesters_emails_are_plain(kind: str, language: str) -> None:
         "withdrawn_on": "Monday, November 16, 2026",
     }
     email = render_email(kind, language, context, sender=("Library", "pra@x.example"), to="j@x.org")
-    text = prose(text_body(email))
+    return text_body(email)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("kind", ["acknowledgement", "appeal_received", "withdrawal_confirmed"])
+def test_the_requesters_emails_are_plain(kind: str, language: str) -> None:
+    text = prose(requester_email(kind, language))
     score = grade(text, language)
     assert readable(score, language), f"{kind} ({language}) scores {score}:\n{text}"

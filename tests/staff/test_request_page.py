@@ -67,7 +67,7 @@ def test_read_only_staff_see_the_request_but_not_the_contacts(
     assert "Emails about the Roseland branch" in html
     assert "jane.requester@example.org" not in html
     assert "Jane Requester" not in html
-    assert "Contact data is shown to the PRA coordinator and the Director only." in html
+    assert "Contact data is shown to the PRA Coordinator and the Library Director only." in html
 
 
 def test_each_opening_is_recorded_in_the_history(

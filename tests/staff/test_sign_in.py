@@ -35,7 +35,7 @@ def test_the_right_password_signs_in_and_opens_the_log(
     assert (response.status_code, response.headers["Location"]) == (303, "/staff/")
     log = client.get("/staff/")
     assert log.status_code == 200
-    assert "Signed in as Coordinator Person (PRA coordinator)" in log.get_data(as_text=True)
+    assert "Signed in as Coordinator Person (PRA Coordinator)" in log.get_data(as_text=True)
 
 
 def test_the_email_is_matched_whatever_its_case(

@@ -177,7 +177,7 @@ LETTER_TEXT: dict[str, dict[str, Any]] = {
             "signed_extension": "Sent for the head of the Library, the Library Director "
             "(Gov. Code § 7922.535(b)), by:",
             "tracking": "Tracking number",
-            "withheld_heading": "What we withheld or redacted, and why",
+            "withheld_heading": "What we withheld or blacked out, and why",
             "files_heading": "Your records",
             "appeal": _APPEAL_EN,
             "open_question": "We asked you a question on {asked} and have not had your answer "

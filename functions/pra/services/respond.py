@@ -219,7 +219,7 @@ def _facts(
             request.deadlines, reason, response.new_due, today, services.calendar
         )
     settings, language = services.settings, request.submission.language.value
-    # Appealed once: a release after the Director's decision is not appealed again.
+    # Appealed once: a release after the Library Director's decision is not appealed again.
     appealable = kind in APPEALABLE and request.appeal is None
     appeal_by = appeal_window_closes(today, services.calendar) if appealable else None
     due = request.deadlines.initial_response_due

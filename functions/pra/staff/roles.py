@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pra.glossary import TERMS
+
 
 class Permission(StrEnum):
     READ_LOG = "read_log"  # the log, request pages without contact data, the CSV without it
@@ -28,8 +30,8 @@ PERMISSIONS: dict[str, frozenset[Permission]] = {
 ROLES = tuple(PERMISSIONS)
 
 ROLE_LABELS = {
-    "coordinator": "PRA coordinator",
-    "director": "Library Director",
+    "coordinator": TERMS["en"]["coordinator"],
+    "director": TERMS["en"]["director"],
     "staff": "Staff (read only)",
 }
 

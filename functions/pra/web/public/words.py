@@ -10,8 +10,8 @@ PAGE_TEXT = {
         "appeal_title": "Appeal a denial",
         "appeal_intro": "Ask the Library Director to review a decision to withhold all or part "
         "of the records. Send it within 10 calendar days of the date on our written response; "
-        "if that has passed, you can still send it and the Director decides whether to consider "
-        "it.",
+        "if that has passed, you can still send it and the Library Director decides whether to "
+        "consider it.",
         "reasons_label": "What you disagree with, and why",
         "reasons_hint": "Which record or part was withheld, and why you think it should be "
         "released. You do not have to cite the law or say why you want the records.",
@@ -146,7 +146,7 @@ PAGE_TEXT = {
         "appeal_empty": "Escriba con qué no está de acuerdo",
         "appeal_too_long": "Acorte la apelación a 10.000 caracteres o menos",
         "appeal_not_open": "Esta solicitud no tiene una negativa que apelar, o ya se recibió una "
-        "apelación. Consulte su estado o escriba a la persona Coordinadora.",
+        "apelación. Consulte su estado o escriba a la Coordinación de Registros Públicos.",
         "appeal_received_title": "Recibimos su apelación",
         "appeal_received_text": "Entregamos su apelación a la Dirección de la Biblioteca para la "
         "solicitud",
@@ -154,27 +154,27 @@ PAGE_TEXT = {
         "appeal_late_note": "Su apelación llegó después del plazo de 10 días, que venció el",
         "clarification_title": "Responder a nuestra pregunta",
         "clarification_intro": "Le hicimos una pregunta sobre su solicitud. Su respuesta llega a "
-        "la persona Coordinadora, que continúa con su solicitud.",
+        "la Coordinación de Registros Públicos, que continúa con su solicitud.",
         "answer_label": "Su respuesta",
         "answer_hint": "Responda a la pregunta de nuestra carta lo más completo que pueda.",
         "clarification_submit": "Enviar la respuesta",
         "clarification_empty": "Escriba su respuesta",
         "clarification_too_long": "Acorte la respuesta a 10.000 caracteres o menos",
         "clarification_not_open": "Esta solicitud no está esperando una respuesta suya. Consulte "
-        "su estado o escriba a la persona Coordinadora.",
+        "su estado o escriba a la Coordinación de Registros Públicos.",
         "clarification_received_title": "Recibimos su respuesta",
-        "clarification_received_text": "La persona Coordinadora tiene su respuesta para la "
-        "solicitud",
+        "clarification_received_text": "La Coordinación de Registros Públicos tiene su respuesta "
+        "para la solicitud",
         "withdrawal_title": "Retirar esta solicitud",
         "withdrawal_intro": "Si ya no quiere estos registros, puede retirar su solicitud. La "
         "cerraremos y dejaremos de trabajar en ella. Puede presentar una nueva solicitud "
         "cuando quiera.",
         "reason_label": "Por qué la retira (opcional)",
-        "reason_hint": "No tiene que decirlo. Solo lo lee la persona Coordinadora.",
+        "reason_hint": "No tiene que decirlo. Solo lo lee la Coordinación de Registros Públicos.",
         "withdrawal_submit": "Retirar la solicitud",
         "withdrawal_too_long": "Acorte el motivo a 10.000 caracteres o menos",
         "withdrawal_not_open": "Esta solicitud ya no se puede retirar: está cerrada o decidida. "
-        "Consulte su estado o escriba a la persona Coordinadora.",
+        "Consulte su estado o escriba a la Coordinación de Registros Públicos.",
         "withdrawal_received_title": "Su solicitud está retirada",
         "withdrawal_received_text": "Cerramos su solicitud como nos pidió:",
         "appeal_link": "Apelar esta decisión",

@@ -143,7 +143,7 @@ def unauthenticated(*, expired: bool = False) -> Any:
 
 
 def forbidden() -> Any:
-    message = "Your role does not allow this. Ask the PRA coordinator if you need it."
+    message = "Your role does not allow this. Ask the PRA Coordinator if you need it."
     if wants_data():
         return _data_error(403, "forbidden", message)
     return render_page("staff/problem.html", 403, title="Not allowed", message=message)
