@@ -16,14 +16,13 @@ from werkzeug.datastructures import MultiDict
 
 from pra.domain.fees import FeeRefused, cents, dollars
 from pra.domain.request import PraRequest
-from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaleRequest
 from pra.services.fees import FeeOrder, prepare_fee_estimate, record_payment, send_fee_estimate
 from pra.staff.log import log_row
 from pra.staff.roles import Permission
 from pra.web.staff.choices import sentence
 from pra.web.staff.gate import render_page, requires, services, signed_in_account
-from pra.web.staff.pages import conflict, letter_preview, not_found, request_url
+from pra.web.staff.pages import conflict, letter_preview, request_or_problem, request_url
 
 blueprint = Blueprint("staff_fees", __name__, url_prefix="/staff/requests/<tracking_number>")
 LABEL = "Estimate fees"
@@ -60,7 +59,7 @@ class FeeForm:
 @requires(Permission.ACT_ON_REQUESTS)
 def fee_form(tracking_number: str) -> Any:
     """The form (GET), or filled in again from the preview's Edit button (POST)."""
-    found = _found(tracking_number, lambda r: r.may_estimate_fees)
+    found = request_or_problem(tracking_number, lambda r: r.may_estimate_fees)
     if not isinstance(found, PraRequest):
         return found
     values = {} if request.method == "GET" else FeeForm.read(request.form).values
@@ -80,7 +79,7 @@ def fee_send(tracking_number: str) -> Any:
 
 
 def _fee_step(tracking_number: str, *, send: bool) -> Any:
-    found = _found(tracking_number, lambda r: r.may_estimate_fees)
+    found = request_or_problem(tracking_number, lambda r: r.may_estimate_fees)
     if not isinstance(found, PraRequest):
         return found
     filled = FeeForm.read(request.form)
@@ -119,7 +118,7 @@ def _fee_step(tracking_number: str, *, send: bool) -> Any:
 @requires(Permission.ACT_ON_REQUESTS)
 def payment(tracking_number: str) -> Any:
     """Record a payment received (by check, cash or card at the desk)."""
-    found = _found(tracking_number, lambda r: r.fee_owed > 0)
+    found = request_or_problem(tracking_number, lambda r: r.fee_owed > 0)
     if not isinstance(found, PraRequest):
         return found
     today = services().today()
@@ -157,15 +156,6 @@ def payment(tracking_number: str) -> Any:
     left = f"{dollars(after.fee_owed)} is still owed." if after.fee_owed else "Paid in full."
     flash(f"Payment of {dollars(amount)} recorded. {left}")
     return redirect(request_url(found), code=303)
-
-
-def _found(tracking_number: str, allowed: Any) -> PraRequest | Any:
-    found = services().store.get(normalize_tracking_number(tracking_number))
-    if found is None:
-        return not_found()
-    if not allowed(found):
-        return conflict(found, "This cannot be done on this request now.")
-    return found
 
 
 def _form_page(found: PraRequest, filled: FeeForm, status: int) -> Any:

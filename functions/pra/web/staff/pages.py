@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
@@ -10,6 +11,7 @@ from flask import url_for
 
 from pra.domain.request import Language, PraRequest
 from pra.domain.responses import extension_open
+from pra.domain.tracking import normalize_tracking_number
 from pra.letters.language import looks_english
 from pra.ports import StaleRequest
 from pra.services.respond import Prepared
@@ -162,6 +164,19 @@ def not_now(found: PraRequest, form: str) -> Any:
 
 def request_url(found: PraRequest) -> str:
     return url_for("staff.request_page", tracking_number=found.tracking_number)
+
+
+def request_or_problem(
+    tracking_number: str, allowed: Callable[[PraRequest], bool] | None = None
+) -> PraRequest | Any:
+    """The request named in the address, or the page saying why the form cannot be used:
+    not found, or (when `allowed` says no) not possible in the request's state."""
+    found = services().store.get(normalize_tracking_number(tracking_number))
+    if found is None:
+        return not_found()
+    if allowed is not None and not allowed(found):
+        return conflict(found, "This cannot be done on this request now.")
+    return found
 
 
 def not_found() -> Any:

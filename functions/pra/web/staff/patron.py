@@ -13,14 +13,13 @@ from flask import Blueprint, flash, redirect, request, url_for
 
 from pra.domain.patron import MAY_HAVE, Identity, PatronCase, PatronRefused
 from pra.domain.request import PraRequest
-from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaleRequest
 from pra.services.patron import PatronAnswers, prepare_patron_check, record_patron_check
 from pra.staff.log import log_row
 from pra.staff.roles import Permission
 from pra.web.staff.choices import sentence
 from pra.web.staff.gate import render_page, requires, services, signed_in_account
-from pra.web.staff.pages import conflict, letter_preview, not_found, request_url
+from pra.web.staff.pages import conflict, letter_preview, request_or_problem, request_url
 
 blueprint = Blueprint(
     "staff_patron", __name__, url_prefix="/staff/requests/<tracking_number>/patron-check"
@@ -59,7 +58,7 @@ FIELDS = ("case", "identity", "card_last_four", "authorisation_seen")
 @requires(Permission.ACT_ON_REQUESTS)
 def form(tracking_number: str) -> Any:
     """The form (GET), or filled in again from the referral preview's Edit button (POST)."""
-    found = _found(tracking_number)
+    found = request_or_problem(tracking_number)
     if not isinstance(found, PraRequest):
         return found
     values = _values() if request.method == "POST" else {}
@@ -80,11 +79,11 @@ def send(tracking_number: str) -> Any:
 
 
 def _step(tracking_number: str, *, send: bool) -> Any:
-    found = _found(tracking_number)
+    found = request_or_problem(tracking_number)
     if not isinstance(found, PraRequest):
         return found
     values = _values()
-    errors = [(name, message) for name, message in _choice_errors(values)]
+    errors = _choice_errors(values)
     if errors:
         return _form_page(found, values, errors, 400)
     answers = PatronAnswers(
@@ -141,11 +140,6 @@ def _field_of(message: str) -> str:
     if "authorisation" in message:
         return "authorisation_seen"
     return "identity"
-
-
-def _found(tracking_number: str) -> PraRequest | Any:
-    found = services().store.get(normalize_tracking_number(tracking_number))
-    return found if found is not None else not_found()
 
 
 def _form_page(
