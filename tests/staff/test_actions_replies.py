@@ -102,8 +102,8 @@ def test_a_reply_the_request_is_not_waiting_for_is_a_409(
         (
             date(2026, 12, 2),
             True,
-            "<dd>No: late, the window closed Mon Nov 30, 2026. The Library Director decides whether "
-            "to hear it.</dd>",
+            "<dd>No: late, the window closed Mon Nov 30, 2026. The Library Director decides "
+            "whether to hear it.</dd>",
         ),
     ],
 )
