@@ -36,6 +36,14 @@ class QueuedEmail:
     sent_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class LogPage:
+    """One page of the request log, and where the next one starts (None: the last page)."""
+
+    requests: list[PraRequest]
+    next_after: str | None
+
+
 class RequestStore(Protocol):
     def allocate_tracking_sequence(self, year: int) -> int:
         """The next sequence number for the year; never the same number twice."""
@@ -62,6 +70,22 @@ class RequestStore(Protocol):
     def get(self, tracking_number: str) -> PraRequest | None: ...
 
     def requests(self, status: Status | None = None) -> list[PraRequest]: ...
+
+    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+        """Up to `limit` requests in the log's order (soonest due first, those without a due
+        date last, then by received date and number), after the position `after` a previous
+        page gave; a page costs the same at 1,000 requests as at 100,000."""
+        ...
+
+    def count(self, status: Status | None = None) -> int:
+        """How many requests there are (with that status); may be approximate."""
+        ...
+
+    def rebuild_log(self) -> int:
+        """Give every stored request its place in the log and count them again; how many.
+        Once after upgrading a DynamoDB table made before the log paged (SQLite migrates
+        itself); safe to repeat."""
+        ...
 
     def history(self, tracking_number: str) -> list[HistoryEvent]: ...
 

@@ -196,3 +196,27 @@ def test_the_aws_settings_come_from_the_environment() -> None:
         settings.aws_endpoint_url,
     ) == ("t", "p", "r", "c", "http://127.0.0.1:5000")
     assert Settings.from_env({}).aws_endpoint_url is None
+
+
+def test_reindex_gives_requests_stored_before_the_log_paged_their_place(aws: Aws) -> None:
+    """A table from before log_key: its requests are missing from the log until reindexed."""
+    from datetime import date
+
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+    from tests.aws.resources import TABLE
+    from tests.contract.test_request_store import event, make_request
+
+    store = DynamoRequestStore(aws.dynamodb, TABLE)
+    old = make_request("PRA-2025-00007", date(2025, 3, 4))
+    store.add(old, event("received"), [])
+    # As an item written by the release before: no log_key, no counter.
+    aws.dynamodb.update_item(
+        TableName=TABLE,
+        Key={"pk": {"S": "REQ#PRA-2025-00007"}, "sk": {"S": "REQUEST"}},
+        UpdateExpression="REMOVE log_key",
+    )
+    aws.dynamodb.delete_item(TableName=TABLE, Key={"pk": {"S": "COUNT"}, "sk": {"S": "received"}})
+    assert store.log_page(None, None, 10).requests == [] and store.count() == 0
+    assert store.rebuild_log() == 1
+    assert store.log_page(None, None, 10).requests == [old] and store.count() == 1
+    assert store.rebuild_log() == 1 and store.count() == 1  # safe to repeat

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from packaging.requirements import Requirement
 
-from pra.adapters.dynamodb_items import BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
+from pra.adapters.dynamodb_items import BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
 from pra.bootstrap import _aws_names
 from pra.config import Settings
 from tests.aws.resources import ROOT, TEMPLATE, fake_credentials, resource, template
@@ -201,7 +201,8 @@ def test_the_table_is_encrypted_recoverable_and_protected() -> None:
 
 def test_the_tables_indexes_are_the_ones_the_adapter_queries() -> None:
     indexes = resource("Table")["Properties"]["GlobalSecondaryIndexes"]
-    assert {index["IndexName"] for index in indexes} == {BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS}
+    names = {index["IndexName"] for index in indexes}
+    assert names == {BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS}
 
 
 @pytest.mark.parametrize("bucket", ["FilesBucket", "RecordsBucket", "SiteBucket"])

@@ -294,3 +294,97 @@ def test_sqlite_uses_write_ahead_logging(tmp_path: Path) -> None:
     connection = sqlite3.connect(tmp_path / "store.sqlite3")
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
+
+
+def _log_requests(store: RequestStore) -> list[PraRequest]:
+    """Eleven requests: four open with due dates (two on the same day), seven closed."""
+    made = []
+    for n in range(1, 12):
+        request = make_request(f"PRA-2026-{n:05d}", date(2026, 11, 2) + timedelta(days=n))
+        if n > 4:
+            request = dataclasses.replace(request, status=Status.NO_RECORDS)
+        elif n in {2, 3}:
+            request = dataclasses.replace(request, received_at=request.received_at.replace(day=9))
+        store.add(request, event("received"), [])
+        made.append(request)
+    return made
+
+
+def _log_order(requests: list[PraRequest]) -> list[str]:
+    def order(request: PraRequest) -> tuple[bool, date, date, str]:
+        due = request.next_due
+        received = request.deadlines.received_date
+        return (due is None, due or date.max, received, request.tracking_number)
+
+    return [r.tracking_number for r in sorted(requests, key=order)]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 4, 50])
+def test_the_log_pages_through_every_request_once_in_due_order(
+    store: RequestStore, limit: int
+) -> None:
+    made = _log_requests(store)
+    seen, after = [], None
+    while True:
+        page = store.log_page(None, after, limit)
+        assert len(page.requests) <= limit
+        seen += [r.tracking_number for r in page.requests]
+        if page.next_after is None:
+            break
+        after = page.next_after
+    assert seen == _log_order(made)
+    assert store.count() == 11
+
+
+def test_a_log_page_filters_by_status_and_counts_it(store: RequestStore) -> None:
+    made = _log_requests(store)
+    page = store.log_page(Status.NO_RECORDS, None, 5)
+    closed = [r for r in made if r.status is Status.NO_RECORDS]
+    assert [r.tracking_number for r in page.requests] == _log_order(closed)[:5]
+    rest = store.log_page(Status.NO_RECORDS, page.next_after, 5)
+    assert [r.tracking_number for r in rest.requests] == _log_order(closed)[5:]
+    assert rest.next_after is None
+    assert (store.count(Status.NO_RECORDS), store.count(Status.RECEIVED)) == (7, 4)
+
+
+def test_a_request_moves_in_the_log_and_its_counts_when_it_changes(store: RequestStore) -> None:
+    made = _log_requests(store)
+    first = made[0]
+    closed = dataclasses.replace(first, status=Status.NO_RECORDS)
+    store.save(closed, Status.RECEIVED, event("no_records", 5), [])
+    assert (store.count(Status.RECEIVED), store.count(Status.NO_RECORDS)) == (3, 8)
+    order = [r.tracking_number for r in store.log_page(None, None, 50).requests]
+    assert order == _log_order([closed, *made[1:]])
+    received = store.log_page(Status.RECEIVED, None, 50).requests
+    assert [r.tracking_number for r in received] == _log_order(made[1:4])
+
+
+def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from pra.adapters.records import dumps, request_to_dict
+    from pra.adapters.sqlite_store import _SCHEMA_V1
+
+    path = tmp_path / "old.sqlite3"
+    old = make_request("PRA-2025-00007", date(2025, 3, 4))
+    data = request_to_dict(old)
+    with sqlite3.connect(path) as connection:
+        connection.executescript(_SCHEMA_V1)
+        connection.execute(
+            "INSERT INTO requests VALUES (?, ?, ?, ?, ?)",
+            (
+                old.tracking_number,
+                data["status"],
+                data["received_at"],
+                data["next_due"],
+                dumps(data),
+            ),
+        )
+        connection.execute("PRAGMA user_version = 1")
+    connection.close()
+    store = SqliteRequestStore(path)
+    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.log_page(None, None, 10).requests == [old]
+    assert store.count() == 1

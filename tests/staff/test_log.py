@@ -280,3 +280,34 @@ def test_a_release_with_records_owed_is_not_called_closed() -> None:
     owed = replace(NEW_REQUEST, status=Status.RELEASED, release=Release(date(2026, 12, 4), "10:00"))
     assert status_label(owed) == "Released: records due"
     assert status_label(replace(owed, release=None)) == "Closed: records released"
+
+
+def test_the_log_pages_fifty_at_a_time_in_due_order(
+    coordinator: FlaskClient, services: Services
+) -> None:
+    from datetime import timedelta
+    from html import unescape
+
+    for n in range(1, 61):
+        received = date(2026, 9, 1) + timedelta(days=n)
+        store_request(services, f"PRA-2026-{n:05d}", received, Status.NO_RECORDS)
+    first = unescape(coordinator.get("/staff/").get_data(as_text=True))
+    assert "About 60 requests, 50 on this page" in first
+    assert first.count('<th scope="row">') == 50
+    assert "PRA-2026-00050" in first and "PRA-2026-00051" not in first
+    next_link = first.split('id="pra-next-page"')[0].rsplit('href="', 1)[1].split('"')[0]
+    second = unescape(coordinator.get(unescape(next_link)).get_data(as_text=True))
+    assert second.count('<th scope="row">') == 10
+    assert "PRA-2026-00051" in second and "PRA-2026-00060" in second
+    assert "First page" in second and 'id="pra-next-page"' not in second
+
+
+def test_a_whole_tracking_number_is_found_by_its_key(
+    coordinator: FlaskClient, services: Services, log: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A key lookup never reads the whole store.
+    monkeypatch.setattr(services.store, "requests", lambda status=None: pytest.fail("read all"))
+    page = coordinator.get("/staff/?q=pra-2026-00003").get_data(as_text=True)
+    assert page.count('<th scope="row">') == 1 and "PRA-2026-00003" in page
+    filtered = coordinator.get("/staff/?q=PRA-2026-00003&status=denied").get_data(as_text=True)
+    assert "No requests match." in filtered

@@ -1,8 +1,10 @@
 """The items of the one DynamoDB table, in the attribute-value form the low-level client takes.
 
 The layout (infra/README.md has it as a table):
-  REQ#<number> / REQUEST          the request: body (JSON) + status, received_key; while open
-                                  also open_pk, due_key (the sparse open_by_due index)
+  REQ#<number> / REQUEST          the request: body (JSON) + status, received_key, log_key (the
+                                  log_by_status index); while open also open_pk, due_key (the
+                                  sparse open_by_due index)
+  COUNT / <status>                how many requests have that status (the log's "about N")
   REQ#<number> / EVENT#<at>#...   one history event: body (JSON); added, never rewritten
   EMAIL#<id> / EMAIL              a queued email; pending_pk, queued_key until sent
   COUNTER#<year> / COUNTER        the year's tracking sequence
@@ -21,6 +23,7 @@ from pra.adapters.records import (
     dumps,
     event_from_dict,
     event_to_dict,
+    log_key,
     request_from_dict,
     request_to_dict,
 )
@@ -29,6 +32,7 @@ from pra.ports import QueuedEmail
 
 # Index names: the template defines the same ones (tests build the table from the template).
 BY_STATUS = "by_status"
+LOG_BY_STATUS = "log_by_status"
 OPEN_BY_DUE = "open_by_due"
 PENDING_EMAILS = "pending_emails"
 # The partition of the two sparse indexes: only items carrying it are in the index at all.
@@ -74,6 +78,7 @@ def request_item(request: PraRequest) -> dict[str, Any]:
         "body": text(data),
         "status": {"S": data["status"]},
         "received_key": {"S": f"{received}#{request.tracking_number}"},
+        "log_key": {"S": log_key(request)},
     }
     if request.next_due is not None:
         item |= _open_attributes(request)
@@ -87,8 +92,12 @@ def request_from_item(item: dict[str, Any]) -> PraRequest:
 def state_update(request: PraRequest) -> dict[str, Any]:
     """The UpdateItem arguments that store a request's new state (its keys stay)."""
     data = request_to_dict(request)
-    values = {":body": text(data), ":status": {"S": data["status"]}}
-    expression = "SET body = :body, #status = :status"
+    values = {
+        ":body": text(data),
+        ":status": {"S": data["status"]},
+        ":log": {"S": log_key(request)},
+    }
+    expression = "SET body = :body, #status = :status, log_key = :log"
     if request.next_due is None:
         expression += " REMOVE open_pk, due_key"  # closed: out of the due index
     else:

@@ -13,6 +13,7 @@ from botocore.exceptions import ClientError
 
 from pra.adapters.dynamodb_items import (
     BY_STATUS,
+    LOG_BY_STATUS,
     OPEN,
     OPEN_BY_DUE,
     PENDING,
@@ -32,9 +33,10 @@ from pra.adapters.dynamodb_items import (
 )
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
+from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
 
 _ABSENT = "attribute_not_exists(pk)"
+COUNT_PK = {"S": "COUNT"}
 
 
 class Cancelled(Exception):
@@ -67,8 +69,10 @@ class DynamoRequestStore:
             "Item": request_item(request),
             "ConditionExpression": _ABSENT,
         }
+        items = [{"Put": put}, self._event_put(request.tracking_number, event)]
+        items.append(self._count(request.status, 1))
         try:
-            self._transact([{"Put": put}, self._event_put(request.tracking_number, event)], emails)
+            self._transact(items, emails)
         except Cancelled as cancelled:
             if cancelled.reasons[0] == "ConditionalCheckFailed":
                 raise DuplicateRequest(request.tracking_number) from None
@@ -89,8 +93,11 @@ class DynamoRequestStore:
             "ConditionExpression": "attribute_exists(pk) AND #status = :expected",
         }
         update["ExpressionAttributeValues"][":expected"] = {"S": expected_status.value}
+        items = [{"Update": update}, self._event_put(number, event)]
+        if request.status is not expected_status:
+            items += [self._count(expected_status, -1), self._count(request.status, 1)]
         try:
-            self._transact([{"Update": update}, self._event_put(number, event)], emails)
+            self._transact(items, emails)
         except Cancelled as cancelled:
             if cancelled.reasons[0] != "ConditionalCheckFailed":
                 raise
@@ -119,6 +126,80 @@ class DynamoRequestStore:
         ]
         items.sort(key=lambda item: item["received_key"]["S"])
         return [request_from_item(item) for item in items]
+
+    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+        """One query per status asked for, each at most `limit` + 1 items from the position
+        after: the partitions of log_by_status merged, so a page reads at most 13 × (limit + 1)
+        items however many requests are stored."""
+        found: list[dict[str, Any]] = []
+        for one in [status] if status else list(Status):
+            condition = "#status = :status"
+            values: dict[str, Any] = {":status": {"S": one.value}}
+            if after:
+                condition += " AND log_key > :after"
+                values[":after"] = {"S": after}
+            answer = self._client.query(
+                TableName=self._table,
+                IndexName=LOG_BY_STATUS,
+                KeyConditionExpression=condition,
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=values,
+                Limit=limit + 1,
+            )
+            found += answer["Items"]
+        found.sort(key=lambda item: item["log_key"]["S"])
+        page = found[:limit]
+        more = len(found) > limit
+        return LogPage(
+            [request_from_item(item) for item in page],
+            page[-1]["log_key"]["S"] if more else None,
+        )
+
+    def count(self, status: Status | None = None) -> int:
+        counters = self._query(
+            KeyConditionExpression="pk = :count", ExpressionAttributeValues={":count": COUNT_PK}
+        )
+        by_status = {item["sk"]["S"]: int(item["value"]["N"]) for item in counters}
+        wanted = [status.value] if status else list(by_status)
+        return max(0, sum(by_status.get(one, 0) for one in wanted))
+
+    def rebuild_log(self) -> int:
+        """Reads every request once (the by_status index): a one-off after an upgrade."""
+        total = 0
+        for status in Status:
+            items = self._query(
+                IndexName=BY_STATUS,
+                KeyConditionExpression="#status = :status",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues={":status": {"S": status.value}},
+            )
+            for item in items:
+                wanted = request_item(request_from_item(item))["log_key"]
+                if item.get("log_key") != wanted:
+                    self._client.update_item(
+                        TableName=self._table,
+                        Key={"pk": item["pk"], "sk": item["sk"]},
+                        UpdateExpression="SET log_key = :log",
+                        ExpressionAttributeValues={":log": wanted},
+                    )
+            self._client.put_item(
+                TableName=self._table,
+                Item={"pk": COUNT_PK, "sk": {"S": status.value}, "value": {"N": str(len(items))}},
+            )
+            total += len(items)
+        return total
+
+    def _count(self, status: Status, change: int) -> dict[str, Any]:
+        """The transaction item that moves the status's counter by `change`."""
+        return {
+            "Update": {
+                "TableName": self._table,
+                "Key": {"pk": COUNT_PK, "sk": {"S": status.value}},
+                "UpdateExpression": "ADD #value :change",
+                "ExpressionAttributeNames": {"#value": "value"},
+                "ExpressionAttributeValues": {":change": {"N": str(change)}},
+            }
+        }
 
     def history(self, tracking_number: str) -> list[HistoryEvent]:
         items = self._query(

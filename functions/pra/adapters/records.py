@@ -52,6 +52,14 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
     }
 
 
+def log_key(request: PraRequest) -> str:
+    """The request's place in the log, as one string every store sorts the same way: open
+    requests by next due date first, then the rest, each by received date and number."""
+    due = request.next_due
+    when = f"0{due.isoformat()}" if due else "1"
+    return f"{when}|{request.deadlines.received_date.isoformat()}|{request.tracking_number}"
+
+
 def request_from_dict(data: dict[str, Any]) -> PraRequest:
     raw = dict(data["deadlines"])
     rule_set = raw.pop("rule_set")

@@ -12,15 +12,16 @@ from pra.adapters.records import (
     dumps,
     event_from_dict,
     event_to_dict,
+    log_key,
     request_from_dict,
     request_to_dict,
 )
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, QueuedEmail, StaleRequest
+from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -51,7 +52,14 @@ CREATE TABLE emails (
 CREATE INDEX emails_pending ON emails (id) WHERE sent_at IS NULL;
 """
 
-_MIGRATIONS = {1: _SCHEMA_V1}
+# The log's order as one indexed column, so a page is an index range (see records.log_key).
+_SCHEMA_V2 = """
+ALTER TABLE requests ADD COLUMN log_key TEXT;
+CREATE INDEX requests_log ON requests (log_key);
+CREATE INDEX requests_status_log ON requests (status, log_key)
+"""
+
+_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
 
 
 class SqliteRequestStore:
@@ -74,7 +82,18 @@ class SqliteRequestStore:
                 for statement in _MIGRATIONS[number].split(";"):
                     if statement.strip():
                         connection.execute(statement)
+                if number == 2:
+                    self._fill_log_keys(connection)
                 connection.execute(f"PRAGMA user_version = {number}")
+
+    @staticmethod
+    def _fill_log_keys(connection: sqlite3.Connection) -> None:
+        """Requests stored before the log had its column get their place in it."""
+        rows = connection.execute("SELECT tracking_number, body FROM requests").fetchall()
+        connection.executemany(
+            "UPDATE requests SET log_key = ? WHERE tracking_number = ?",
+            [(log_key(request_from_dict(json.loads(body))), number) for number, body in rows],
+        )
 
     def schema_version(self) -> int:
         with self._connect() as connection:
@@ -94,13 +113,16 @@ class SqliteRequestStore:
         try:
             with self._transaction() as connection:
                 connection.execute(
-                    "INSERT INTO requests VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO requests "
+                    "(tracking_number, status, received_at, next_due, body, log_key) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     (
                         request.tracking_number,
                         data["status"],
                         data["received_at"],
                         data["next_due"],
                         dumps(data),
+                        log_key(request),
                     ),
                 )
                 self._insert_event(connection, request.tracking_number, event)
@@ -126,8 +148,15 @@ class SqliteRequestStore:
             if row[0] != expected_status.value:
                 raise StaleRequest(request.tracking_number)
             connection.execute(
-                "UPDATE requests SET status = ?, next_due = ?, body = ? WHERE tracking_number = ?",
-                (data["status"], data["next_due"], dumps(data), request.tracking_number),
+                "UPDATE requests SET status = ?, next_due = ?, body = ?, log_key = ? "
+                "WHERE tracking_number = ?",
+                (
+                    data["status"],
+                    data["next_due"],
+                    dumps(data),
+                    log_key(request),
+                    request.tracking_number,
+                ),
             )
             self._insert_event(connection, request.tracking_number, event)
             for email in emails:
@@ -148,6 +177,32 @@ class SqliteRequestStore:
         with self._connect() as connection:
             rows = connection.execute(query + " ORDER BY received_at, tracking_number", params)
             return [request_from_dict(json.loads(row[0])) for row in rows]
+
+    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+        where, params = ["log_key > ?"], [after or ""]
+        if status is not None:
+            where.append("status = ?")
+            params.append(status.value)
+        query = (
+            f"SELECT body, log_key FROM requests WHERE {' AND '.join(where)} "
+            "ORDER BY log_key LIMIT ?"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(query, (*params, limit + 1)).fetchall()
+        page = [request_from_dict(json.loads(row[0])) for row in rows[:limit]]
+        return LogPage(page, rows[limit - 1][1] if len(rows) > limit else None)
+
+    def count(self, status: Status | None = None) -> int:
+        query, params = "SELECT count(*) FROM requests", [status.value] if status else []
+        if status is not None:
+            query += " WHERE status = ?"
+        with self._connect() as connection:
+            return int(connection.execute(query, params).fetchone()[0])
+
+    def rebuild_log(self) -> int:
+        with self._transaction() as connection:
+            self._fill_log_keys(connection)
+            return int(connection.execute("SELECT count(*) FROM requests").fetchone()[0])
 
     def history(self, tracking_number: str) -> list[HistoryEvent]:
         with self._connect() as connection:

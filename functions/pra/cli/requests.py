@@ -50,6 +50,17 @@ def add_parser(commands: Any) -> None:
     )
     mark.add_argument("--data-dir", type=Path)
     mark.set_defaults(run=_mark)
+    reindex = requests_commands.add_parser(
+        "reindex", help="give every request its place in the desk's log (once after upgrading)"
+    )
+    reindex.add_argument("--data-dir", type=Path)
+    reindex.set_defaults(run=_reindex)
+
+
+def _reindex(args: argparse.Namespace, settings: Settings) -> int:
+    count = services_for(settings).store.rebuild_log()
+    print(f"{count} requests in the log")
+    return 0
 
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pra.domain.lifecycle import Status
 from pra.domain.request import DueKind, PraRequest
+from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.services import Services
 
 DUE_SOON_DAYS = 2
@@ -106,6 +107,42 @@ def _days(count: int) -> str:
 def log_row(request: PraRequest, today: date) -> LogRow:
     due = request.next_due
     return LogRow(request, (due - today).days if due else None)
+
+
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class LogView:
+    """One page of the log as the desk shows it: its rows, where the next page starts (None:
+    the last), and about how many requests the filter holds."""
+
+    rows: list[LogRow]
+    next_after: str | None
+    about: int
+
+
+def log_view(
+    services: Services,
+    status: Status | None = None,
+    search: str = "",
+    after: str | None = None,
+    limit: int = PAGE_SIZE,
+) -> LogView:
+    """A page of the log. Without a search it is one index range of the store, the same cost
+    at any size; a whole tracking number is one key lookup; words read every request."""
+    today, wanted = services.today(), search.strip()
+    if not wanted:
+        page = services.store.log_page(status, after, limit)
+        rows = [log_row(request, today) for request in page.requests]
+        return LogView(rows, page.next_after, services.store.count(status))
+    number = normalize_tracking_number(wanted)
+    if is_tracking_number(number):
+        found = services.store.get(number)
+        rows = [log_row(found, today)] if found and status in {None, found.status} else []
+        return LogView(rows, None, len(rows))
+    rows = request_log(services, status, wanted)
+    return LogView(rows, None, len(rows))
 
 
 def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:

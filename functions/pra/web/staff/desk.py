@@ -22,7 +22,7 @@ from pra.services.letter_copies import letter_as_pdf
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
-from pra.staff.log import STATUS_LABELS, request_log
+from pra.staff.log import STATUS_LABELS, log_view, request_log
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
 from pra.staff.viewing import open_request
@@ -121,10 +121,14 @@ def _filter() -> tuple[Status | None, str]:
 @requires(Permission.READ_LOG)
 def request_log_page() -> Any:
     status, search = _filter()
-    rows = request_log(services(), status, search)
+    after = request.args.get("after") or None
+    view = log_view(services(), status, search, after)
     return render_page(
         "staff/log.html",
-        rows=rows,
+        rows=view.rows,
+        about=view.about,
+        next_after=view.next_after,
+        first_page=after is None,
         status=status,
         search=search,
         statuses=STATUS_LABELS,
