@@ -49,8 +49,18 @@ class RequestStore(Protocol):
         """The next sequence number for the year; never the same number twice."""
         ...
 
+    def reserve_tracking_sequences(self, year: int, count: int) -> int:
+        """The first of `count` consecutive sequence numbers for the year, none of which any
+        other caller gets (imports and the demo seed)."""
+        ...
+
     def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
         """Store the request, its first event and its emails together, or nothing."""
+        ...
+
+    def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:
+        """Store many requests with their history in as few writes as the store allows, for
+        imports and the demo seed (no emails). DuplicateRequest if a number is taken."""
         ...
 
     def save(

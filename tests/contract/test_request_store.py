@@ -388,3 +388,28 @@ def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
     assert store.schema_version() == SCHEMA_VERSION == 2
     assert store.log_page(None, None, 10).requests == [old]
     assert store.count() == 1
+
+
+def test_reserved_sequences_are_never_given_again(store: RequestStore) -> None:
+    assert store.allocate_tracking_sequence(2026) == 1
+    assert store.reserve_tracking_sequences(2026, 100) == 2
+    assert store.allocate_tracking_sequence(2026) == 102
+    assert store.reserve_tracking_sequences(2025, 3) == 1
+
+
+def test_many_requests_are_stored_with_their_history_and_counted(store: RequestStore) -> None:
+    made = [
+        dataclasses.replace(
+            make_request(f"PRA-2026-{n:05d}", date(2026, 11, 2) + timedelta(days=n)),
+            status=Status.NO_RECORDS if n % 2 else Status.RECEIVED,
+        )
+        for n in range(1, 31)
+    ]
+    store.add_many([(r, [event("received"), event("no_records", 3)]) for r in made])
+    assert store.get("PRA-2026-00017") == made[16]
+    assert [e.action for e in store.history("PRA-2026-00017")] == ["received", "no_records"]
+    assert (store.count(), store.count(Status.NO_RECORDS)) == (30, 15)
+    assert len(store.log_page(None, None, 100).requests) == 30
+    with pytest.raises(DuplicateRequest):
+        store.add_many([(made[0], [event("received")])])
+    assert store.count() == 30

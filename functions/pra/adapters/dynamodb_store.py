@@ -6,6 +6,7 @@ later travels without a change here; beside it sit only the attributes keys and 
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -62,6 +63,41 @@ class DynamoRequestStore:
             ReturnValues="UPDATED_NEW",
         )
         return int(answer["Attributes"]["value"]["N"])
+
+    def reserve_tracking_sequences(self, year: int, count: int) -> int:
+        answer = self._client.update_item(
+            TableName=self._table,
+            Key=key(f"COUNTER#{year}", "COUNTER"),
+            UpdateExpression="ADD #value :count",
+            ExpressionAttributeNames={"#value": "value"},
+            ExpressionAttributeValues={":count": {"N": str(count)}},
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(answer["Attributes"]["value"]["N"]) - count + 1
+
+    def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:
+        """Batches of 25 puts (no conditions: numbers come from reserve_tracking_sequences,
+        and an existing one is refused before anything is written), then the counters."""
+        for request, _ in requests:
+            if self.get(request.tracking_number) is not None:
+                raise DuplicateRequest(request.tracking_number)
+        items = [
+            item
+            for request, events in requests
+            for item in [
+                request_item(request),
+                *(event_item(request.tracking_number, e) for e in events),
+            ]
+        ]
+        for start in range(0, len(items), 25):
+            batch = [{"PutRequest": {"Item": item}} for item in items[start : start + 25]]
+            unprocessed: dict[str, Any] = {self._table: batch}
+            while unprocessed:
+                answer = self._client.batch_write_item(RequestItems=unprocessed)
+                unprocessed = answer.get("UnprocessedItems") or {}
+        added = Counter(request.status for request, _ in requests)
+        for status, count in added.items():
+            self._client.update_item(**self._count(status, count)["Update"])
 
     def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
         put = {

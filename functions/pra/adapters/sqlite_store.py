@@ -108,28 +108,52 @@ class SqliteRequestStore:
             ).fetchone()
         return int(row[0])
 
+    def reserve_tracking_sequences(self, year: int, count: int) -> int:
+        with self._transaction() as connection:
+            row = connection.execute(
+                "INSERT INTO counters (year, value) VALUES (?, ?) "
+                "ON CONFLICT (year) DO UPDATE SET value = value + ? RETURNING value",
+                (year, count, count),
+            ).fetchone()
+        return int(row[0]) - count + 1
+
     def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
-        data = request_to_dict(request)
         try:
             with self._transaction() as connection:
-                connection.execute(
-                    "INSERT INTO requests "
-                    "(tracking_number, status, received_at, next_due, body, log_key) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        request.tracking_number,
-                        data["status"],
-                        data["received_at"],
-                        data["next_due"],
-                        dumps(data),
-                        log_key(request),
-                    ),
-                )
+                self._insert_request(connection, request)
                 self._insert_event(connection, request.tracking_number, event)
                 for email in emails:
                     self._insert_email(connection, email)
         except sqlite3.IntegrityError:
             raise DuplicateRequest(request.tracking_number) from None
+
+    def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:
+        number = ""
+        try:
+            with self._transaction() as connection:
+                for request, events in requests:
+                    number = request.tracking_number
+                    self._insert_request(connection, request)
+                    for event in events:
+                        self._insert_event(connection, number, event)
+        except sqlite3.IntegrityError:
+            raise DuplicateRequest(number) from None
+
+    @staticmethod
+    def _insert_request(connection: sqlite3.Connection, request: PraRequest) -> None:
+        data = request_to_dict(request)
+        connection.execute(
+            "INSERT INTO requests (tracking_number, status, received_at, next_due, body, log_key) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                request.tracking_number,
+                data["status"],
+                data["received_at"],
+                data["next_due"],
+                dumps(data),
+                log_key(request),
+            ),
+        )
 
     def save(
         self,
