@@ -254,11 +254,14 @@ class SqliteRequestStore:
 
     def pending_emails(self) -> list[QueuedEmail]:
         with self._connect() as connection:
+            # The partial index holds pending emails only; ORDER BY rowid in SQL would make
+            # SQLite scan every email ever sent, so the few pending ones are sorted here.
             rows = connection.execute(
-                "SELECT id, tracking_number, kind, message, attempts FROM emails "
-                "WHERE sent_at IS NULL ORDER BY rowid"
-            )
-            return [QueuedEmail(r[0], r[1], r[2], bytes(r[3]), r[4]) for r in rows]
+                "SELECT rowid, id, tracking_number, kind, message, attempts "
+                "FROM emails INDEXED BY emails_pending WHERE sent_at IS NULL"
+            ).fetchall()
+        rows.sort(key=lambda row: row[0])
+        return [QueuedEmail(r[1], r[2], r[3], bytes(r[4]), r[5]) for r in rows]
 
     def queue_email(self, email: QueuedEmail) -> None:
         with self._transaction() as connection:
