@@ -101,6 +101,10 @@ class RequestStore(Protocol):
 
     def append_event(self, tracking_number: str, event: HistoryEvent) -> None: ...
 
+    def append_events(self, events: list[tuple[str, HistoryEvent]]) -> None:
+        """Append each (tracking number, event) in one write, e.g. a page of an export."""
+        ...
+
     def open_due_by(self, day: date) -> list[PraRequest]:
         """Requests still owed a response whose next due date is on or before `day`."""
         ...

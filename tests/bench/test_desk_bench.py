@@ -27,6 +27,6 @@ def test_the_desk_benchmark_prints_its_figures_and_ratios() -> None:
         cwd=ROOT,
     )
     assert run.returncode == 0, run.stderr
-    for figure in ("log", "next page", "status", "number", "words", "csv"):
+    for figure in ("log", "next page", "status", "number", "words", "csv first", "csv"):
         assert f"  {figure} " in run.stdout
     assert "memory of one log page" in run.stdout

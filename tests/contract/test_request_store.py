@@ -413,3 +413,15 @@ def test_many_requests_are_stored_with_their_history_and_counted(store: RequestS
     with pytest.raises(DuplicateRequest):
         store.add_many([(made[0], [event("received")])])
     assert store.count() == 30
+
+
+def test_events_appended_together_join_each_requests_history(store: RequestStore) -> None:
+    for n in (1, 2):
+        store.add(make_request(f"PRA-2026-0000{n}", date(2026, 11, 16)), event("received"), [])
+    exported = event("exported_contacts", 9)
+    store.append_events([("PRA-2026-00001", exported), ("PRA-2026-00002", exported)])
+    for n in (1, 2):
+        assert [e.action for e in store.history(f"PRA-2026-0000{n}")] == [
+            "received",
+            "exported_contacts",
+        ]

@@ -311,3 +311,20 @@ def test_a_whole_tracking_number_is_found_by_its_key(
     assert page.count('<th scope="row">') == 1 and "PRA-2026-00003" in page
     filtered = coordinator.get("/staff/?q=PRA-2026-00003&status=denied").get_data(as_text=True)
     assert "No requests match." in filtered
+
+
+def test_the_csv_streams_every_page_and_records_each_contact_export_once(
+    coordinator: FlaskClient, services: Services
+) -> None:
+    from pra.services.demo import seed_demo
+
+    seed_demo(services, 1100, 30)
+    response = coordinator.get("/staff/requests.csv?contacts=1")
+    assert response.is_streamed
+    lines = response.get_data(as_text=True).splitlines()
+    assert len(lines) == 1101 and lines[0].startswith("tracking_number,")
+    numbers = [line.split(",")[0] for line in lines[1:]]
+    assert len(set(numbers)) == 1100
+    for number in (numbers[0], numbers[600], numbers[-1]):
+        actions = [e.action for e in services.store.history(number)]
+        assert actions.count("exported_contacts") == 1

@@ -89,15 +89,22 @@ class DynamoRequestStore:
                 *(event_item(request.tracking_number, e) for e in events),
             ]
         ]
+        self._put_all(items)
+        added = Counter(request.status for request, _ in requests)
+        for status, count in added.items():
+            self._client.update_item(**self._count(status, count)["Update"])
+
+    def append_events(self, events: list[tuple[str, HistoryEvent]]) -> None:
+        """Batches of 25 puts; each event has a key of its own, so none overwrites another."""
+        self._put_all([event_item(number, event) for number, event in events])
+
+    def _put_all(self, items: list[dict[str, Any]]) -> None:
         for start in range(0, len(items), 25):
             batch = [{"PutRequest": {"Item": item}} for item in items[start : start + 25]]
             unprocessed: dict[str, Any] = {self._table: batch}
             while unprocessed:
                 answer = self._client.batch_write_item(RequestItems=unprocessed)
                 unprocessed = answer.get("UnprocessedItems") or {}
-        added = Counter(request.status for request, _ in requests)
-        for status, count in added.items():
-            self._client.update_item(**self._count(status, count)["Update"])
 
     def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
         put = {

@@ -243,6 +243,15 @@ class SqliteRequestStore:
         except sqlite3.IntegrityError:
             raise KeyError(tracking_number) from None
 
+    def append_events(self, events: list[tuple[str, HistoryEvent]]) -> None:
+        number = ""
+        try:
+            with self._transaction() as connection:
+                for number, event in events:
+                    self._insert_event(connection, number, event)
+        except sqlite3.IntegrityError:
+            raise KeyError(number) from None
+
     def open_due_by(self, day: date) -> list[PraRequest]:
         with self._connect() as connection:
             rows = connection.execute(

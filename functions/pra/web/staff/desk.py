@@ -10,7 +10,16 @@ from datetime import timedelta
 from math import ceil
 from typing import Any
 
-from flask import Blueprint, Response, current_app, flash, redirect, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
@@ -22,7 +31,7 @@ from pra.services.letter_copies import letter_as_pdf
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.export import export_csv
-from pra.staff.log import STATUS_LABELS, log_view, request_log
+from pra.staff.log import STATUS_LABELS, log_view
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
 from pra.staff.viewing import open_request
@@ -145,11 +154,12 @@ def request_log_csv() -> Any:
     if contacts and not may(signed_in_account().role, Permission.READ_CONTACTS):
         return forbidden()
     status, search = _filter()
-    rows = request_log(services(), status, search)
-    text = export_csv(services(), rows, contacts=contacts, actor=signed_in_account().email)
+    lines = export_csv(
+        services(), status, search, contacts=contacts, actor=signed_in_account().email
+    )
     name = f"requests-{services().today().isoformat()}{'-contacts' if contacts else ''}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    return Response(text, mimetype="text/csv", headers=headers)
+    return Response(stream_with_context(lines), mimetype="text/csv", headers=headers)
 
 
 @blueprint.get("/requests/<tracking_number>")
