@@ -87,6 +87,13 @@ class RequestStore(Protocol):
         page gave; a page costs the same at 1,000 requests as at 100,000."""
         ...
 
+    def search(
+        self, words: list[str], status: Status | None, after: str | None, limit: int
+    ) -> LogPage:
+        """Requests whose tracking number or description has a word beginning with each of
+        `words`, a page at a time in the log's order."""
+        ...
+
     def count(self, status: Status | None = None) -> int:
         """How many requests there are (with that status); may be approximate."""
         ...

@@ -385,7 +385,8 @@ def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
         connection.execute("PRAGMA user_version = 1")
     connection.close()
     store = SqliteRequestStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.search(["library"], None, None, 10).requests == [old]
     assert store.log_page(None, None, 10).requests == [old]
     assert store.count() == 1
 
@@ -425,3 +426,41 @@ def test_events_appended_together_join_each_requests_history(store: RequestStore
             "received",
             "exported_contacts",
         ]
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["minutes"], ["PRA-2026-00001", "PRA-2026-00003"]),
+        (["Commission", "MIN"], ["PRA-2026-00001"]),
+        (["minutes", "bookmobile"], []),
+        (["00002"], ["PRA-2026-00002"]),
+        (['"quoted*'], []),
+    ],
+)
+def test_word_search_finds_each_word_as_a_prefix_in_log_order(
+    store: RequestStore, words: list[str], found: list[str]
+) -> None:
+    descriptions = [
+        "Minutes of the library commission",
+        "Budget of the bookmobile",
+        "Facilities minutes, 2025",
+    ]
+    for n, description in enumerate(descriptions, start=1):
+        request = make_request(f"PRA-2026-0000{n}", date(2026, 11, 16))
+        request = dataclasses.replace(
+            request, submission=request.submission.model_copy(update={"description": description})
+        )
+        store.add(request, event("received"), [])
+    page = store.search(words, None, None, 10)
+    assert [r.tracking_number for r in page.requests] == found
+
+
+def test_word_search_pages_and_filters_by_status(store: RequestStore) -> None:
+    made = _log_requests(store)
+    first = store.search(["library"], None, None, 4)
+    rest = store.search(["library"], None, first.next_after, 20)
+    assert [r.tracking_number for r in first.requests + rest.requests] == _log_order(made)
+    assert rest.next_after is None
+    closed = store.search(["commission"], Status.NO_RECORDS, None, 20)
+    assert len(closed.requests) == 7

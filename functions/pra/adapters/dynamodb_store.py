@@ -32,6 +32,7 @@ from pra.adapters.dynamodb_items import (
     request_key,
     state_update,
 )
+from pra.adapters.records import has_words, log_key
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
@@ -197,6 +198,18 @@ class DynamoRequestStore:
             [request_from_item(item) for item in page],
             page[-1]["log_key"]["S"] if more else None,
         )
+
+    def search(
+        self, words: list[str], status: Status | None, after: str | None, limit: int
+    ) -> LogPage:
+        """Reads every request with the status (or all): correct, but not yet bounded."""
+        found = sorted(
+            (log_key(request), request)
+            for request in self.requests(status)
+            if has_words(request, words) and log_key(request) > (after or "")
+        )
+        page = [request for _, request in found[:limit]]
+        return LogPage(page, found[limit - 1][0] if len(found) > limit else None)
 
     def count(self, status: Status | None = None) -> int:
         counters = self._query(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import AbstractContextManager
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -59,7 +60,15 @@ CREATE INDEX requests_log ON requests (log_key);
 CREATE INDEX requests_status_log ON requests (status, log_key)
 """
 
-_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2}
+# Word search: the tracking number and description of each request, by the request's rowid;
+# contentless (the text stays in the requests table), filled as requests are added.
+_SCHEMA_V3 = """
+CREATE VIRTUAL TABLE requests_words USING fts5(tracking_number, description, content='');
+INSERT INTO requests_words (rowid, tracking_number, description)
+    SELECT rowid, tracking_number, json_extract(body, '$.submission.description') FROM requests
+"""
+
+_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
 
 
 class SqliteRequestStore:
@@ -142,7 +151,7 @@ class SqliteRequestStore:
     @staticmethod
     def _insert_request(connection: sqlite3.Connection, request: PraRequest) -> None:
         data = request_to_dict(request)
-        connection.execute(
+        cursor = connection.execute(
             "INSERT INTO requests (tracking_number, status, received_at, next_due, body, log_key) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             (
@@ -153,6 +162,11 @@ class SqliteRequestStore:
                 dumps(data),
                 log_key(request),
             ),
+        )
+        # The description never changes, so the words are written once, with the request.
+        connection.execute(
+            "INSERT INTO requests_words (rowid, tracking_number, description) VALUES (?, ?, ?)",
+            (cursor.lastrowid, request.tracking_number, request.submission.description),
         )
 
     def save(
@@ -213,6 +227,28 @@ class SqliteRequestStore:
         )
         with self._connect() as connection:
             rows = connection.execute(query, (*params, limit + 1)).fetchall()
+        page = [request_from_dict(json.loads(row[0])) for row in rows[:limit]]
+        return LogPage(page, rows[limit - 1][1] if len(rows) > limit else None)
+
+    def search(
+        self, words: list[str], status: Status | None, after: str | None, limit: int
+    ) -> LogPage:
+        # Each word as a prefix, all required; only the matches are read and sorted.
+        terms = [re.sub(r"\W+", " ", word).strip() for word in words]
+        query = " AND ".join('"' + term.replace('"', "") + '"*' for term in terms if term)
+        if not query:
+            return LogPage([], None)
+        where, params = ["requests_words MATCH ?", "r.log_key > ?"], [query, after or ""]
+        if status is not None:
+            where.append("r.status = ?")
+            params.append(status.value)
+        sql = (
+            "SELECT r.body, r.log_key FROM requests_words "
+            "JOIN requests r ON r.rowid = requests_words.rowid "
+            f"WHERE {' AND '.join(where)} ORDER BY r.log_key LIMIT ?"
+        )
+        with self._connect() as connection:
+            rows = connection.execute(sql, (*params, limit + 1)).fetchall()
         page = [request_from_dict(json.loads(row[0])) for row in rows[:limit]]
         return LogPage(page, rows[limit - 1][1] if len(rows) > limit else None)
 

@@ -54,13 +54,10 @@ def export_csv(
 
 
 def _pages(services: Services, status: Status | None, search: str) -> Iterator[list[LogRow]]:
-    """The log's rows page by page; a word search has them all at once (it reads them all)."""
-    if search.strip():
-        yield log_view(services, status, search, limit=EXPORT_PAGE).rows
-        return
+    """The log's rows page by page, as the desk shows them."""
     after = None
     while True:
-        view = log_view(services, status, after=after, limit=EXPORT_PAGE)
+        view = log_view(services, status, search, after=after, limit=EXPORT_PAGE)
         yield view.rows
         if view.next_after is None:
             return

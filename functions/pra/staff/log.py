@@ -119,7 +119,7 @@ class LogView:
 
     rows: list[LogRow]
     next_after: str | None
-    about: int
+    about: int | None  # None: a word search spread over pages, not counted
 
 
 def log_view(
@@ -130,7 +130,8 @@ def log_view(
     limit: int = PAGE_SIZE,
 ) -> LogView:
     """A page of the log. Without a search it is one index range of the store, the same cost
-    at any size; a whole tracking number is one key lookup; words read every request."""
+    at any size; a whole tracking number is one key lookup; words are the store's word search
+    (SQLite's full-text index reads only the matches)."""
     today, wanted = services.today(), search.strip()
     if not wanted:
         page = services.store.log_page(status, after, limit)
@@ -141,8 +142,10 @@ def log_view(
         found = services.store.get(number)
         rows = [log_row(found, today)] if found and status in {None, found.status} else []
         return LogView(rows, None, len(rows))
-    rows = request_log(services, status, wanted)
-    return LogView(rows, None, len(rows))
+    page = services.store.search(wanted.split(), status, after, limit)
+    rows = [log_row(request, today) for request in page.requests]
+    whole = after is None and page.next_after is None
+    return LogView(rows, page.next_after, len(rows) if whole else None)
 
 
 def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:
