@@ -11,7 +11,7 @@ from pra.bootstrap import services_for
 from pra.config import Settings
 from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.ports import QueuedEmail
-from pra.services.outbox import deliver
+from pra.services.outbox import send_now
 
 
 def test_settings_naming_a_table_choose_the_aws_adapters(aws_settings: Settings) -> None:
@@ -31,5 +31,5 @@ def test_every_delivered_email_names_its_request_and_kind_to_the_mailer(services
 
     email = QueuedEmail("e1", "PRA-2026-00007", "letter_denied", b"Subject: x\n\nbody")
     services.store.queue_email(email)
-    assert deliver(replace(services, mailer=Recording()), [email]) == (1, 0)
+    assert send_now(replace(services, mailer=Recording()), [email]) == (1, 0)
     assert seen == [("PRA-2026-00007", "letter_denied")]

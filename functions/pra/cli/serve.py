@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 def serve(settings: Settings, host: str, port: int) -> int:
     import waitress
 
+    from pra.bootstrap import services_for
+    from pra.services.outbox import BackgroundSender
     from pra.web import create_app
 
     if settings.site_dir is not None and not (settings.site_dir / "index.html").exists():
@@ -36,7 +39,12 @@ def serve(settings: Settings, host: str, port: int) -> int:
             f"no built site in {settings.site_dir}/: run `make site` (or set PRA_SITE_DIR='' "
             "to serve the API alone)"
         )
-    app = create_app(settings)
+    services = services_for(settings)
+    if settings.smtp_host:
+        # A mail server that hangs must not hang submissions: emails go after the response.
+        sender = BackgroundSender(services)
+        services = dataclasses.replace(services, send_later=sender.put)
+    app = create_app(services=services)
     url = f"http://{host}:{port}"
     print(f"PRA portal on {url}/  (API: {url}/api/health)", flush=True)
     print(f"data folder: {settings.data_dir.resolve()}", flush=True)

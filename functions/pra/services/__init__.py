@@ -10,7 +10,15 @@ from datetime import date
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import ReceiptRules
-from pra.ports import Clock, FileStore, Mailer, MalwareScanner, RequestStore, StaffStore
+from pra.ports import (
+    Clock,
+    FileStore,
+    Mailer,
+    MalwareScanner,
+    QueuedEmail,
+    RequestStore,
+    StaffStore,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,9 @@ class Services:
     scanner: MalwareScanner
     signing_key: str  # signs sessions, confirmations and private download links
     random_bytes: Callable[[int], bytes] = field(default=secrets.token_bytes)
+    # Emails handed to a sender that works after the response (`pra serve` with SMTP), so a
+    # slow mail server never slows a request; None: sent before the response.
+    send_later: Callable[[list[QueuedEmail]], None] | None = None
 
     def today(self) -> date:
         """Today in the agency's time zone, by the clock: the day deadlines are counted in."""

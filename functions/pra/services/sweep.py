@@ -25,7 +25,7 @@ from pra.services import Services
 from pra.services.digest import DIGEST_DAYS, digest_email, due_this_week
 from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
-from pra.services.outbox import deliver
+from pra.services.outbox import send_now
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +44,13 @@ class SweepReport:
 def run_sweep(services: Services) -> SweepReport:
     now = services.clock.now()
     today = services.today()
-    retried, still_pending = deliver(services, services.store.pending_emails())
+    retried, still_pending = send_now(services, services.store.pending_emails())
     horizon = today + timedelta(days=max(DIGEST_DAYS, *services.settings.reminder_days))
     # The sparse index holds open requests only: this reads what is due, not every request.
     due = services.store.open_due_by(horizon)
     fresh = [email for request in due if (email := _deadline(services, request, today, now))]
     fresh += _digest(services, due, today, now)
-    sent, pending = deliver(services, fresh)
+    sent, pending = send_now(services, fresh)
     kinds = Counter(email.kind for email in fresh)
     log.info(
         "sweep %s: %d reminders, %d escalations, %d digests",
