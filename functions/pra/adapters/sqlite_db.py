@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# One open connection per thread and file, kept for the thread's next call: opening one per
+# call made SQLite checkpoint and delete the write-ahead log on every close. A thread keeps
+# at most _KEPT files open (the tests make many), closing the oldest.
+_KEPT = 4
+_local = threading.local()
+
 
 @contextmanager
 def connect(path: Path) -> Iterator[sqlite3.Connection]:
-    """A connection in autocommit mode; each store opens one per call, so threads never share."""
-    connection = sqlite3.connect(path, timeout=30, isolation_level=None)
-    try:
-        connection.execute("PRAGMA foreign_keys = ON")
-        yield connection
-    finally:
-        connection.close()
+    """This thread's connection to `path`, in autocommit mode; threads never share one."""
+    yield _connection(path)
+
+
+def _connection(path: Path) -> sqlite3.Connection:
+    kept: OrderedDict[Path, sqlite3.Connection] = getattr(_local, "kept", None) or OrderedDict()
+    _local.kept = kept
+    connection = kept.get(path)
+    if connection is not None:
+        kept.move_to_end(path)
+        return connection
+    connection = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=True)
+    connection.execute("PRAGMA foreign_keys = ON")
+    kept[path] = connection
+    while len(kept) > _KEPT:
+        kept.popitem(last=False)[1].close()
+    return connection
 
 
 @contextmanager
