@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from email.message import EmailMessage
 from typing import BinaryIO, Protocol
 
 from pra.domain.files import ScanVerdict
@@ -227,8 +226,9 @@ class MalwareScanner(Protocol):
 
 
 class Mailer(Protocol):
-    def send(self, message: EmailMessage) -> None:
-        """Hand the message over for delivery, or raise MailerError."""
+    def send(self, message: bytes) -> None:
+        """Hand the message (RFC 5322 bytes as rendered, with the X-PRA headers of
+        pra.emails.headers) over for delivery, or raise MailerError."""
         ...
 
 

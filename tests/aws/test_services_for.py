@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from email.message import EmailMessage
 
 from pra.adapters.dynamodb_store import DynamoRequestStore
 from pra.adapters.sqlite_store import SqliteRequestStore
 from pra.bootstrap import services_for
 from pra.config import Settings
-from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
+from pra.emails.headers import KIND_HEADER, TRACKING_HEADER, header_block
 from pra.ports import QueuedEmail
 from pra.services.outbox import send_now
 
@@ -26,8 +25,9 @@ def test_every_delivered_email_names_its_request_and_kind_to_the_mailer(services
     seen = []
 
     class Recording:
-        def send(self, message: EmailMessage) -> None:
-            seen.append((message[TRACKING_HEADER], message[KIND_HEADER]))
+        def send(self, message: bytes) -> None:
+            headers = header_block(message)
+            seen.append((headers[TRACKING_HEADER], headers[KIND_HEADER]))
 
     email = QueuedEmail("e1", "PRA-2026-00007", "letter_denied", b"Subject: x\n\nbody")
     services.store.queue_email(email)

@@ -62,7 +62,7 @@ def message(subject: str = "Recibimos su solicitud PRA-2026-00001") -> EmailMess
 
 
 def test_a_sent_message_arrives_whole(subject: MailerUnderTest) -> None:
-    subject.mailer.send(message())
+    subject.mailer.send(message().as_bytes())
     [received] = subject.received()
     assert received["Subject"] == "Recibimos su solicitud PRA-2026-00001"
     assert received["To"] == "ana.nunez@example.org"
@@ -74,14 +74,14 @@ def test_a_sent_message_arrives_whole(subject: MailerUnderTest) -> None:
 
 def test_messages_arrive_in_the_order_sent(subject: MailerUnderTest) -> None:
     for n in range(3):
-        subject.mailer.send(message(f"message {n}"))
+        subject.mailer.send(message(f"message {n}").as_bytes())
     assert [m["Subject"] for m in subject.received()] == ["message 0", "message 1", "message 2"]
 
 
 def test_an_unreachable_smtp_server_raises_mailer_error() -> None:
     mailer = SmtpMailer("127.0.0.1", free_port(), timeout=2)
     with pytest.raises(MailerError) as raised:
-        mailer.send(message())
+        mailer.send(message().as_bytes())
     assert str(raised.value) == "ConnectionRefusedError"
 
 
@@ -91,4 +91,17 @@ def test_an_unwritable_outbox_raises_mailer_error(tmp_path: Path) -> None:
     folder.rmdir()
     folder.write_text("a file where the folder was")
     with pytest.raises(MailerError):
-        mailer.send(message())
+        mailer.send(message().as_bytes())
+
+
+def test_our_headers_are_never_sent_on(subject: MailerUnderTest) -> None:
+    from pra.emails.headers import KIND_HEADER, TRACKING_HEADER, with_our_headers
+
+    raw = with_our_headers(message().as_bytes(), "PRA-2026-00001", "acknowledgement")
+    subject.mailer.send(raw)
+    [received] = subject.received()
+    if isinstance(subject.mailer, OutboxMailer):  # the outbox keeps the message as handed over
+        assert received[TRACKING_HEADER] == "PRA-2026-00001"
+    else:
+        assert TRACKING_HEADER not in received and KIND_HEADER not in received
+    assert received["Subject"] == "Recibimos su solicitud PRA-2026-00001"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-
 from pra.adapters.mailers import OutboxMailer
 from pra.config import Settings
 from pra.domain.request import parse_submission
@@ -20,7 +18,7 @@ class DownMailer:
     def __init__(self) -> None:
         self.attempts = 0
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: bytes) -> None:
         self.attempts += 1
         raise MailerError("ConnectionRefusedError")
 

@@ -136,7 +136,7 @@ def test_closed_requests_leave_the_digest(services: Services) -> None:
 
 
 class DownMailer:
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: bytes) -> None:
         raise MailerError("ConnectionRefusedError")
 
 

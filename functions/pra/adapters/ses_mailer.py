@@ -6,15 +6,22 @@ SES reports later (through SNS to pra.aws.bounces) can be tied back to the reque
 
 from __future__ import annotations
 
-import copy
 import re
-from email.message import EmailMessage
-from email.policy import SMTP
+from email.message import Message
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from pra.emails.headers import KIND_HEADER, KIND_TAG, TRACKING_HEADER, TRACKING_TAG, UNKNOWN
+from pra.emails.headers import (
+    KIND_HEADER,
+    KIND_TAG,
+    TRACKING_HEADER,
+    TRACKING_TAG,
+    UNKNOWN,
+    header_block,
+    wire_bytes,
+    without_our_headers,
+)
 from pra.ports import MailerError
 
 _TRACKING_NUMBER = re.compile(r"\bPRA-\d{4}-\d{5,}\b")
@@ -26,14 +33,14 @@ class SesMailer:
         self._client = client
         self._from, self._configuration_set = from_address, configuration_set
 
-    def send(self, message: EmailMessage) -> None:
-        tags = email_tags(message)
-        outgoing = _without_our_headers(message)
+    def send(self, message: bytes) -> None:
+        tags = email_tags(header_block(message))
+        outgoing = wire_bytes(without_our_headers(message))
         extra = {"ConfigurationSetName": self._configuration_set} if self._configuration_set else {}
         try:
             self._client.send_email(
                 FromEmailAddress=self._from,
-                Content={"Raw": {"Data": outgoing.as_bytes(policy=SMTP)}},
+                Content={"Raw": {"Data": outgoing}},
                 EmailTags=[{"Name": name, "Value": value} for name, value in tags.items()],
                 **extra,
             )
@@ -44,7 +51,7 @@ class SesMailer:
             raise MailerError(type(error).__name__) from error
 
 
-def email_tags(message: EmailMessage) -> dict[str, str]:
+def email_tags(message: Message) -> dict[str, str]:
     """The request and kind of a message: from our headers, else the number in the subject."""
     number = message.get(TRACKING_HEADER) or _number_in(str(message.get("Subject", "")))
     kind = message.get(KIND_HEADER) or UNKNOWN
@@ -59,11 +66,3 @@ def _number_in(subject: str) -> str:
 def _tag_safe(value: str) -> str:
     """SES tag values allow letters, digits, _ and - only, up to 256 characters."""
     return _NOT_TAG_SAFE.sub("_", value)[:256] or UNKNOWN
-
-
-def _without_our_headers(message: EmailMessage) -> EmailMessage:
-    if TRACKING_HEADER not in message and KIND_HEADER not in message:
-        return message
-    outgoing = copy.deepcopy(message)  # the caller's message stays as it was
-    del outgoing[TRACKING_HEADER], outgoing[KIND_HEADER]
-    return outgoing

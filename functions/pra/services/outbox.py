@@ -10,11 +10,8 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from email import message_from_bytes
-from email.message import EmailMessage
-from email.policy import default
 
-from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
+from pra.emails.headers import with_our_headers
 from pra.ports import MailerError, QueuedEmail
 from pra.services import Services
 
@@ -34,13 +31,9 @@ def send_now(services: Services, emails: list[QueuedEmail]) -> tuple[int, int]:
     """Try each email once; return (sent, still pending)."""
     sent = 0
     for email in emails:
-        message = message_from_bytes(email.message, _class=EmailMessage, policy=default)
         # Every email names its request and kind to the mailer (SES tags them, so a bounce
-        # finds its request), whichever use case queued it.
-        if TRACKING_HEADER not in message and email.tracking_number:
-            message[TRACKING_HEADER] = email.tracking_number
-        if KIND_HEADER not in message:
-            message[KIND_HEADER] = email.kind
+        # finds its request), whichever use case queued it; the bytes go on as rendered.
+        message = with_our_headers(email.message, email.tracking_number, email.kind)
         try:
             services.mailer.send(message)
         except MailerError as error:
