@@ -223,3 +223,60 @@ def test_reindex_gives_requests_stored_before_the_log_paged_their_place(aws: Aws
     assert store.rebuild_log() == 1
     assert store.log_page(None, None, 10).requests == [old] and store.count() == 1
     assert store.rebuild_log() == 1 and store.count() == 1  # safe to repeat
+    assert store.search(["commission"], None, None, 10).requests == [old]
+
+
+def test_word_search_reads_only_the_word_index_and_the_matching_requests(aws: Aws) -> None:
+    """The cost follows the matches: one range read per word, then the matching requests."""
+    import dataclasses
+    from datetime import date, timedelta
+
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+    from tests.aws.resources import TABLE
+    from tests.contract.test_request_store import event, make_request
+
+    calls: list[tuple[str, dict[str, Any]]] = []
+
+    class Counting:
+        """The client, noting each read: queries (through their paginator) and batch gets."""
+
+        def __getattr__(self, name: str) -> Any:
+            method = getattr(aws.dynamodb, name)
+
+            def counted(**arguments: Any) -> Any:
+                calls.append((name, arguments))
+                return method(**arguments)
+
+            return counted if name in {"query", "batch_get_item", "scan"} else method
+
+        def get_paginator(self, operation: str) -> Any:
+            paginator = aws.dynamodb.get_paginator(operation)
+
+            class Noted:
+                def paginate(self, **arguments: Any) -> Any:
+                    calls.append((operation, arguments))
+                    return paginator.paginate(**arguments)
+
+            return Noted()
+
+    store = DynamoRequestStore(Counting(), TABLE)
+    for n in range(1, 31):
+        request = make_request(f"PRA-2026-{n:05d}", date(2026, 11, 2) + timedelta(days=n % 9))
+        words = "Bookmobile budget" if n % 10 == 0 else "Minutes of the commission"
+        submission = request.submission.model_copy(update={"description": words})
+        store.add(dataclasses.replace(request, submission=submission), event("received"), [])
+    calls.clear()
+    found = store.search(["bookmob", "budget"], None, None, 10).requests
+    assert [r.tracking_number for r in found] == [
+        "PRA-2026-00010",
+        "PRA-2026-00020",
+        "PRA-2026-00030",
+    ]
+    assert [name for name, _ in calls] == ["query", "query", "batch_get_item"]
+    assert all(
+        a["ExpressionAttributeValues"][":pk"]["S"].startswith("WORD#")
+        for n, a in calls
+        if n == "query"
+    )
+    [(_, batch)] = [c for c in calls if c[0] == "batch_get_item"]
+    assert len(batch["RequestItems"][TABLE]["Keys"]) == 3

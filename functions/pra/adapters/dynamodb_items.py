@@ -5,6 +5,8 @@ The layout (infra/README.md has it as a table):
                                   log_by_status index); while open also open_pk, due_key (the
                                   sparse open_by_due index)
   COUNT / <status>                how many requests have that status (the log's "about N")
+  WORD#<3 letters> / <word>#<number>  one word of a request's description or number: the
+                                  desk's word search reads only the words that match
   REQ#<number> / EVENT#<at>#...   one history event: body (JSON); added, never rewritten
   EMAIL#<id> / EMAIL              a queued email; pending_pk, queued_key until sent
   COUNTER#<year> / COUNTER        the year's tracking sequence
@@ -14,6 +16,7 @@ The layout (infra/README.md has it as a table):
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from datetime import UTC
@@ -117,6 +120,26 @@ def _open_attributes(request: PraRequest) -> dict[str, Any]:
         "open_pk": {"S": OPEN},
         "due_key": {"S": f"{request.next_due}#{request.tracking_number}"},
     }
+
+
+WORDS_MAX = 40  # words of a description indexed, first come; a transaction holds 100 items
+PREFIX = 3  # a word's partition: its first letters, so a prefix of them is one range read
+_SKIPPED = {"pra"}  # in every tracking number: finds everything, says nothing
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a text as the index keeps them: lower case, at least two characters."""
+    return [w for w in dict.fromkeys(re.findall(r"\w+", text.lower())) if len(w) >= 2]
+
+
+def word_items(request: PraRequest) -> list[dict[str, Any]]:
+    """The word index items of a request (its description never changes)."""
+    number = request.tracking_number
+    words = search_words(f"{number} {request.submission.description}")
+    return [
+        key(f"WORD#{word[:PREFIX]}", f"{word}#{number}")
+        for word in [w for w in words if w not in _SKIPPED][:WORDS_MAX]
+    ]
 
 
 def event_item(number: str, event: HistoryEvent) -> dict[str, Any]:

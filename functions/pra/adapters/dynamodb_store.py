@@ -19,6 +19,7 @@ from pra.adapters.dynamodb_items import (
     OPEN_BY_DUE,
     PENDING,
     PENDING_EMAILS,
+    PREFIX,
     condition_failed,
     email_from_item,
     email_item,
@@ -30,9 +31,11 @@ from pra.adapters.dynamodb_items import (
     request_from_item,
     request_item,
     request_key,
+    search_words,
     state_update,
+    word_items,
 )
-from pra.adapters.records import has_words, log_key
+from pra.adapters.records import log_key
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
@@ -115,6 +118,7 @@ class DynamoRequestStore:
         }
         items = [{"Put": put}, self._event_put(request.tracking_number, event)]
         items.append(self._count(request.status, 1))
+        items += [{"Put": {"TableName": self._table, "Item": w}} for w in word_items(request)]
         try:
             self._transact(items, emails)
         except Cancelled as cancelled:
@@ -202,14 +206,46 @@ class DynamoRequestStore:
     def search(
         self, words: list[str], status: Status | None, after: str | None, limit: int
     ) -> LogPage:
-        """Reads every request with the status (or all): correct, but not yet bounded."""
-        found = sorted(
-            (log_key(request), request)
-            for request in self.requests(status)
-            if has_words(request, words) and log_key(request) > (after or "")
-        )
-        page = [request for _, request in found[:limit]]
-        return LogPage(page, found[limit - 1][0] if len(found) > limit else None)
+        """Each word of three letters or more is one range read of the word index (its
+        partition is the word's first three letters, its sort key begins with the word); the
+        numbers found in every range are read with BatchGetItem. The cost follows the matches,
+        not the store; shorter words are not searched."""
+        wanted = [w for word in words for w in search_words(word) if len(w) >= PREFIX]
+        if not wanted:
+            return LogPage([], None)
+        numbers: set[str] | None = None
+        for word in sorted(wanted, key=len, reverse=True):
+            found = {
+                item["sk"]["S"].rsplit("#", 1)[1]
+                for item in self._query(
+                    KeyConditionExpression="pk = :pk AND begins_with(sk, :word)",
+                    ExpressionAttributeValues={
+                        ":pk": {"S": f"WORD#{word[:PREFIX]}"},
+                        ":word": {"S": word},
+                    },
+                    ProjectionExpression="sk",
+                )
+            }
+            numbers = found if numbers is None else numbers & found
+            if not numbers:
+                return LogPage([], None)
+        requests = [
+            r for r in self._get_requests(sorted(numbers or ())) if status in {None, r.status}
+        ]
+        ordered = sorted((key_, r) for r in requests if (key_ := log_key(r)) > (after or ""))
+        page = [request for _, request in ordered[:limit]]
+        return LogPage(page, ordered[limit - 1][0] if len(ordered) > limit else None)
+
+    def _get_requests(self, numbers: list[str]) -> list[PraRequest]:
+        found = []
+        for start in range(0, len(numbers), 100):
+            keys = [request_key(n) for n in numbers[start : start + 100]]
+            pending: dict[str, Any] = {self._table: {"Keys": keys}}
+            while pending:
+                answer = self._client.batch_get_item(RequestItems=pending)
+                found += [request_from_item(i) for i in answer["Responses"].get(self._table, [])]
+                pending = answer.get("UnprocessedKeys") or {}
+        return found
 
     def count(self, status: Status | None = None) -> int:
         counters = self._query(
@@ -230,7 +266,9 @@ class DynamoRequestStore:
                 ExpressionAttributeValues={":status": {"S": status.value}},
             )
             for item in items:
-                wanted = request_item(request_from_item(item))["log_key"]
+                request = request_from_item(item)
+                self._put_all(word_items(request))  # the same keys again: safe to repeat
+                wanted = request_item(request)["log_key"]
                 if item.get("log_key") != wanted:
                     self._client.update_item(
                         TableName=self._table,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
@@ -59,15 +58,6 @@ def log_key(request: PraRequest) -> str:
     due = request.next_due
     when = f"0{due.isoformat()}" if due else "1"
     return f"{when}|{request.deadlines.received_date.isoformat()}|{request.tracking_number}"
-
-
-def has_words(request: PraRequest, words: list[str]) -> bool:
-    """Whether each word begins a word of the tracking number or the description (the word
-    search every store answers alike)."""
-    text = f"{request.tracking_number} {request.submission.description}".lower()
-    found = set(re.findall(r"\w+", text))
-    wanted = [w for word in words for w in re.findall(r"\w+", word.lower())]
-    return bool(wanted) and all(any(f.startswith(w) for f in found) for w in wanted)
 
 
 def request_from_dict(data: dict[str, Any]) -> PraRequest:
