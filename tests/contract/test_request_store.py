@@ -464,3 +464,14 @@ def test_word_search_pages_and_filters_by_status(store: RequestStore) -> None:
     assert rest.next_after is None
     closed = store.search(["commission"], Status.NO_RECORDS, None, 20)
     assert len(closed.requests) == 7
+
+
+def test_an_email_id_once_queued_is_known_queued_even_after_it_is_sent(
+    store: RequestStore,
+) -> None:
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [])
+    assert not store.was_queued("PRA-2026-00001-reminder")
+    store.queue_email(email("PRA-2026-00001", "reminder"))
+    assert store.was_queued("PRA-2026-00001-reminder")
+    store.mark_email_sent("PRA-2026-00001-reminder", datetime(2026, 11, 16, 10, tzinfo=PACIFIC))
+    assert store.was_queued("PRA-2026-00001-reminder")

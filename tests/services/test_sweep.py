@@ -280,3 +280,22 @@ def test_an_appeal_reminder_names_the_decision(services: Services) -> None:
     assert f"Subject: Appeal decision on {NUMBER} is due Monday, December 14, 2026" in message
     assert f"Reminder: the decision on the appeal of {NUMBER} is due" in message
     assert "An extension notice" not in message
+
+
+def test_a_repeat_sweep_builds_no_email_it_will_not_send(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pra.services.sweep as sweep
+
+    submit_on(services, RECEIVED)
+    sweep_on(services, date(2026, 11, 27))
+    built: list[str] = []
+    for name in ("deadline_email", "digest_email"):
+        real = getattr(sweep, name)
+        monkeypatch.setattr(
+            sweep,
+            name,
+            lambda *a, _real=real, _name=name, **k: built.append(_name) or _real(*a, **k),
+        )
+    report, emails = sweep_on(services, date(2026, 11, 27))
+    assert (report.reminders, report.digests, emails, built) == (0, 0, [], [])

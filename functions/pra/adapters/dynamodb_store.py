@@ -352,6 +352,12 @@ class DynamoRequestStore:
             raise
         return True
 
+    def was_queued(self, email_id: str) -> bool:
+        answer = self._client.get_item(
+            TableName=self._table, Key=email_key(email_id), ProjectionExpression="pk"
+        )
+        return "Item" in answer
+
     def mark_email_sent(self, email_id: str, at: datetime) -> None:
         # Leaving the sparse index is what takes an email out of the pending ones.
         self._update_email(

@@ -316,6 +316,11 @@ class SqliteRequestStore:
         with self._transaction() as connection:
             return self._insert_email(connection, email, once=True)
 
+    def was_queued(self, email_id: str) -> bool:
+        with self._connect() as connection:
+            row = connection.execute("SELECT 1 FROM emails WHERE id = ?", (email_id,)).fetchone()
+        return row is not None
+
     def mark_email_sent(self, email_id: str, at: datetime) -> None:
         with self._transaction() as connection:
             connection.execute(

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from pra.domain.request import DueKind, HistoryEvent, PraRequest
 from pra.ports import QueuedEmail
 from pra.services import Services
-from pra.services.digest import DIGEST_DAYS, digest_email, due_this_week
+from pra.services.digest import DIGEST_DAYS, digest_email, digest_id, due_this_week
 from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
 from pra.services.outbox import send_now
@@ -93,6 +93,8 @@ def _deadline(
             return None
         kind, email_id = REMINDER, f"{about}:reminder:{due}:{offset}"
         note = f"{what} {due}, {offset}-day reminder"
+    if services.store.was_queued(email_id):
+        return None  # sent (or queued) by an earlier run: not built again
     email = deadline_email(
         kind, request, services.settings, now, today=today, due=due, email_id=email_id
     )
@@ -108,6 +110,8 @@ def _digest(
     listed = due_this_week(due, today)
     if not listed:
         # Nothing open is due this week nor overdue: no digest at all, not an empty one.
+        return []
+    if services.store.was_queued(digest_id(today)):
         return []
     email = digest_email(listed, services.settings, now, today)
     return [email] if services.store.queue_email_once(email) else []
