@@ -30,6 +30,7 @@ from pra.services import Services
 
 SEED_DIGEST = "0" * 64
 EARLIEST = date(2023, 1, 2)  # deadlines are computed from 2023 on
+OPEN_DAYS = 20  # open requests were received over the last twenty days
 BATCH = 500
 _SUBJECTS = [
     ("Minutes of the library commission", "Actas de la comisión de la biblioteca"),
@@ -72,11 +73,18 @@ def seed_demo(services: Services, requests: int, open_requests: int, *, seed: in
     if requests < 0 or not 0 <= open_requests <= requests:
         raise SeedRefused("ask for a number of requests, and at most that many open")
     _check_only_seeded(services)
-    rng, today = random.Random(seed), services.today()
+    # The open ones draw from a stream of their own: the same however many closed come first.
+    closed_rng, open_rng, today = random.Random(seed), random.Random(seed + 1), services.today()
     zone = ZoneInfo(services.settings.timezone)
-    # Spread over the years the deadline rules cover, oldest first, the open ones most recent.
-    span = (today - EARLIEST).days
-    days = [today - timedelta(days=(requests - n) * span // requests) for n in range(requests)]
+    # The closed ones spread over the years the deadline rules cover, oldest first; the open
+    # ones over the last OPEN_DAYS days (some overdue, some due soon), however many closed.
+    closed = requests - open_requests
+    recent, span = today - timedelta(days=OPEN_DAYS), (today - EARLIEST).days - OPEN_DAYS
+    days = [recent - timedelta(days=(closed - n) * span // closed) for n in range(closed)]
+    days += [
+        today - timedelta(days=(open_requests - n) * OPEN_DAYS // open_requests)
+        for n in range(open_requests)
+    ]
     by_year: dict[int, int] = {}
     for day in days:
         by_year[day.year] = by_year.get(day.year, 0) + 1
@@ -88,6 +96,7 @@ def seed_demo(services: Services, requests: int, open_requests: int, *, seed: in
         number = tracking_number(received.year, numbers[received.year])
         numbers[received.year] += 1
         still_open = position >= requests - open_requests
+        rng = open_rng if still_open else closed_rng
         batch.append(_request(services, rng, number, received, zone, still_open))
         if len(batch) == BATCH:
             services.store.add_many(batch)

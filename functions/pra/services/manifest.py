@@ -38,15 +38,20 @@ def rebuild(services: Services, change: ReleasedRecord) -> None:
     for _ in range(REBUILDS):
         stored = services.files.get(MANIFEST_KEY)
         index = _index(services, stored, year, entries)
-        data = _dump(index)
+        data, feed = _dump(index), atom_feed(services, index["records"])
+        # The feed is checked on its own: another publish may have written its older feed
+        # after this one's, even when the index it left is already complete.
+        if services.files.get(FEED_KEY) != feed:
+            services.files.put(FEED_KEY, feed, "application/atom+xml")
         if data != stored:
-            services.files.put(
-                FEED_KEY, atom_feed(services, index["records"]), "application/atom+xml"
-            )
             services.files.put(MANIFEST_KEY, data, "application/json")
-        if services.files.get(MANIFEST_KEY) == data:
+        # Done when what this wrote is still there and the year's page it was built from has
+        # not grown meanwhile (a publish that finished first would be lost otherwise).
+        fresh = _read_page(services, year)
+        written = services.files.get(MANIFEST_KEY) == data and services.files.get(FEED_KEY) == feed
+        if written and fresh == entries:
             return
-        entries = _read_page(services, year)
+        entries = fresh
     log.warning("the index changed during %d rebuilds; the next publish settles it", REBUILDS)
 
 
