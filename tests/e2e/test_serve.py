@@ -117,3 +117,25 @@ def test_the_site_and_the_api_share_one_origin(server: Server) -> None:
     assert requests.get(f"{server.url}/es/", timeout=10).status_code == 200
     missing = requests.get(f"{server.url}/no-such-page/", timeout=10)
     assert missing.status_code == 404
+
+
+def test_pages_travel_gzipped_and_fingerprinted_assets_are_kept_a_year(server: Server) -> None:
+    page = requests.get(f"{server.url}/request/", headers={"Accept-Encoding": "gzip"}, timeout=10)
+    assert page.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in page.headers["Vary"]
+    assert 'id="pra-request-form"' in page.text  # requests decompresses it
+    raw = requests.get(
+        f"{server.url}/request/", headers={"Accept-Encoding": "identity"}, timeout=10
+    )
+    assert "Content-Encoding" not in raw.headers and raw.text == page.text
+    assert int(page.headers["Content-Length"]) < len(raw.content) / 2
+    bundle = re.search(r'src="([^"]*bundle\.[0-9a-f]{8}\.min\.js)"', raw.text)
+    assert bundle is not None
+    asset = requests.get(f"{server.url}/request/{bundle.group(1)}", timeout=10)
+    assert asset.status_code == 200
+    assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "immutable" not in raw.headers.get("Cache-Control", "")
+    health = requests.get(
+        f"{server.url}/api/health", headers={"Accept-Encoding": "gzip"}, timeout=10
+    )
+    assert "Content-Encoding" not in health.headers  # too small to be worth it

@@ -33,6 +33,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     from pra.bootstrap import services_for
     from pra.services.outbox import BackgroundSender
     from pra.web import create_app
+    from pra.web.compression import compress_text_responses
 
     if settings.site_dir is not None and not (settings.site_dir / "index.html").exists():
         raise CliError(
@@ -45,6 +46,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
         sender = BackgroundSender(services)
         services = dataclasses.replace(services, send_later=sender.put)
     app = create_app(services=services)
+    compress_text_responses(app)  # on AWS, CloudFront compresses instead
     url = f"http://{host}:{port}"
     print(f"PRA portal on {url}/  (API: {url}/api/health)", flush=True)
     print(f"data folder: {settings.data_dir.resolve()}", flush=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from flask import Blueprint, abort, redirect, send_from_directory
 from werkzeug.wrappers import Response
+
+# Material's bundles carry a hash of their content in the name: bundle.a5f9d56c.min.js.
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:css|js)$")
 
 
 def blueprint_for(site_dir: Path) -> Blueprint:
@@ -24,6 +28,10 @@ def blueprint_for(site_dir: Path) -> Blueprint:
         if path == "" or path.endswith("/"):
             path = f"{path.rstrip('/')}/index.html".lstrip("/")
         # send_from_directory refuses paths that leave the folder.
-        return send_from_directory(root, path)
+        response = send_from_directory(root, path)
+        if FINGERPRINTED.search(path):
+            # The name changes with the content: a browser may keep it for a year.
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
 
     return blueprint
