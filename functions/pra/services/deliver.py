@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
 
@@ -18,14 +17,13 @@ from pra.domain.fees import dollars
 from pra.domain.files import RequestFile, Visibility
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest, RecordsDelivery, SentLetter
 from pra.letters.builder import LetterFacts
-from pra.ports import QueuedEmail, StaffAccount
+from pra.ports import StaffAccount
 from pra.services import Services
 from pra.services.files import find_file
 from pra.services.findings import Finding
 from pra.services.library import FindingsToConfirm, publication_findings, publish_request_files
 from pra.services.links import link_url, links_expire_on
-from pra.services.outbox import deliver as send_emails
-from pra.services.respond import responsible_person, write_letter
+from pra.services.respond import Prepared, responsible_person, send_prepared, write_letter
 from pra.staff.roles import Permission, may
 
 log = logging.getLogger(__name__)
@@ -116,11 +114,11 @@ def deliver_records(
     prepared = prepare_delivery(services, number, account, order)
     if prepared.findings and not order.confirm_findings:
         raise DeliveryRefused(str(FindingsToConfirm(prepared.findings)))
-    after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
-    email = QueuedEmail(uuid.uuid4().hex, number, f"letter_{KIND}", prepared.message.as_bytes())
-    services.store.save(after, prepared.before.status, prepared.event, [email])
+    letter = Prepared(
+        prepared.before, prepared.after, prepared.letter, prepared.message, prepared.event
+    )
+    after = send_prepared(services, letter)
     log.info("records delivered for %s (%s)", number, order.method.value)
-    send_emails(services, [email])
     public = [f.id for f in prepared.files if f.visibility is Visibility.PUBLIC]
     if public:
         # Released to one, released to all (Policy 1002 §III.B).

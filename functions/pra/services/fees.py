@@ -16,8 +16,8 @@ from pra.domain.fees import NOTE_MAX, FeeRefused, Payment, dollars, estimate_fee
 from pra.domain.request import DeliveryMethod, HistoryEvent, PraRequest
 from pra.ports import StaffAccount
 from pra.services import Services
-from pra.services.respond import Prepared
-from pra.services.side_letters import letter_facts, prepare_side_letter, send_side_letter
+from pra.services.respond import Prepared, send_prepared
+from pra.services.side_letters import letter_facts, prepare_side_letter
 
 log = logging.getLogger(__name__)
 KIND = "fee_estimate"
@@ -62,7 +62,7 @@ def prepare_fee_estimate(
 def send_fee_estimate(
     services: Services, number: str, account: StaffAccount, order: FeeOrder
 ) -> PraRequest:
-    after = send_side_letter(services, prepare_fee_estimate(services, number, account, order))
+    after = send_prepared(services, prepare_fee_estimate(services, number, account, order))
     log.info("fee estimate sent for %s", number)
     return after
 

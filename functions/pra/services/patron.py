@@ -17,8 +17,8 @@ from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import StaffAccount
 from pra.services import Services
 from pra.services.notices import staff_notice
-from pra.services.respond import Prepared
-from pra.services.side_letters import letter_facts, prepare_side_letter, send_side_letter
+from pra.services.respond import Prepared, send_prepared
+from pra.services.side_letters import letter_facts, prepare_side_letter
 
 log = logging.getLogger(__name__)
 MARKED, UNMARKED = "marked_patron_records", "unmarked_patron_records"
@@ -84,7 +84,7 @@ def record_patron_check(
         facts=[("Referred by", f"{account.name}, {account.title}")],
     )
     log.info("patron information request %s referred to the Branch Manager", number)
-    return send_side_letter(services, prepared, [notice])
+    return send_prepared(services, prepared, [notice])
 
 
 def _checked(

@@ -161,16 +161,26 @@ def send_response(
 ) -> PraRequest:
     """Send the response: store the new state, the letter, the event and the email together."""
     prepared = prepare_response(services, tracking_number, account, response)
+    notices = _decision_notice(services, prepared.after, response.kind, account)
+    after = send_prepared(services, prepared, notices)
+    log.info("%s sent for %s; now %s", response.kind, tracking_number, after.status.value)
+    return after
+
+
+def send_prepared(
+    services: Services, prepared: Prepared, notices: list[QueuedEmail] | None = None
+) -> PraRequest:
+    """Store a prepared letter's new state with the letter kept, its event, its email and
+    any notices, in one write; then send them. Every letter goes out this way."""
     after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
     email = QueuedEmail(
         id=uuid.uuid4().hex,
-        tracking_number=tracking_number,
-        kind=f"letter_{response.kind}",
+        tracking_number=after.tracking_number,
+        kind=f"letter_{prepared.letter.kind}",
         message=prepared.message.as_bytes(),
     )
-    emails = [email, *_decision_notice(services, after, response.kind, account)]
+    emails = [email, *(notices or [])]
     services.store.save(after, prepared.before.status, prepared.event, emails)
-    log.info("%s sent for %s; now %s", response.kind, tracking_number, after.status.value)
     deliver(services, emails)
     return after
 

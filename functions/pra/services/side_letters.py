@@ -1,20 +1,16 @@
 """Letters that move no status: a fee estimate, a referral of patron information.
 
-They are written, kept and sent as a response's letters are (respond.write_letter): the copy
-kept is the copy sent, a requester without email gets it by post through the coordinator,
-and the history records who sent it.
+They are written, kept and sent as a response's letters are (respond.write_letter and
+respond.send_prepared): the copy kept is the copy sent, a requester without email gets it by
+post through the coordinator, and the history records who sent it.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import uuid
-
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.letters.builder import LetterFacts
-from pra.ports import QueuedEmail, StaffAccount
+from pra.ports import StaffAccount
 from pra.services import Services
-from pra.services.outbox import deliver
 from pra.services.respond import Prepared, responsible_person, write_letter
 
 
@@ -44,18 +40,3 @@ def prepare_side_letter(
 ) -> Prepared:
     message, letter = write_letter(services, after, facts, event.at)
     return Prepared(before, after, letter, message, event)
-
-
-def send_side_letter(
-    services: Services, prepared: Prepared, notices: list[QueuedEmail] | None = None
-) -> PraRequest:
-    """Store the new state with its letter and event, and send the letter and any notices."""
-    after = dataclasses.replace(prepared.after, letters=(*prepared.after.letters, prepared.letter))
-    kind = prepared.letter.kind
-    email = QueuedEmail(
-        uuid.uuid4().hex, after.tracking_number, f"letter_{kind}", prepared.message.as_bytes()
-    )
-    emails = [email, *(notices or [])]
-    services.store.save(after, prepared.before.status, prepared.event, emails)
-    deliver(services, emails)
-    return after
