@@ -10,6 +10,7 @@ from datetime import date
 from pra.config import Settings
 from pra.domain.calendar import BusinessCalendar
 from pra.domain.deadlines import ReceiptRules
+from pra.domain.request import PraRequest
 from pra.ports import (
     Clock,
     FileStore,
@@ -40,6 +41,13 @@ class Services:
     def today(self) -> date:
         """Today in the agency's time zone, by the clock: the day deadlines are counted in."""
         return self.clock.now().astimezone(self.receipt_rules.zone).date()
+
+    def stored_request(self, tracking_number: str) -> PraRequest:
+        """The request as stored; KeyError when there is none (the callers' "not found")."""
+        request = self.store.get(tracking_number)
+        if request is None:
+            raise KeyError(tracking_number)
+        return request
 
     @property
     def receipt_rules(self) -> ReceiptRules:

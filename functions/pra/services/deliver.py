@@ -62,9 +62,7 @@ def prepare_delivery(
     services: Services, number: str, account: StaffAccount, order: DeliveryOrder
 ) -> PreparedDelivery:
     """Check the delivery and write its letter; store nothing (the preview)."""
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
+    request = services.stored_request(number)
     if not may(account.role, Permission.ACT_ON_REQUESTS):
         raise DeliveryRefused(f"the {account.role} role may not deliver records")
     if not request.may_deliver:

@@ -38,7 +38,7 @@ def prepare_fee_estimate(
     services: Services, number: str, account: StaffAccount, order: FeeOrder
 ) -> Prepared:
     """Check the estimate and write its letter; store nothing (the preview)."""
-    request = _request(services, number)
+    request = services.stored_request(number)
     if not request.may_estimate_fees:
         raise FeeRefused("fees can be estimated only while records may still be released")
     today = services.today()
@@ -76,7 +76,7 @@ def record_payment(
     note: str,
 ) -> PraRequest:
     """A payment received; records may be mailed once nothing is owed."""
-    request = _request(services, number)
+    request = services.stored_request(number)
     if request.fee_owed == 0:
         raise FeeRefused("nothing is owed on this request")
     if amount <= 0:
@@ -95,10 +95,3 @@ def record_payment(
     services.store.save(after, request.status, event, [])
     log.info("payment recorded for %s", number)
     return after
-
-
-def _request(services: Services, number: str) -> PraRequest:
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
-    return request

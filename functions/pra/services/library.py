@@ -206,9 +206,7 @@ def unpublish(services: Services, record_id: str, reason: str, actor: str) -> Re
 
 def _check_request(services: Services, number: str) -> None:
     """KeyError for an unknown request; a refusal for the requester's own patron records."""
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
+    request = services.stored_request(number)
     if request.patron_records:
         raise PublishRefused(
             f"{number} is about the requester's own patron records: nothing of it is ever "

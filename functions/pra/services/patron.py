@@ -27,9 +27,7 @@ REFERRAL = "patron_referral"
 
 
 def mark_patron_records(services: Services, number: str, marked: bool, actor: str) -> PraRequest:
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
+    request = services.stored_request(number)
     if request.patron_records == marked:
         return request
     after = dataclasses.replace(request, patron_records=marked)
@@ -53,11 +51,7 @@ def prepare_patron_check(
 ) -> Prepared | None:
     """Check the answers and, for a referral, write its letter (the preview); store nothing.
     None: the request qualifies, and there is no letter to preview."""
-    request, after, event = _checked(services, number, account, answers)
-    if event.action != REFERRED:
-        return None
-    facts = letter_facts(services, after, account, REFERRAL)
-    return prepare_side_letter(services, request, after, facts, event)
+    return _referral(services, account, *_checked(services, number, account, answers))
 
 
 def record_patron_check(
@@ -67,11 +61,10 @@ def record_patron_check(
     allow is referred to the Branch Manager (§ III.C.i): a letter to the requester explains
     the policy, and the Branch Manager is told."""
     request, after, event = _checked(services, number, account, answers)
-    if event.action != REFERRED:
+    prepared = _referral(services, account, request, after, event)
+    if prepared is None:
         services.store.save(after, request.status, event, [])
         return after
-    facts = letter_facts(services, after, account, REFERRAL)
-    prepared = prepare_side_letter(services, request, after, facts, event)
     notice = staff_notice(
         services.settings,
         after,
@@ -87,12 +80,24 @@ def record_patron_check(
     return send_prepared(services, prepared, [notice])
 
 
+def _referral(
+    services: Services,
+    account: StaffAccount,
+    request: PraRequest,
+    after: PraRequest,
+    event: HistoryEvent,
+) -> Prepared | None:
+    """The referral letter, when the check found the request is not one the policy allows."""
+    if event.action != REFERRED:
+        return None
+    facts = letter_facts(services, after, account, REFERRAL)
+    return prepare_side_letter(services, request, after, facts, event)
+
+
 def _checked(
     services: Services, number: str, account: StaffAccount, answers: PatronAnswers
 ) -> tuple[PraRequest, PraRequest, HistoryEvent]:
-    request = services.store.get(number)
-    if request is None:
-        raise KeyError(number)
+    request = services.stored_request(number)
     now = services.clock.now()
     check = check_patron_request(
         answers.case,

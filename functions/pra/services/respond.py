@@ -136,9 +136,7 @@ def prepare_response(
     services: Services, tracking_number: str, account: StaffAccount, response: Response
 ) -> Prepared:
     """Check everything and render the letter; store nothing (the preview)."""
-    request = services.store.get(tracking_number)
-    if request is None:
-        raise KeyError(tracking_number)
+    request = services.stored_request(tracking_number)
     if response.kind not in ACTIONS:
         raise ResponseRefused(f"there is no response called {response.kind!r}")
     if not may(account.role, _permission(response.kind)):
