@@ -82,9 +82,9 @@ class DynamoRequestStore:
     def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:
         """Batches of 25 puts (no conditions: numbers come from reserve_tracking_sequences,
         and an existing one is refused before anything is written), then the counters."""
-        for request, _ in requests:
-            if self.get(request.tracking_number) is not None:
-                raise DuplicateRequest(request.tracking_number)
+        taken = self._get_requests([request.tracking_number for request, _ in requests])
+        if taken:
+            raise DuplicateRequest(taken[0].tracking_number)
         items = [
             item
             for request, events in requests
@@ -268,7 +268,7 @@ class DynamoRequestStore:
             for item in items:
                 request = request_from_item(item)
                 self._put_all(word_items(request))  # the same keys again: safe to repeat
-                wanted = request_item(request)["log_key"]
+                wanted = {"S": log_key(request)}
                 if item.get("log_key") != wanted:
                     self._client.update_item(
                         TableName=self._table,

@@ -414,8 +414,12 @@ def write_letter(
     sender = (settings.agency_name, settings.from_address)
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
-    kept_facts = dataclasses.replace(facts, files=tuple((label, "") for label, _ in facts.files))
-    kept = render_letter(kept_facts, agency=settings.agency_name, sender=sender, to=to, now=now)
+    kept = message
+    if facts.files:  # only links make the kept copy differ from the one sent
+        kept_facts = dataclasses.replace(
+            facts, files=tuple((label, "") for label, _ in facts.files)
+        )
+        kept = render_letter(kept_facts, agency=settings.agency_name, sender=sender, to=to, now=now)
     body = kept.get_body(("plain",))
     letter = SentLetter(
         kind=facts.kind,
