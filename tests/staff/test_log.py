@@ -16,7 +16,7 @@ from pra.adapters.clocks import FixedClock
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, Release
 from pra.services import Services
-from pra.staff.log import DueMark, request_log, status_label
+from pra.staff.log import DueMark, LogRow, log_view, status_label
 from tests.staff.conftest import EMAILS, store_request
 
 # The clock fixture reads Monday 16 November 2026, 10:00 in California.
@@ -46,6 +46,11 @@ def log(services: Services) -> None:
             email=f"requester{number[-1]}@example.org",
             assignee=assignee,
         )
+
+
+def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:
+    """The log's first page, as the desk shows it."""
+    return log_view(services, status, search).rows
 
 
 def numbers(rows) -> list[str]:  # type: ignore[no-untyped-def]

@@ -146,29 +146,3 @@ def log_view(
     rows = [log_row(request, today) for request in page.requests]
     whole = after is None and page.next_after is None
     return LogView(rows, page.next_after, len(rows) if whole else None)
-
-
-def request_log(services: Services, status: Status | None = None, search: str = "") -> list[LogRow]:
-    """Requests matching the filter, soonest due first; those without a due date last."""
-    words, today = search.lower().split(), services.today()
-    rows = [
-        log_row(request, today)
-        for request in services.store.requests(status)
-        if _matches(request, words)
-    ]
-    return sorted(rows, key=_due_order)
-
-
-def _due_order(row: LogRow) -> tuple[bool, date, date, str]:
-    due = row.next_due
-    return (due is None, due or date.max, row.received_date, row.tracking_number)
-
-
-def _matches(request: PraRequest, words: list[str]) -> bool:
-    """Every word in the description, or the whole search in the tracking number."""
-    if not words:
-        return True
-    if " ".join(words) in request.tracking_number.lower():
-        return True
-    description = request.submission.description.lower()
-    return all(word in description for word in words)
