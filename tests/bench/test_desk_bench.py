@@ -2,31 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).parents[2]
+from tests.bench import run_bench
 
 
 def test_the_desk_benchmark_prints_its_figures_and_ratios() -> None:
-    run = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "desk.py"),
-            "--small",
-            "20",
-            "--large",
-            "80",
-            "--runs",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stderr
+    output = run_bench("desk", "--small", "20", "--large", "80", "--runs", "1")
     for figure in ("log", "next page", "status", "number", "words", "csv first", "csv"):
-        assert f"  {figure} " in run.stdout
-    assert "memory of one log page" in run.stdout
+        assert f"  {figure} " in output
+    assert "memory of one log page" in output
