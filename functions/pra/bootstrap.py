@@ -6,17 +6,15 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pra.adapters.clamav import ClamAvScanner
 from pra.adapters.clocks import SystemClock
-from pra.adapters.folder_files import FolderFileStore
-from pra.adapters.mailers import OutboxMailer, SmtpMailer
-from pra.adapters.sqlite_staff import SqliteStaffStore
-from pra.adapters.sqlite_store import SqliteRequestStore
 from pra.config import Settings, SettingsError
 from pra.domain.calendar import BusinessCalendar
-from pra.ports import Clock, Mailer
 from pra.services import Services
+
+if TYPE_CHECKING:
+    from pra.ports import Clock, Mailer
 
 
 def services_for(settings: Settings) -> Services:
@@ -28,6 +26,12 @@ def bootstrap(
     settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
 ) -> Services:
     """The embedded default: SQLite, a local folder, ClamAV, and an outbox folder or SMTP."""
+    # Imported here, as bootstrap_aws imports its own: neither set of adapters loads the other.
+    from pra.adapters.clamav import ClamAvScanner
+    from pra.adapters.folder_files import FolderFileStore
+    from pra.adapters.sqlite_staff import SqliteStaffStore
+    from pra.adapters.sqlite_store import SqliteRequestStore
+
     files = FolderFileStore(settings.files_dir)
     return Services(
         settings=settings,
@@ -46,24 +50,25 @@ def bootstrap_aws(
     settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
 ) -> Services:
     """On AWS: DynamoDB, S3 and SES, named by the template's environment variables."""
-    # Imported here, so the embedded default never loads boto3.
+    # Imported here, so the embedded default never loads boto3 (nor botocore: the clients are
+    # made on their first call).
     from pra.adapters.dynamodb_staff import DynamoStaffStore
     from pra.adapters.dynamodb_store import DynamoRequestStore
     from pra.adapters.guardduty import GuardDutyScanResults
     from pra.adapters.s3_files import S3FileStore
     from pra.adapters.ses_mailer import SesMailer
-    from pra.aws.clients import aws_client
+    from pra.aws.clients import LazyClient
 
     table, private, public = _aws_names(settings)
-    dynamodb = aws_client("dynamodb", settings.aws_endpoint_url)
-    s3 = aws_client("s3", settings.aws_endpoint_url)
+    dynamodb = LazyClient("dynamodb", settings.aws_endpoint_url)
+    s3 = LazyClient("s3", settings.aws_endpoint_url)
     return Services(
         settings=settings,
         store=DynamoRequestStore(dynamodb, table),
         files=S3FileStore(s3, private, public),
         mailer=mailer
         or SesMailer(
-            aws_client("sesv2", settings.aws_endpoint_url),
+            LazyClient("sesv2", settings.aws_endpoint_url),
             settings.from_address,
             settings.ses_configuration_set,
         ),
@@ -91,6 +96,8 @@ def _aws_names(settings: Settings) -> tuple[str, str, str]:
 
 
 def _mailer(settings: Settings) -> Mailer:
+    from pra.adapters.mailers import OutboxMailer, SmtpMailer
+
     if settings.smtp_host:
         return SmtpMailer(
             settings.smtp_host,

@@ -112,3 +112,27 @@ def confirmation_event(post: dict[str, Any], cookie: str) -> dict[str, Any]:
     for header in ("content-type", "content-length"):
         event["headers"].pop(header)
     return event
+
+
+def test_a_container_makes_only_the_clients_its_events_call(
+    aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3.session
+
+    made: list[str] = []
+    make = boto3.session.Session.client
+
+    def recording(session: Any, service: str, *args: Any, **kwargs: Any) -> Any:
+        made.append(service)
+        return make(session, service, *args, **kwargs)
+
+    monkeypatch.setattr(boto3.session.Session, "client", recording)
+    health = recorded("manifest")
+    health["rawPath"] = health["requestContext"]["http"]["path"] = "/api/health"
+    assert api.handler(health, None)["statusCode"] == 200
+    assert made == []  # the app is built, and no client made: each costs its service's model
+    assert api.handler(recorded("status_unknown"), None)["statusCode"] == 404
+    assert made == ["dynamodb"]
+    api.handler(recorded("manifest"), None)
+    api.handler(recorded("status_unknown"), None)
+    assert made == ["dynamodb", "s3"]  # each made once, then kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -139,3 +140,16 @@ def test_pages_travel_gzipped_and_fingerprinted_assets_are_kept_a_year(server: S
         f"{server.url}/api/health", headers={"Accept-Encoding": "gzip"}, timeout=10
     )
     assert "Content-Encoding" not in health.headers  # too small to be worth it
+
+
+def test_visitors_holding_idle_connections_do_not_lock_out_the_next_one(server: Server) -> None:
+    # Browsers keep up to six connections a site open between pages; 25 of them hold 150.
+    # waitress's default limit of 100 connections left the 151st visitor waiting.
+    host, port = server.url.removeprefix("http://").split(":")
+    idle = [socket.create_connection((host, int(port)), timeout=5) for _ in range(150)]
+    try:
+        time.sleep(0.5)  # the server has accepted them all by now
+        assert requests.get(f"{server.url}/api/health", timeout=5).ok
+    finally:
+        for connection in idle:
+            connection.close()

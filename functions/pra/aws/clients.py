@@ -12,6 +12,20 @@ def aws_client(service: str, endpoint_url: str | None = None) -> Any:
     return _session().client(service, endpoint_url=endpoint_url, config=_config(service))
 
 
+class LazyClient:
+    """A client made on its first call: a route that never calls a service never pays for it.
+
+    Making a client loads the service's model (tens of milliseconds each), and a container's
+    first event waits for whatever the app built; most routes call one service or none.
+    """
+
+    def __init__(self, service: str, endpoint_url: str | None = None) -> None:
+        self._service, self._endpoint_url = service, endpoint_url
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(aws_client(self._service, self._endpoint_url), name)
+
+
 @cache
 def _session() -> Any:
     # A session of our own: the default one is shared module state we do not control.

@@ -58,7 +58,11 @@ class Channel(StrEnum):
 class Submission(BaseModel):
     """The request form. There is no purpose field: the law forbids requiring one (§ 7921.300)."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, frozen=True, extra="ignore")
+    # defer_build: the schema (and email-validator) are made on the first submission, not on
+    # import, so a cold container answering anything else never builds them.
+    model_config = ConfigDict(
+        str_strip_whitespace=True, frozen=True, extra="ignore", defer_build=True
+    )
 
     description: str = Field(min_length=DESCRIPTION_MIN, max_length=DESCRIPTION_MAX)
     format: RecordFormat = RecordFormat.ELECTRONIC

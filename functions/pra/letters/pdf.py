@@ -7,8 +7,6 @@ rather than embedding a font file.
 
 from __future__ import annotations
 
-from fpdf import FPDF
-
 from pra.domain.request import SentLetter
 
 INCH = 72.0  # points
@@ -24,6 +22,10 @@ PLAIN = str.maketrans(
 def letter_pdf(letter: SentLetter, agency: str, office: str) -> bytes:
     """The letter as sent, with its return address and, when posted, the requester's address
     where the envelope's window shows it."""
+    # Imported here: fpdf2 and its font tools take 0.3 s to import, and only a letter needs them
+    # (a Lambda container answering the public's requests never does).
+    from fpdf import FPDF
+
     pdf = FPDF(unit="pt", format="letter")
     pdf.set_title(_plain(letter.subject))
     pdf.set_author(_plain(agency))

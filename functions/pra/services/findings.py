@@ -16,9 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-import phonenumbers
-from stdnum import luhn
-
 log = logging.getLogger(__name__)
 TEXT_LIMIT = 5_000_000  # characters read per file: enough for any record a person reviews
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -87,6 +84,11 @@ def _pages(stream: BinaryIO, content_type: str) -> Iterator[tuple[int | None, st
 
 
 def _in_text(text: str, page: int | None) -> Iterator[Finding]:
+    # Imported here: phonenumbers' metadata takes 30 ms to load, and only a reviewed file needs
+    # it (a cold Lambda container answering the public never does).
+    import phonenumbers
+    from stdnum import luhn
+
     for found in EMAIL.finditer(text):
         yield Finding("email", _mask_email(found.group()), page)
     for match in phonenumbers.PhoneNumberMatcher(text, "US"):
