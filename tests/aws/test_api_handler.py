@@ -136,3 +136,14 @@ def test_a_container_makes_only_the_clients_its_events_call(
     api.handler(recorded("manifest"), None)
     api.handler(recorded("status_unknown"), None)
     assert made == ["dynamodb", "s3"]  # each made once, then kept
+
+
+def test_a_snapshot_holds_the_app_and_every_client(aws_env: dict[str, str]) -> None:
+    from pra.aws.clients import SERVICES, aws_client
+
+    aws_client.cache_clear()
+    api.build_for_snapshot()
+    assert aws_client.cache_info().currsize == len(SERVICES) == 3
+    handler = api._container_handler()
+    assert api.handler(recorded("status_unknown"), None)["statusCode"] == 404
+    assert api._container_handler() is handler and aws_client.cache_info().currsize == 3

@@ -5,6 +5,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+# What the functions call: the request store and staff (DynamoDB), files (S3), email (SES).
+SERVICES = ("dynamodb", "s3", "sesv2")
+
 
 @cache
 def aws_client(service: str, endpoint_url: str | None = None) -> Any:

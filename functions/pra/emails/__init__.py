@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import time
 import uuid
+from email import charset
+from email.header import Header
 from email.message import EmailMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.nonmultipart import MIMENonMultipart
 from email.utils import format_datetime, formataddr
 from typing import Any
 
@@ -47,15 +51,72 @@ def render_email(
     to: str,
     templates: Environment = EMAILS,
 ) -> EmailMessage:
+    """The email as a message to read or extend (a letter takes its PDF as an attachment)."""
+    subject, text, html = _content(kind, language, context, templates)
     message = EmailMessage()
-    message["Subject"] = context.get("subject") or SUBJECTS[(kind, language)].format(**context)
+    message["Subject"] = subject
     message["From"] = formataddr(sender)
     message["To"] = to
     message["Date"] = format_datetime(context["now"])
-    message["Message-ID"] = f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"
-    message.set_content(templates.get_template(f"{kind}.{language}.txt").render(context))
-    html = templates.get_template(f"{kind}.{language}.html").render(context)
+    message["Message-ID"] = _message_id()
+    message.set_content(text)
     message.add_alternative(html, subtype="html")
     # After the body: set_content drops any Content-* header set before it.
     message["Content-Language"] = language
     return message
+
+
+def email_bytes(
+    kind: str,
+    language: str,
+    context: dict[str, Any],
+    *,
+    sender: tuple[str, str],
+    to: str,
+    templates: Environment = EMAILS,
+) -> bytes:
+    """The same email as bytes to queue, built with the older MIME classes: they keep headers
+    as the strings given, where EmailMessage parses each into objects and folds it again on
+    output (3.3 ms an email against 0.9; two on every submission)."""
+    if not to.isascii():  # an internationalised address needs EmailMessage's SMTPUTF8 care
+        return render_email(
+            kind, language, context, sender=sender, to=to, templates=templates
+        ).as_bytes()
+    subject, text, html = _content(kind, language, context, templates)
+    message = MIMEMultipart("alternative")
+    # A Header is what this API takes for a non-ASCII subject; typeshed types the value as str.
+    message["Subject"] = Header(subject, "us-ascii" if subject.isascii() else "utf-8")  # type: ignore[assignment]
+    message["From"] = formataddr(sender, charset="utf-8")
+    message["To"] = to
+    message["Date"] = format_datetime(context["now"])
+    message["Message-ID"] = _message_id()
+    message.attach(_text_part(text, "plain"))
+    message.attach(_text_part(html, "html"))
+    message["Content-Language"] = language
+    return message.as_bytes()
+
+
+# Quoted-printable keeps every line under SMTP's 998 octets, whatever the requester typed.
+_UTF8_QUOTED_PRINTABLE = charset.Charset("utf-8")
+_UTF8_QUOTED_PRINTABLE.body_encoding = charset.QP
+
+
+def _text_part(content: str, subtype: str) -> MIMENonMultipart:
+    part = MIMENonMultipart("text", subtype)
+    # Ending in a newline, as EmailMessage.set_content ends every text part.
+    part.set_payload(content if content.endswith("\n") else content + "\n", _UTF8_QUOTED_PRINTABLE)
+    return part
+
+
+def _content(
+    kind: str, language: str, context: dict[str, Any], templates: Environment
+) -> tuple[str, str, str]:
+    """Subject, text and HTML of an email."""
+    subject = context.get("subject") or SUBJECTS[(kind, language)].format(**context)
+    text = templates.get_template(f"{kind}.{language}.txt").render(context)
+    html = templates.get_template(f"{kind}.{language}.html").render(context)
+    return subject, text, html
+
+
+def _message_id() -> str:
+    return f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"

@@ -23,11 +23,11 @@ def header_block(raw: bytes) -> Message:
 def with_our_headers(raw: bytes, tracking_number: str, kind: str) -> bytes:
     """The bytes with our two headers, added in front when missing (headers may come in any
     order), so no mailer needs to parse and serialize the whole message again."""
-    present = header_block(raw)
+    present = _header_names(raw)
     added = b""
-    if TRACKING_HEADER not in present and tracking_number:
+    if TRACKING_HEADER.lower().encode() not in present and tracking_number:
         added += f"{TRACKING_HEADER}: {tracking_number}\r\n".encode("ascii")
-    if KIND_HEADER not in present:
+    if KIND_HEADER.lower().encode() not in present:
         added += f"{KIND_HEADER}: {kind}\r\n".encode("ascii")
     return added + raw
 
@@ -55,6 +55,17 @@ def wire_bytes(raw: bytes) -> bytes:
 
 
 _OURS = {TRACKING_HEADER.lower().encode(), KIND_HEADER.lower().encode()}
+
+
+def _header_names(raw: bytes) -> set[bytes]:
+    """The names of the headers, lower-cased: a scan of the lines, where parsing them all into
+    header objects was a tenth of a submission's time."""
+    head = _split(raw)[0]
+    return {
+        line.split(b":", 1)[0].strip().lower()
+        for line in head.splitlines()
+        if line[:1] not in (b" ", b"\t") and b":" in line
+    }
 
 
 def _split(raw: bytes) -> tuple[bytes, bytes, bytes]:

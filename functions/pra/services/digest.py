@@ -12,7 +12,7 @@ from typing import Any
 
 from pra.config import Settings
 from pra.domain.request import DueKind, PraRequest
-from pra.emails import render_email
+from pra.emails import email_bytes
 from pra.emails.words import long_date
 from pra.ports import QueuedEmail
 from pra.services.notices import days_left_label, staff_url
@@ -55,11 +55,9 @@ def digest_email(
         "rows": rows,
     }
     sender = (settings.agency_name, settings.from_address)
-    message = render_email(KIND, "en", context, sender=sender, to=settings.coordinator_email)
+    message = email_bytes(KIND, "en", context, sender=sender, to=settings.coordinator_email)
     # About no one request: the tracking number stays empty, as for other staff-wide notices.
-    return QueuedEmail(
-        id=digest_id(today), tracking_number="", kind=KIND, message=message.as_bytes()
-    )
+    return QueuedEmail(id=digest_id(today), tracking_number="", kind=KIND, message=message)
 
 
 def _row(request: PraRequest, settings: Settings, today: date) -> dict[str, Any]:

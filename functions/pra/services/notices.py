@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from pra.config import Settings
 from pra.domain.lifecycle import TRANSITIONS, Action
 from pra.domain.request import Appeal, DueKind, PraRequest
-from pra.emails import render_email
+from pra.emails import email_bytes
 from pra.emails.words import long_date, status_label
 from pra.ports import QueuedEmail
 
@@ -216,7 +216,7 @@ def _queue(
     *,
     email_id: str | None = None,
 ) -> QueuedEmail:
-    message = render_email(
+    message = email_bytes(
         kind,
         context["language"],
         context,
@@ -227,5 +227,5 @@ def _queue(
         id=email_id or uuid.uuid4().hex,
         tracking_number=request.tracking_number,
         kind=kind,
-        message=message.as_bytes(),
+        message=message,
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from pra.config import Settings
 from pra.domain.request import HistoryEvent
-from pra.emails import render_email
+from pra.emails import email_bytes
 from pra.ports import QueuedEmail
 from pra.services import Services
 from pra.services.notices import staff_url
@@ -109,9 +109,9 @@ def _notice(services: Services, feedback: Feedback, who: str, known: bool, to: s
         "detail": feedback.detail,
         "staff_url": staff_url(settings, number),
     }
-    message = render_email(
+    message = email_bytes(
         NOTICE_KIND, "en", context, sender=(settings.agency_name, settings.from_address), to=to
     )
     return QueuedEmail(
-        id=uuid.uuid4().hex, tracking_number=number, kind=NOTICE_KIND, message=message.as_bytes()
+        id=uuid.uuid4().hex, tracking_number=number, kind=NOTICE_KIND, message=message
     )
