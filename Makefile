@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck site browser clamav clean
+.PHONY: serve test lint typecheck site browser clamav node clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,13 @@ clamav:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav >/dev/null; } || \
 	  { echo "install Debian's clamav (apt-get install clamav) to scan uploads"; exit 1; }
 
-test: lint typecheck site browser clamav
+# The CloudFront functions (infra/template.yaml) are JavaScript: the tests run them in Node.
+node:
+	@command -v node >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; } || \
+	  { echo "install Debian's nodejs (apt-get install nodejs) for the CloudFront function tests"; exit 1; }
+
+test: lint typecheck site browser clamav node
 	$(BIN)/pytest
 
 clean:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shutil
+import subprocess
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -332,3 +334,34 @@ def test_released_files_are_served_sandboxed_and_never_sniffed() -> None:
         "Override": True,
     }
     assert headers["ContentTypeOptions"] == {"Override": True}
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "/assets/javascripts/bundle.a5f9d56c.min.js",
+        "/assets/stylesheets/main.57a0d79d.min.css",
+        "/assets/pra.js",
+        "/assets/pra.css",
+        "/request/index.html",
+        "/sitemap.xml",
+    ],
+)
+def test_cloudfront_caches_the_sites_files_as_pra_serve_does(uri: str) -> None:
+    from pra.web.public.site import FINGERPRINTED
+
+    code = resource("SiteCacheHeadersFunction")["Properties"]["FunctionCode"]
+    event = {"request": {"uri": uri}, "response": {"statusCode": 200, "headers": {}}}
+    run = f"{code}\nconsole.log(JSON.stringify(handler({json.dumps(event)})));"
+    node = shutil.which("node")
+    assert node, "the CloudFront function runs in Node here: apt-get install nodejs"
+    done = subprocess.run([node, "-e", run], capture_output=True, text=True, check=True)
+    headers = json.loads(done.stdout)["headers"]
+    expected = "public, max-age=31536000, immutable" if FINGERPRINTED.search(uri) else "no-cache"
+    assert headers["cache-control"]["value"] == expected
+    behaviour = template()["Resources"]["Distribution"]["Properties"]["DistributionConfig"]
+    associated = behaviour["DefaultCacheBehavior"]["FunctionAssociations"]
+    assert {
+        "EventType": "viewer-response",
+        "FunctionARN": {"Fn::GetAtt": ["SiteCacheHeadersFunction", "FunctionMetadata.FunctionARN"]},
+    } in associated
