@@ -8,7 +8,7 @@ the number of requests, and the bytes each body takes gzipped (level 6, as a ser
 send it; measured the same way for both sites), with any response of 400 or more named.
 The target: the request form page at most the stock page in bytes and in requests, no 404s.
 
-Usage:  .venv/bin/python bench/pages.py [--only request/,es/request/]
+Usage:  .venv/bin/python bench/pages.py [--only request/,es/request/] [--site site]
 """
 
 from __future__ import annotations
@@ -18,20 +18,17 @@ import functools
 import gzip
 import http.server
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import requests
 from playwright.sync_api import Browser, Response, sync_playwright
+from pra_server import pra_serve
 
 ROOT = Path(__file__).parents[1]
-PRA = Path(sys.executable).parent / "pra"
 STOCK_CONFIG = "site_name: Stock\ntheme:\n  name: material\n  font: false\n"
 
 
@@ -40,12 +37,6 @@ class Visit:
     requests: int = 0
     gzip_bytes: int = 0
     failures: list[str] = field(default_factory=list)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def visit(browser: Browser, url: str) -> Visit:
@@ -102,57 +93,35 @@ def our_pages(site: Path) -> list[str]:
     return ["" if page == "." else f"{page}/" for page in pages]
 
 
-def wait_until_up(url: str) -> None:
-    for _ in range(100):
-        try:
-            if requests.get(f"{url}/api/health", timeout=1).ok:
-                return
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    raise SystemExit(f"pra serve did not answer at {url}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated page paths (default: every page)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site")
     args = parser.parse_args(argv)
-    site = ROOT / "site"
+    site = args.site
     if not (site / "index.html").exists():
         raise SystemExit("pages: build the site first (make site)")
     pages = args.only.split(",") if args.only else our_pages(site)
-    port = free_port()
-    ours = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as folder:
         stock = serve_static(stock_site(Path(folder) / "stock"))
-        server = subprocess.Popen(
-            [str(PRA), "serve", "--port", str(port), "--data-dir", str(Path(folder) / "data")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "PRA_SITE_DIR": str(site), "PRA_PUBLIC_URL": ours},
-        )
-        try:
-            wait_until_up(ours)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
-                baseline = visit(browser, f"{stock}/")
-                print("pages: a first visit in Chromium, against a stock Material page")
-                print(f"  {'page':44} {'requests':>8} {'gzip KB':>8} {'bytes/stock':>11}")
+        with pra_serve(Path(folder) / "data", site) as ours, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium")
+            baseline = visit(browser, f"{stock}/")
+            print("pages: a first visit in Chromium, against a stock Material page")
+            print(f"  {'page':44} {'requests':>8} {'gzip KB':>8} {'bytes/stock':>11}")
+            print(
+                f"  {'(stock Material page)':44} {baseline.requests:>8} "
+                f"{baseline.gzip_bytes / 1000:>8.1f} {1:>11.2f}"
+            )
+            failures = []
+            for path in pages:
+                seen = visit(browser, f"{ours}/{path}")
                 print(
-                    f"  {'(stock Material page)':44} {baseline.requests:>8} "
-                    f"{baseline.gzip_bytes / 1000:>8.1f} {1:>11.2f}"
+                    f"  {'/' + path:44} {seen.requests:>8} {seen.gzip_bytes / 1000:>8.1f} "
+                    f"{seen.gzip_bytes / baseline.gzip_bytes:>11.2f}"
                 )
-                failures = []
-                for path in pages:
-                    seen = visit(browser, f"{ours}/{path}")
-                    print(
-                        f"  {'/' + path:44} {seen.requests:>8} {seen.gzip_bytes / 1000:>8.1f} "
-                        f"{seen.gzip_bytes / baseline.gzip_bytes:>11.2f}"
-                    )
-                    failures += [f"/{path}: {failure}" for failure in seen.failures]
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+                failures += [f"/{path}: {failure}" for failure in seen.failures]
+            browser.close()
     print(f"  responses of 400 or more: {len(failures)}")
     for failure in failures:
         print(f"    {failure}")

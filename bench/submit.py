@@ -13,11 +13,7 @@ Usage:  .venv/bin/python bench/submit.py [--seconds 10] [--clients 1,8,16]
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -25,19 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import requests
+from pra_server import pra_serve
 
-PRA = Path(sys.executable).parent / "pra"
 SUBMISSION = {
     "description": "Minutes of the library commission, 2026",
     "name": "Bench Requester",
     "email": "bench.requester@example.org",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def run(clients: int, seconds: float, call: Callable[[requests.Session], int]) -> list[float]:
@@ -73,57 +63,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--clients", default="1,8,16")
     args = parser.parse_args(argv)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "PRA_SITE_DIR": "", "PRA_PUBLIC_URL": url}
-        server = subprocess.Popen(
-            [str(PRA), "serve", "--port", str(port), "--data-dir", folder],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
+    with tempfile.TemporaryDirectory() as folder, pra_serve(Path(folder)) as url:
+        print(f"submit: pra serve, JSON submissions vs GET /api/health, {args.seconds:g} s each")
+        print(
+            f"  {'clients':>7} {'submit/s':>9} {'p50 ms':>7} {'p99 ms':>7} "
+            f"{'health/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'share':>6}"
         )
-        try:
-            for _ in range(100):
-                try:
-                    if requests.get(f"{url}/api/health", timeout=1).ok:
-                        break
-                except requests.ConnectionError:
-                    time.sleep(0.1)
-            print(
-                f"submit: pra serve, JSON submissions vs GET /api/health, {args.seconds:g} s each"
+        for clients in (int(n) for n in args.clients.split(",")):
+            submit = describe(
+                run(
+                    clients,
+                    args.seconds,
+                    lambda s: (
+                        s.post(f"{url}/api/requests", json=SUBMISSION, timeout=30).status_code
+                    ),
+                ),
+                args.seconds,
+            )
+            health = describe(
+                run(
+                    clients,
+                    args.seconds,
+                    lambda s: s.get(f"{url}/api/health", timeout=30).status_code,
+                ),
+                args.seconds,
             )
             print(
-                f"  {'clients':>7} {'submit/s':>9} {'p50 ms':>7} {'p99 ms':>7} "
-                f"{'health/s':>9} {'p50 ms':>7} {'p99 ms':>7} {'share':>6}"
+                f"  {clients:>7} {submit[0]:>9.1f} {submit[1]:>7.1f} {submit[2]:>7.1f} "
+                f"{health[0]:>9.1f} {health[1]:>7.1f} {health[2]:>7.1f} "
+                f"{submit[0] / health[0]:>5.1%}"
             )
-            for clients in (int(n) for n in args.clients.split(",")):
-                submit = describe(
-                    run(
-                        clients,
-                        args.seconds,
-                        lambda s: (
-                            s.post(f"{url}/api/requests", json=SUBMISSION, timeout=30).status_code
-                        ),
-                    ),
-                    args.seconds,
-                )
-                health = describe(
-                    run(
-                        clients,
-                        args.seconds,
-                        lambda s: s.get(f"{url}/api/health", timeout=30).status_code,
-                    ),
-                    args.seconds,
-                )
-                print(
-                    f"  {clients:>7} {submit[0]:>9.1f} {submit[1]:>7.1f} {submit[2]:>7.1f} "
-                    f"{health[0]:>9.1f} {health[1]:>7.1f} {health[2]:>7.1f} "
-                    f"{submit[0] / health[0]:>5.1%}"
-                )
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
     return 0
 
 
