@@ -83,7 +83,9 @@ def email_bytes(
             kind, language, context, sender=sender, to=to, templates=templates
         ).as_bytes()
     subject, text, html = _content(kind, language, context, templates)
-    message = MIMEMultipart("alternative")
+    # "=_" never occurs in quoted-printable parts, so the boundary needs no search of them
+    # (the generator otherwise compiles a pattern per message to look for its own).
+    message = MIMEMultipart("alternative", boundary=f"=_{uuid.uuid4().hex}")
     # A Header is what this API takes for a non-ASCII subject; typeshed types the value as str.
     message["Subject"] = Header(subject, "us-ascii" if subject.isascii() else "utf-8")  # type: ignore[assignment]
     message["From"] = formataddr(sender, charset="utf-8")
