@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -153,3 +154,22 @@ def test_visitors_holding_idle_connections_do_not_lock_out_the_next_one(server: 
     finally:
         for connection in idle:
             connection.close()
+
+
+def test_each_page_names_its_translation_in_the_sitemap_not_in_its_head() -> None:
+    # In a page's head, the theme's script fetches a sitemap.xml beside each alternate page:
+    # two 404s a page. The sitemap carries the alternates instead, with absolute addresses.
+    site = ROOT / "site"
+    namespaces = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces)
+    pages = list(site.rglob("index.html"))
+    assert len(urls) == len(pages)  # an entry per page, each naming both languages
+    for url in urls:
+        alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", namespaces)}
+        assert set(alternates) == {"en", "es"}
+        assert all(re.match(r"https?://[^/]+/", href or "") for href in alternates.values())
+    for page in pages:
+        assert not re.search(r"<link[^>]*hreflang", page.read_text()), page
