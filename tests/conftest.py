@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -68,6 +70,18 @@ def read_outbox(folder: Path) -> list[EmailMessage]:
         message_from_bytes(path.read_bytes(), _class=EmailMessage, policy=default)  # type: ignore[misc]
         for path in sorted(folder.glob("*.eml"))
     ]
+
+
+def outbox_when(
+    folder: Path, ready: Callable[[list[EmailMessage]], bool], timeout: float = 10
+) -> list[EmailMessage]:
+    """The outbox once `ready` says so: `pra serve` sends after the response, from a thread."""
+    deadline = time.monotonic() + timeout
+    mail = read_outbox(folder)
+    while not ready(mail) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        mail = read_outbox(folder)
+    return mail
 
 
 @pytest.fixture

@@ -25,13 +25,14 @@ from tests.browser.test_pages import (
     assert_no_axe_violations_without_script,
     screenshots,
 )
-from tests.conftest import read_outbox, text_body
+from tests.conftest import outbox_when, text_body
 from tests.e2e.test_serve import Server
 from tests.files.pdfs import scanned_pdf
 
 pytestmark = pytest.mark.e2e
 
 DESCRIPTION = "Budget drafts for the Roseland branch, fiscal year 2027"
+COORDINATOR = "coordinator@library.example"  # the server fixture's PRA_COORDINATOR_EMAIL
 
 
 def sign_in(page: Page, login: StaffLogin) -> None:
@@ -239,7 +240,10 @@ def test_a_spanish_speaker_on_a_phone_gets_the_records_by_link(
     desk.get_by_role("button", name="Send the letter").click()
     expect(desk.locator("#pra-banner")).to_contain_text("Delivered: Su solicitud")
 
-    sent = [m for m in read_outbox(server.data_dir / "outbox") if m["To"] == email]
+    mail = outbox_when(
+        server.data_dir / "outbox", lambda mail: sum(m["To"] == email for m in mail) >= 3
+    )
+    sent = [m for m in mail if m["To"] == email]
     assert [m["Subject"] for m in sent] == [
         f"Recibimos su solicitud de registros públicos {receipt.tracking_number}",
         f"Su solicitud de registros públicos {receipt.tracking_number}: registros divulgados",
@@ -359,11 +363,17 @@ def test_a_phoned_request_is_answered_while_its_question_is_open(
     requester.get_by_role("button", name="Send the appeal").click()
     expect(requester.get_by_role("heading", level=1)).to_have_text("Your appeal was received")
     assert_no_axe_violations(requester, "the appeal received page at 375 px")
-    mail = read_outbox(server.data_dir / "outbox")
+    mail = outbox_when(
+        server.data_dir / "outbox",
+        lambda mail: (
+            any("ppeal" in m["Subject"] for m in mail if m["To"] == COORDINATOR)
+            and any("ppeal" in m["Subject"] for m in mail if m["To"] == "pat.caller@example.org")
+        ),
+    )
     confirmed = [m for m in mail if m["To"] == "pat.caller@example.org"][-1]
     assert "appeal" in confirmed["Subject"].lower()
     assert "decision" in " ".join(text_body(confirmed).split()).lower()
-    told = [m for m in mail if m["To"] == "coordinator@library.example"]
+    told = [m for m in mail if m["To"] == COORDINATOR]
     assert any(receipt.tracking_number in m["Subject"] and "ppeal" in m["Subject"] for m in told)
     requester_sees(requester, receipt, "Appeal received", partly)
     expect(requester.locator("#pra-appeal")).to_be_visible()
@@ -381,9 +391,8 @@ def test_a_phoned_request_is_answered_while_its_question_is_open(
     requester_sees(requester, receipt, "Appeal decided", decided)
     expect(requester.locator("#pra-letters")).to_contain_text("This decision is final")
     expect(requester.locator("#pra-appeal-link")).to_have_count(0)
-    mail = read_outbox(server.data_dir / "outbox")
-    assert any(
-        m["To"] == "coordinator@library.example"
-        and m["Subject"] == f"Appeal upheld for {receipt.tracking_number}"
-        for m in mail
+    upheld = f"Appeal upheld for {receipt.tracking_number}"
+    mail = outbox_when(
+        server.data_dir / "outbox", lambda mail: any(m["Subject"] == upheld for m in mail)
     )
+    assert any(m["To"] == COORDINATOR and m["Subject"] == upheld for m in mail)

@@ -17,7 +17,7 @@ from tests.browser.flows import (
     send,
 )
 from tests.browser.test_pages import assert_no_axe_violations
-from tests.conftest import read_outbox, text_body
+from tests.conftest import outbox_when, text_body
 from tests.e2e.test_serve import Server
 
 pytestmark = pytest.mark.e2e
@@ -70,7 +70,8 @@ def test_the_link_in_the_acknowledgement_fills_the_status_form(
     send(page)
     receipt = read_receipt(page)
 
-    ack = next(m for m in read_outbox(server.data_dir / "outbox") if m["To"] == email)
+    mail = outbox_when(server.data_dir / "outbox", lambda mail: any(m["To"] == email for m in mail))
+    ack = next(m for m in mail if m["To"] == email)
     link = f"{server.url}{PREFIX[language]}/status/#{receipt.tracking_number}:{receipt.access_code}"
     assert link in text_body(ack)
 

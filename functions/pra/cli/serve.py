@@ -48,10 +48,10 @@ def serve(settings: Settings, host: str, port: int) -> int:
             "to serve the API alone)"
         )
     services = services_for(settings)
-    if settings.smtp_host:
-        # A mail server that hangs must not hang submissions: emails go after the response.
-        sender = BackgroundSender(services)
-        services = dataclasses.replace(services, send_later=sender.put)
+    # Emails go after the response, to SMTP or the outbox folder alike: a mail server that
+    # hangs must not hang submissions, and the sending is not the requester's to wait for.
+    sender = BackgroundSender(services)
+    services = dataclasses.replace(services, send_later=sender.put)
     app = create_app(services=services)
     compress_text_responses(app)  # on AWS, CloudFront compresses instead
     url = f"http://{host}:{port}"
