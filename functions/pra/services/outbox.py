@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 def deliver(services: Services, emails: list[QueuedEmail]) -> None:
     """Send the emails a use case just stored: after the response when a background sender
-    is wired (`pra serve` with SMTP), else now."""
+    is wired (`pra serve`), else now (the Lambda functions, the CLI, tests)."""
     if services.send_later is not None:
         services.send_later(emails)
     else:
