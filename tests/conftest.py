@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -68,8 +68,13 @@ def read_outbox(folder: Path) -> list[EmailMessage]:
     """Messages in the outbox folder, oldest first."""
     return [
         message_from_bytes(path.read_bytes(), _class=EmailMessage, policy=default)  # type: ignore[misc]
-        for path in sorted(folder.glob("*.eml"))
+        for path in written_in_order(folder.glob("*.eml"))
     ]
+
+
+def written_in_order(paths: Iterable[Path]) -> list[Path]:
+    """Outbox files in the order they were written (names sort by the second only)."""
+    return sorted(paths, key=lambda path: (path.stat().st_mtime_ns, path.name))
 
 
 def outbox_when(

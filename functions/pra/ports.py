@@ -20,7 +20,17 @@ class StaleRequest(Exception):
 
 
 class MailerError(Exception):
-    """The message could not be handed over for delivery; it is kept and retried."""
+    """The message could not be handed over for delivery.
+
+    Transient (a server down, a timeout, a 4xx): it is kept and retried later. Permanent (a
+    5xx refusal, an email service's rejection): retrying cannot help, so it is not retried and
+    staff are told. `kind` names the error's class or code only: a server's text can quote
+    addresses.
+    """
+
+    def __init__(self, kind: str, *, permanent: bool = False) -> None:
+        super().__init__(kind)
+        self.kind, self.permanent = kind, permanent
 
 
 @dataclass(frozen=True)
@@ -132,9 +142,28 @@ class RequestStore(Protocol):
         one: a repeat run the same day builds nothing it will not send)."""
         ...
 
-    def mark_email_sent(self, email_id: str, at: datetime) -> None: ...
+    def claim_email(self, email_id: str, claim: str, now: datetime, until: datetime) -> bool:
+        """Take a pending email for sending under `claim` until `until`; True if taken.
 
-    def mark_email_failed(self, email_id: str, at: datetime) -> None: ...
+        Atomic, so of two senders at once (the sweep and a server thread) exactly one gets it.
+        Refused when the email was sent or given up, when another claim holds it past `now`,
+        or when its next try is after `now`. An expired claim can be taken over: a sender that
+        died does not keep its emails.
+        """
+        ...
+
+    def mark_email_sent(self, email_id: str, claim: str, at: datetime) -> bool:
+        """Record that the claimant sent it; False (nothing changed) if `claim` no longer
+        holds it."""
+        ...
+
+    def mark_email_failed(
+        self, email_id: str, claim: str, at: datetime, retry_at: datetime | None
+    ) -> bool:
+        """Record a failed try by the claimant and release the claim: the email is tried
+        again from `retry_at`, or never when it is None (given up: it leaves the pending ones).
+        False (nothing changed) if `claim` no longer holds it."""
+        ...
 
 
 class DuplicateStaff(Exception):

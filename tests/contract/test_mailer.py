@@ -6,13 +6,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from pra.adapters.mailers import OutboxMailer, SmtpMailer
 from pra.ports import Mailer, MailerError
 from tests.conftest import read_outbox
-from tests.smtp_server import free_port, smtp_server
+from tests.smtp_server import Collector, free_port, smtp_server
 
 
 @dataclass
@@ -105,3 +107,66 @@ def test_our_headers_are_never_sent_on(subject: MailerUnderTest) -> None:
     else:
         assert TRACKING_HEADER not in received and KIND_HEADER not in received
     assert received["Subject"] == "Recibimos su solicitud PRA-2026-00001"
+
+
+def test_a_message_sent_again_keeps_its_message_id(subject: MailerUnderTest) -> None:
+    # After a crash between sending and marking sent, the sweep sends the stored bytes again:
+    # mail clients fold the repeat by its Message-ID, and the outbox writes it only once.
+    sent = message()
+    sent["Message-ID"] = "<42.acknowledgement@library.example>"
+    subject.mailer.send(sent.as_bytes())
+    subject.mailer.send(sent.as_bytes())
+    received = subject.received()
+    assert {m["Message-ID"] for m in received} == {"<42.acknowledgement@library.example>"}
+    if isinstance(subject.mailer, OutboxMailer):
+        assert len(received) == 1
+
+
+class RefusingCollector(Collector):
+    """A server that answers every recipient with the reply it was given."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__()
+        self.reply = reply
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        return self.reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "permanent"),
+    [("550 5.1.1 No such user here", True), ("451 4.3.0 Try again later", False)],
+)
+def test_an_smtp_refusal_says_whether_retrying_can_help(reply: str, permanent: bool) -> None:
+    port = free_port()
+    controller = Controller(RefusingCollector(reply), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with pytest.raises(MailerError) as raised:
+            SmtpMailer("127.0.0.1", port, timeout=5).send(message().as_bytes())
+    finally:
+        controller.stop()
+    assert raised.value.permanent is permanent
+    assert raised.value.kind == f"SMTPRecipientsRefused {reply[:3]}"
+    assert "ana.nunez" not in str(raised.value)  # the server's text can quote the address
+
+
+def test_an_unreachable_server_is_worth_a_retry() -> None:
+    with pytest.raises(MailerError) as raised:
+        SmtpMailer("127.0.0.1", free_port(), timeout=2).send(message().as_bytes())
+    assert raised.value.permanent is False
+
+
+def test_an_ses_rejection_is_permanent() -> None:
+    from pra.adapters.ses_mailer import SesMailer
+    from tests.aws.resources import mocked_aws
+
+    with mocked_aws() as aws:
+        mailer = SesMailer(aws.sesv2, "someone@not-verified.example", None)
+        unverified = message()
+        unverified.replace_header("From", "someone@not-verified.example")
+        with pytest.raises(MailerError) as raised:
+            mailer.send(unverified.as_bytes())
+    assert (raised.value.kind, raised.value.permanent) == ("MessageRejected", True)

@@ -159,17 +159,77 @@ def test_open_due_by_finds_only_open_requests_due_by_the_day(store: RequestStore
     assert store.open_due_by(date(2026, 11, 29)) == []
 
 
+NOW = datetime(2026, 11, 16, 10, tzinfo=PACIFIC)
+
+
+def claimed(store: RequestStore, email_id: str, claim: str = "c1", now: datetime = NOW) -> bool:
+    return store.claim_email(email_id, claim, now, now + timedelta(minutes=10))
+
+
 def test_emails_stay_pending_until_sent(store: RequestStore) -> None:
     ack, notice = email("PRA-2026-00001"), email("PRA-2026-00001", "coordinator_notice")
     store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack, notice])
-    now = datetime(2026, 11, 16, 10, tzinfo=PACIFIC)
-    store.mark_email_failed(ack.id, now)
-    store.mark_email_sent(notice.id, now)
+    assert claimed(store, ack.id) and claimed(store, notice.id)
+    assert store.mark_email_failed(ack.id, "c1", NOW, NOW + timedelta(minutes=15))
+    assert store.mark_email_sent(notice.id, "c1", NOW)
     assert store.pending_emails() == [
         QueuedEmail(ack.id, "PRA-2026-00001", "acknowledgement", ack.message, attempts=1)
     ]
-    store.mark_email_sent(ack.id, now + timedelta(days=1))
+    tomorrow = NOW + timedelta(days=1)
+    assert claimed(store, ack.id, "c2", tomorrow)
+    assert store.mark_email_sent(ack.id, "c2", tomorrow)
     assert store.pending_emails() == []
+
+
+def test_an_email_is_claimed_by_one_sender_at_a_time(store: RequestStore) -> None:
+    ack = email("PRA-2026-00001")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack])
+    assert claimed(store, ack.id, "server")
+    assert not claimed(store, ack.id, "sweep", NOW + timedelta(minutes=9))
+    # Only the claimant marks it: a sender whose claim was lost changes nothing.
+    assert not store.mark_email_sent(ack.id, "sweep", NOW)
+    assert not store.mark_email_failed(ack.id, "sweep", NOW, None)
+    assert store.pending_emails() == [ack]
+    assert store.mark_email_sent(ack.id, "server", NOW)
+    assert not claimed(store, ack.id, "sweep", NOW + timedelta(days=1))  # sent: never again
+
+
+def test_a_claim_that_expired_can_be_taken_over(store: RequestStore) -> None:
+    ack = email("PRA-2026-00001")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack])
+    assert claimed(store, ack.id, "died")
+    assert claimed(store, ack.id, "sweep", NOW + timedelta(minutes=10))
+    assert not store.mark_email_sent(ack.id, "died", NOW)
+    assert store.mark_email_sent(ack.id, "sweep", NOW + timedelta(minutes=10))
+
+
+def test_a_failed_email_is_not_claimed_before_its_retry(store: RequestStore) -> None:
+    ack = email("PRA-2026-00001")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack])
+    claimed(store, ack.id)
+    retry = NOW + timedelta(minutes=15)
+    store.mark_email_failed(ack.id, "c1", NOW, retry)
+    assert not claimed(store, ack.id, "c2", retry - timedelta(seconds=1))
+    # Claims compare instants, whatever time zone the caller's clock is in.
+    assert claimed(store, ack.id, "c2", retry.astimezone(ZoneInfo("Asia/Tokyo")))
+
+
+def test_an_email_given_up_leaves_the_pending_ones_for_good(store: RequestStore) -> None:
+    ack, notice = email("PRA-2026-00001"), email("PRA-2026-00001", "coordinator_notice")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack, notice])
+    claimed(store, ack.id)
+    assert store.mark_email_failed(ack.id, "c1", NOW, None)
+    assert store.pending_emails() == [notice]
+    assert not claimed(store, ack.id, "c2", NOW + timedelta(days=30))
+    assert store.was_queued(ack.id)
+
+
+def test_of_senders_racing_for_one_email_exactly_one_claims_it(store: RequestStore) -> None:
+    ack = email("PRA-2026-00001")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack])
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda n: claimed(store, ack.id, f"sender{n}"), range(16)))
+    assert sorted(answers) == [False] * 15 + [True]
 
 
 def test_queued_email_joins_the_pending_ones(store: RequestStore) -> None:
@@ -189,7 +249,8 @@ def test_an_email_id_is_queued_once(store: RequestStore) -> None:
 def test_an_email_id_stays_taken_after_it_was_sent(store: RequestStore) -> None:
     first = email("PRA-2026-00001", "deadline_reminder")
     store.queue_email_once(first)
-    store.mark_email_sent(first.id, datetime(2026, 11, 27, 7, tzinfo=PACIFIC))
+    claimed(store, first.id)
+    store.mark_email_sent(first.id, "c1", NOW)
     assert store.queue_email_once(first) is False
     assert store.pending_emails() == []
 
@@ -385,7 +446,7 @@ def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
         connection.execute("PRAGMA user_version = 1")
     connection.close()
     store = SqliteRequestStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 3
+    assert store.schema_version() == SCHEMA_VERSION == 4
     assert store.search(["library"], None, None, 10).requests == [old]
     assert store.log_page(None, None, 10).requests == [old]
     assert store.count() == 1
@@ -473,5 +534,6 @@ def test_an_email_id_once_queued_is_known_queued_even_after_it_is_sent(
     assert not store.was_queued("PRA-2026-00001-reminder")
     store.queue_email(email("PRA-2026-00001", "reminder"))
     assert store.was_queued("PRA-2026-00001-reminder")
-    store.mark_email_sent("PRA-2026-00001-reminder", datetime(2026, 11, 16, 10, tzinfo=PACIFIC))
+    assert claimed(store, "PRA-2026-00001-reminder")
+    assert store.mark_email_sent("PRA-2026-00001-reminder", "c1", NOW)
     assert store.was_queued("PRA-2026-00001-reminder")

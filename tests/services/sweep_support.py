@@ -17,7 +17,7 @@ from pra.emails.headers import KIND_HEADER, TRACKING_HEADER
 from pra.services import Services
 from pra.services.submit import submit_request
 from pra.services.sweep import SweepReport, run_sweep
-from tests.conftest import PACIFIC, VALID_REQUEST, text_body
+from tests.conftest import PACIFIC, VALID_REQUEST, text_body, written_in_order
 
 SWEEP_HOUR, OFFICE_HOUR = 7, 10  # the scheduled sweep runs before the coordinator acts
 
@@ -58,12 +58,14 @@ def act_on(services: Services, day: date, number: str, action: Action) -> None:
     services.store.save(moved, request.status, event, [])
 
 
-def sweep_on(services: Services, day: date) -> tuple[SweepReport, list[Sent]]:
+def sweep_on(
+    services: Services, day: date, hour: int = SWEEP_HOUR
+) -> tuple[SweepReport, list[Sent]]:
     """Run the sweep at its hour on `day`; return its report and the emails it sent."""
     folder = services.settings.outbox_dir
     before = set(folder.glob("*.eml"))
-    report = run_sweep(on(services, day))
-    new = sorted(set(folder.glob("*.eml")) - before)  # names sort in the order written
+    report = run_sweep(on(services, day, hour))
+    new = written_in_order(set(folder.glob("*.eml")) - before)
     return report, [sent(_message(path.read_bytes()), services) for path in new]
 
 

@@ -14,7 +14,15 @@ from pra.ports import MailerError
 from pra.services import Services
 from pra.services.sweep import run_sweep
 from tests.conftest import VALID_REQUEST, html_body, text_body
-from tests.services.sweep_support import Outbox, Sent, act_on, on, submit_on, sweep_on
+from tests.services.sweep_support import (
+    SWEEP_HOUR,
+    Outbox,
+    Sent,
+    act_on,
+    on,
+    submit_on,
+    sweep_on,
+)
 
 LINK = "https://records.library.example/staff/requests/"
 
@@ -145,7 +153,8 @@ def test_emails_that_could_not_be_sent_are_retried_not_made_again(services: Serv
     down = dataclasses.replace(on(services, date(2026, 11, 27)), mailer=DownMailer())
     failed = run_sweep(down)
     assert (failed.reminders, failed.digests, failed.emails_pending) == (1, 1, 2)
-    report, sent = sweep_on(services, date(2026, 11, 27))
+    # A run an hour later, when their first retry is due, sends them and makes none again.
+    report, sent = sweep_on(services, date(2026, 11, 27), SWEEP_HOUR + 1)
     assert (report.emails_sent, report.reminders, report.digests) == (2, 0, 0)
     assert [s.kind for s in sent] == ["reminder", "digest"]
     assert services.store.pending_emails() == []

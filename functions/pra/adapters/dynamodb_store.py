@@ -7,7 +7,7 @@ later travels without a change here; beside it sit only the attributes keys and 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -358,30 +358,61 @@ class DynamoRequestStore:
         )
         return "Item" in answer
 
-    def mark_email_sent(self, email_id: str, at: datetime) -> None:
-        # Leaving the sparse index is what takes an email out of the pending ones.
-        self._update_email(
+    def claim_email(self, email_id: str, claim: str, now: datetime, until: datetime) -> bool:
+        # Only a pending email (in the sparse index) whose claim expired and whose retry is
+        # due: DynamoDB checks the condition and writes in one step, so one claimant wins.
+        return self._update_email(
             email_id,
-            "SET sent_at = :at ADD attempts :one REMOVE pending_pk, queued_key",
-            {":at": {"S": at.isoformat()}, ":one": {"N": "1"}},
+            "SET claim = :claim, claimed_until = :until",
+            {":claim": {"S": claim}, ":until": {"S": _utc(until)}, ":now": {"S": _utc(now)}},
+            "attribute_exists(pending_pk) "
+            "AND (attribute_not_exists(claimed_until) OR claimed_until <= :now) "
+            "AND (attribute_not_exists(retry_at) OR retry_at <= :now)",
         )
 
-    def mark_email_failed(self, email_id: str, at: datetime) -> None:
-        self._update_email(email_id, "ADD attempts :one", {":one": {"N": "1"}})
+    def mark_email_sent(self, email_id: str, claim: str, at: datetime) -> bool:
+        # Leaving the sparse index is what takes an email out of the pending ones.
+        return self._update_email(
+            email_id,
+            "SET sent_at = :at ADD attempts :one "
+            "REMOVE pending_pk, queued_key, claim, claimed_until",
+            {":at": {"S": at.isoformat()}, ":one": {"N": "1"}, ":claim": {"S": claim}},
+            "claim = :claim",
+        )
 
-    def _update_email(self, email_id: str, expression: str, values: dict[str, Any]) -> None:
+    def mark_email_failed(
+        self, email_id: str, claim: str, at: datetime, retry_at: datetime | None
+    ) -> bool:
+        if retry_at is None:  # given up: out of the sparse index, as a sent email
+            update = "SET gave_up_at = :at ADD attempts :one REMOVE pending_pk, queued_key, "
+            moment = at
+        else:
+            update = "SET retry_at = :at ADD attempts :one REMOVE "
+            moment = retry_at
+        return self._update_email(
+            email_id,
+            update + "claim, claimed_until",
+            {":at": {"S": _utc(moment)}, ":one": {"N": "1"}, ":claim": {"S": claim}},
+            "claim = :claim",
+        )
+
+    def _update_email(
+        self, email_id: str, expression: str, values: dict[str, Any], condition: str
+    ) -> bool:
         try:
             self._client.update_item(
                 TableName=self._table,
                 Key=email_key(email_id),
                 UpdateExpression=expression,
                 ExpressionAttributeValues=values,
-                ConditionExpression="attribute_exists(pk)",
+                ConditionExpression=f"attribute_exists(pk) AND {condition}",
             )
         except ClientError as error:
-            # An unknown id changes nothing, as in the embedded store; other errors travel on.
-            if not condition_failed(error):
-                raise
+            # Not ours (or no such email): nothing changed, as in the embedded store.
+            if condition_failed(error):
+                return False
+            raise
+        return True
 
     def _transact(
         self, items: list[dict[str, Any]], emails: list[QueuedEmail] | None = None
@@ -405,3 +436,7 @@ class DynamoRequestStore:
 
     def _query(self, **arguments: Any) -> list[dict[str, Any]]:
         return query_items(self._client, self._table, **arguments)
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()

@@ -24,6 +24,16 @@ from pra.emails.headers import (
 )
 from pra.ports import MailerError
 
+# SES refusals that the same message would meet again; throttling, a paused or suspended
+# account and service errors pass, so those are retried.
+PERMANENT = frozenset(
+    {
+        "MessageRejected",
+        "MailFromDomainNotVerifiedException",
+        "BadRequestException",
+        "NotFoundException",
+    }
+)
 _TRACKING_NUMBER = re.compile(r"\bPRA-\d{4}-\d{5,}\b")
 _NOT_TAG_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -46,7 +56,8 @@ class SesMailer:
             )
         except ClientError as error:
             # The code only (MessageRejected, Throttling...): SES's text can quote addresses.
-            raise MailerError(error.response["Error"]["Code"]) from error
+            code = error.response["Error"]["Code"]
+            raise MailerError(code, permanent=code in PERMANENT) from error
         except BotoCoreError as error:
             raise MailerError(type(error).__name__) from error
 

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pra.adapters.records import (
@@ -22,7 +22,7 @@ from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -68,7 +68,18 @@ INSERT INTO requests_words (rowid, tracking_number, description)
     SELECT rowid, tracking_number, json_extract(body, '$.submission.description') FROM requests
 """
 
-_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3}
+# Sending claims (one sender at a time), retries with backoff, and emails given up on, which
+# leave the pending ones. Times here are UTC ISO strings, so they compare as text.
+_SCHEMA_V4 = """
+ALTER TABLE emails ADD COLUMN claim TEXT;
+ALTER TABLE emails ADD COLUMN claimed_until TEXT;
+ALTER TABLE emails ADD COLUMN retry_at TEXT;
+ALTER TABLE emails ADD COLUMN gave_up_at TEXT;
+DROP INDEX emails_pending;
+CREATE INDEX emails_pending ON emails (id) WHERE sent_at IS NULL AND gave_up_at IS NULL
+"""
+
+_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
 
 
 class SqliteRequestStore:
@@ -303,7 +314,7 @@ class SqliteRequestStore:
             # SQLite scan every email ever sent, so the few pending ones are sorted here.
             rows = connection.execute(
                 "SELECT rowid, id, tracking_number, kind, message, attempts "
-                "FROM emails INDEXED BY emails_pending WHERE sent_at IS NULL"
+                "FROM emails INDEXED BY emails_pending WHERE sent_at IS NULL AND gave_up_at IS NULL"
             ).fetchall()
         rows.sort(key=lambda row: row[0])
         return [QueuedEmail(r[1], r[2], r[3], bytes(r[4]), r[5]) for r in rows]
@@ -321,18 +332,37 @@ class SqliteRequestStore:
             row = connection.execute("SELECT 1 FROM emails WHERE id = ?", (email_id,)).fetchone()
         return row is not None
 
-    def mark_email_sent(self, email_id: str, at: datetime) -> None:
+    def claim_email(self, email_id: str, claim: str, now: datetime, until: datetime) -> bool:
         with self._transaction() as connection:
-            connection.execute(
-                "UPDATE emails SET sent_at = ?, attempts = attempts + 1 WHERE id = ?",
-                (at.isoformat(), email_id),
+            cursor = connection.execute(
+                "UPDATE emails SET claim = ?, claimed_until = ? WHERE id = ? "
+                "AND sent_at IS NULL AND gave_up_at IS NULL "
+                "AND (claimed_until IS NULL OR claimed_until <= ?) "
+                "AND (retry_at IS NULL OR retry_at <= ?)",
+                (claim, _utc(until), email_id, _utc(now), _utc(now)),
             )
+        return cursor.rowcount == 1
 
-    def mark_email_failed(self, email_id: str, at: datetime) -> None:
+    def mark_email_sent(self, email_id: str, claim: str, at: datetime) -> bool:
         with self._transaction() as connection:
-            connection.execute(
-                "UPDATE emails SET attempts = attempts + 1 WHERE id = ?", (email_id,)
+            cursor = connection.execute(
+                "UPDATE emails SET sent_at = ?, attempts = attempts + 1, claim = NULL, "
+                "claimed_until = NULL WHERE id = ? AND claim = ?",
+                (at.isoformat(), email_id, claim),
             )
+        return cursor.rowcount == 1
+
+    def mark_email_failed(
+        self, email_id: str, claim: str, at: datetime, retry_at: datetime | None
+    ) -> bool:
+        retry, gave_up = (_utc(retry_at), None) if retry_at else (None, _utc(at))
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE emails SET attempts = attempts + 1, claim = NULL, claimed_until = NULL, "
+                "retry_at = ?, gave_up_at = ? WHERE id = ? AND claim = ?",
+                (retry, gave_up, email_id, claim),
+            )
+        return cursor.rowcount == 1
 
     @staticmethod
     def _insert_event(connection: sqlite3.Connection, number: str, event: HistoryEvent) -> None:
@@ -352,3 +382,7 @@ class SqliteRequestStore:
             (email.id, email.tracking_number, email.kind, email.message, email.attempts),
         )
         return cursor.rowcount == 1
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()

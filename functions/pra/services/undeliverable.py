@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
+from email.utils import getaddresses
 
 from pra.config import Settings
 from pra.domain.request import HistoryEvent
 from pra.emails import email_bytes
-from pra.ports import QueuedEmail
+from pra.emails.headers import header_block
+from pra.ports import MailerError, QueuedEmail
 from pra.services import Services
 from pra.services.notices import staff_url
 from pra.services.outbox import deliver
@@ -27,6 +29,8 @@ EVENTS = {
     "bounce": ("email_bounced", "bounced"),
     "complaint": ("email_complaint", "reported as unwanted by its recipient"),
     "reject": ("email_rejected", "refused by the email service before sending"),
+    "refused": ("email_refused", "refused by the receiving mail server"),
+    "gave_up": ("email_not_sent", "not sent: every try failed"),
 }
 
 
@@ -65,6 +69,22 @@ def record_feedback(services: Services, feedback: Feedback) -> bool:
     )
     _tell_staff(services, feedback, who, known)
     return True
+
+
+def record_refusal(services: Services, email: QueuedEmail, error: MailerError, tries: int) -> bool:
+    """An email we stopped trying: refused for good, or failing after every try we allow."""
+    head = header_block(email.message)
+    recipients = getaddresses([str(value) for value in head.get_all("To", [])])
+    event = "refused" if error.permanent else "gave_up"
+    feedback = Feedback(
+        event=event,
+        report_id=email.id,
+        tracking_number=email.tracking_number or None,
+        email_kind=email.kind,
+        detail=f"{error.kind} after {tries} {'try' if tries == 1 else 'tries'}",
+        recipients=frozenset(address.lower() for _, address in recipients),
+    )
+    return record_feedback(services, feedback)
 
 
 def _already_recorded(services: Services, number: str, marker: str) -> bool:
