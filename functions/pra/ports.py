@@ -189,6 +189,8 @@ class StaffAccount:
     last_failed_at: datetime | None = None
     active: bool = True
     title_es: str = ""
+    # Sessions carry the version they began under; ending sessions raises it (end_sessions).
+    session_version: int = 0
 
     def title_in(self, language: str) -> str:
         return self.title_es if language == "es" and self.title_es else self.title
@@ -206,7 +208,13 @@ class StaffStore(Protocol):
         ...
 
     def update_staff(self, account: StaffAccount) -> None:
-        """Replace a stored account (password, role, failed sign-ins); KeyError if unknown."""
+        """Replace a stored account (password, role, failed sign-ins); KeyError if unknown.
+        Never its session version: only end_sessions moves that."""
+        ...
+
+    def end_sessions(self, email: str) -> None:
+        """End every session the account signed in before now, on every device: its session
+        version goes up by one, atomically. KeyError if unknown."""
         ...
 
 

@@ -191,3 +191,23 @@ def test_a_staff_table_of_version_one_gains_the_spanish_title_and_keeps_its_acco
     assert staff.schema_version() == SCHEMA_VERSION
     old = staff.staff("old@library.example")
     assert old is not None and (old.title, old.title_es) == ("Branch Manager", "")
+    assert old.session_version == 0
+
+
+def test_ending_sessions_raises_the_version_and_updates_never_lower_it(store: StaffStore) -> None:
+    store.add_staff(account())
+    read_before = store.staff("ana.coordinator@library.example")
+    assert read_before is not None and read_before.session_version == 0
+    store.end_sessions("Ana.Coordinator@Library.example")
+    store.end_sessions("ana.coordinator@library.example")
+    # A sign-in that read the account before and writes its failed count after must not
+    # bring a revoked session back.
+    store.update_staff(dataclasses.replace(read_before, failed_signins=0, name="Ana C."))
+    stored = store.staff("ana.coordinator@library.example")
+    assert stored is not None and (stored.session_version, stored.name) == (2, "Ana C.")
+
+
+def test_ending_the_sessions_of_an_unknown_account_is_a_key_error(store: StaffStore) -> None:
+    with pytest.raises(KeyError):
+        store.end_sessions("nobody@library.example")
+    assert store.staff("nobody@library.example") is None

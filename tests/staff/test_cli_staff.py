@@ -219,3 +219,81 @@ def test_edit_refuses_an_empty_title_and_an_unknown_account(
     assert "say what to change" in capsys.readouterr().err
     account = services.staff.staff("ana.coordinator@library.example")
     assert account is not None and account.title == "Public Records Coordinator"
+
+
+EMAIL = "ana.coordinator@library.example"
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "said"),
+    [
+        (["password", EMAIL], "another long passphrase\n", "its sessions have ended"),
+        (["role", EMAIL, "director"], "", f"{EMAIL} is now director; its sessions have ended"),
+        (["deactivate", EMAIL], "", f"{EMAIL} is inactive; its sessions have ended"),
+        (["sign-out", EMAIL], "", f"the sessions of {EMAIL} have ended"),
+    ],
+)
+def test_account_changes_end_its_sessions(
+    argv: list[str],
+    stdin: str,
+    said: str,
+    capsys: pytest.CaptureFixture[str],
+    settings: Settings,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(ADD, settings, PASSWORD + "\n", monkeypatch) == 0
+    capsys.readouterr()
+    assert run(["staff", *argv], settings, stdin, monkeypatch) == 0
+    assert said in capsys.readouterr().out
+    account = services.staff.staff(EMAIL)
+    assert account is not None and account.session_version == 1
+
+
+def test_a_new_password_replaces_the_old_one_and_reactivation_allows_sign_in(
+    settings: Settings, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(ADD, settings, PASSWORD + "\n", monkeypatch) == 0
+    assert (
+        run(["staff", "password", EMAIL], settings, "another long passphrase\n", monkeypatch) == 0
+    )
+    account = services.staff.staff(EMAIL)
+    assert account is not None
+    assert verify_password(account.password_hash, "another long passphrase")
+    assert not verify_password(account.password_hash, PASSWORD)
+    assert run(["staff", "deactivate", EMAIL], settings, "", monkeypatch) == 0
+    assert run(["staff", "activate", EMAIL], settings, "", monkeypatch) == 0
+    account = services.staff.staff(EMAIL)
+    assert account is not None and account.active and account.session_version == 3
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "message"),
+    [
+        (
+            ["password", "nobody@library.example"],
+            "x\n",
+            "no staff account for nobody@library.example",
+        ),
+        (["password", EMAIL], "short\n", "the password must be at least"),
+        (["role", EMAIL, "janitor"], "", "janitor"),
+        (["sign-out", "not an email"], "", "pra: "),
+    ],
+)
+def test_account_changes_refuse_bad_input_in_one_line(
+    argv: list[str],
+    stdin: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+    settings: Settings,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run(ADD, settings, PASSWORD + "\n", monkeypatch) == 0
+    capsys.readouterr()
+    assert run(["staff", *argv], settings, stdin, monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pra: ") and message in err and err.count("\n") == 1
+    account = services.staff.staff(EMAIL)
+    assert account is not None and (account.role, account.session_version) == ("coordinator", 0)
+    assert verify_password(account.password_hash, PASSWORD)

@@ -46,7 +46,7 @@ def test_a_coordinator_signs_in_and_reads_the_log(server: Server) -> None:  # no
     out = browser.post(
         f"{server.url}/staff/sign-out", data={"csrf_token": _token(page.text)}, timeout=10
     )
-    assert "You have signed out." in out.text
+    assert "You have signed out, on this and every other device." in out.text
     assert browser.get(f"{server.url}/staff/", timeout=10).url.startswith(
         f"{server.url}/staff/sign-in"
     )

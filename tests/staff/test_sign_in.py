@@ -164,9 +164,8 @@ def test_signing_out_ends_the_session(
         303,
         "/staff/sign-in?signed_out=1",
     )
-    assert "You have signed out." in client.get("/staff/sign-in?signed_out=1").get_data(
-        as_text=True
-    )
+    page = client.get("/staff/sign-in?signed_out=1").get_data(as_text=True)
+    assert "You have signed out, on this and every other device." in page
     assert client.get("/staff/").status_code == 303
 
 

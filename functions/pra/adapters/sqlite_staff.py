@@ -15,7 +15,7 @@ from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.ports import DuplicateStaff, StaffAccount
 
 COMPONENT = "staff"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _MIGRATIONS = {
     1: """
@@ -33,11 +33,13 @@ CREATE TABLE staff (
 """,
     # Letters in Spanish print the Spanish title (blank: the English one).
     2: "ALTER TABLE staff ADD COLUMN title_es TEXT NOT NULL DEFAULT ''",
+    # Revocable sessions: a session names the version it began under.
+    3: "ALTER TABLE staff ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0",
 }
 
 _COLUMNS = (
     "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active, "
-    "title_es"
+    "title_es, session_version"
 )
 
 
@@ -81,7 +83,7 @@ class SqliteStaffStore:
         try:
             with self._transaction() as connection:
                 connection.execute(
-                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _row(account),
                 )
         except sqlite3.IntegrityError:
@@ -105,10 +107,19 @@ class SqliteStaffStore:
             changed = connection.execute(
                 "UPDATE staff SET name = ?, title = ?, role = ?, password_hash = ?, phone = ?, "
                 "failed_signins = ?, last_failed_at = ?, active = ?, title_es = ? WHERE email = ?",
-                (*_row(account)[1:], account.email),
+                (*_row(account)[1:-1], account.email),
             ).rowcount
         if changed == 0:
             raise KeyError(account.email)
+
+    def end_sessions(self, email: str) -> None:
+        with self._transaction() as connection:
+            changed = connection.execute(
+                "UPDATE staff SET session_version = session_version + 1 WHERE email = ?",
+                (email.strip().lower(),),
+            ).rowcount
+        if changed == 0:
+            raise KeyError(email)
 
 
 def _row(account: StaffAccount) -> tuple[object, ...]:
@@ -124,11 +135,14 @@ def _row(account: StaffAccount) -> tuple[object, ...]:
         failed_at,
         int(account.active),
         account.title_es,
+        account.session_version,
     )
 
 
 def _account(row: tuple[object, ...]) -> StaffAccount:
-    email, name, title, role, password_hash, phone, failed, failed_at, active, title_es = row
+    email, name, title, role, password_hash, phone, failed, failed_at, active, title_es, version = (
+        row
+    )
     return StaffAccount(
         email=str(email),
         name=str(name),
@@ -140,4 +154,5 @@ def _account(row: tuple[object, ...]) -> StaffAccount:
         last_failed_at=datetime.fromisoformat(str(failed_at)) if failed_at else None,
         active=bool(active),
         title_es=str(title_es),
+        session_version=int(str(version)),
     )

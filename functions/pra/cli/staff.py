@@ -1,4 +1,7 @@
-"""`pra staff add|list`: the accounts of the coordinator's desk.
+"""`pra staff add|edit|password|role|deactivate|activate|sign-out|list`: the desk's accounts.
+
+A new password, a new role, deactivation and `sign-out` end the account's sessions on every
+device (pra.staff.accounts).
 
 The password is never an argument (it would sit in the shell history and the process list):
 it is asked for twice on a terminal, or read as the first line of stdin otherwise.
@@ -19,6 +22,8 @@ from pra.bootstrap import services_for
 from pra.cli.errors import CliError
 from pra.config import Settings
 from pra.ports import DuplicateStaff, StaffAccount
+from pra.services import Services
+from pra.staff import accounts
 from pra.staff.passwords import WeakPassword, check_strength, hash_password
 from pra.staff.roles import ROLES, UnknownRole, check_role
 
@@ -44,6 +49,26 @@ def add_parser(commands: Any) -> None:
     edit.add_argument("--phone")
     edit.add_argument("--data-dir", type=Path)
     edit.set_defaults(run=_edit)
+    password = staff_commands.add_parser(
+        "password", help="set a new password (asks for it) and end the account's sessions"
+    )
+    password.add_argument("email")
+    password.add_argument("--data-dir", type=Path)
+    password.set_defaults(run=_password)
+    role = staff_commands.add_parser("role", help="change the role and end the sessions")
+    role.add_argument("email")
+    role.add_argument("role", help=f"one of: {', '.join(ROLES)}")
+    role.add_argument("--data-dir", type=Path)
+    role.set_defaults(run=_role)
+    for name, active, words in [
+        ("deactivate", False, "refuse its sign-in and end its sessions (kept for the history)"),
+        ("activate", True, "allow its sign-in again"),
+        ("sign-out", None, "end the account's sessions on every device"),
+    ]:
+        command = staff_commands.add_parser(name, help=words)
+        command.add_argument("email")
+        command.add_argument("--data-dir", type=Path)
+        command.set_defaults(run=_state, active=active)
     listing = staff_commands.add_parser("list", help="list accounts")
     listing.add_argument("--data-dir", type=Path)
     listing.set_defaults(run=_list)
@@ -93,6 +118,46 @@ def _edit(args: argparse.Namespace, settings: Settings) -> int:
     services.staff.update_staff(dataclasses.replace(account, **changes))
     print(f"changed {', '.join(sorted(changes))} of {email}")
     return 0
+
+
+def _password(args: argparse.Namespace, settings: Settings) -> int:
+    services, email = _existing(args, settings)
+    try:
+        accounts.change_password(services, email, _read_password())
+    except WeakPassword as error:
+        raise CliError(str(error)) from None
+    print(f"new password for {email}; its sessions have ended")
+    return 0
+
+
+def _role(args: argparse.Namespace, settings: Settings) -> int:
+    services, email = _existing(args, settings)
+    try:
+        changed = accounts.change_role(services, email, args.role)
+    except UnknownRole as error:
+        raise CliError(str(error)) from None
+    print(f"{email} is now {changed.role}; its sessions have ended")
+    return 0
+
+
+def _state(args: argparse.Namespace, settings: Settings) -> int:
+    services, email = _existing(args, settings)
+    if args.active is None:
+        accounts.sign_out_everywhere(services, email)
+        print(f"the sessions of {email} have ended")
+    else:
+        accounts.set_active(services, email, args.active)
+        state = "active" if args.active else "inactive; its sessions have ended"
+        print(f"{email} is {state}")
+    return 0
+
+
+def _existing(args: argparse.Namespace, settings: Settings) -> tuple[Services, str]:
+    services = services_for(settings)
+    email = _valid_email(args.email)
+    if services.staff.staff(email) is None:
+        raise CliError(f"no staff account for {email}")
+    return services, email
 
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:

@@ -30,6 +30,7 @@ from pra.services.direct_upload import DirectUpload, direct_upload_form
 from pra.services.letter_copies import letter_as_pdf
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
+from pra.staff.accounts import sign_out_everywhere
 from pra.staff.export import export_csv
 from pra.staff.log import STATUS_LABELS, log_view
 from pra.staff.roles import Permission, may
@@ -116,6 +117,7 @@ def _sign_in_page(form: dict[str, str], errors: list[tuple[str, str]], status: i
 @blueprint.post("/sign-out")
 @requires()
 def sign_out() -> Any:
+    sign_out_everywhere(services(), signed_in_account().email)
     sessions.end()
     return redirect(url_for(".sign_in_form", signed_out=1), code=303)
 

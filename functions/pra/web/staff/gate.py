@@ -88,8 +88,8 @@ def _signed_in_account() -> StaffAccount | None:
     lifetime = timedelta(hours=found.settings.staff_session_hours)
     email = sessions.signed_in_email(found.clock.now(), lifetime)
     account = found.staff.staff(email) if email else None
-    if email and (account is None or not account.active):
-        sessions.end()  # removed or deactivated since signing in
+    if email and (account is None or not account.active or not sessions.current_version(account)):
+        sessions.end()  # removed, deactivated, or its sessions ended since signing in
         return None
     return account
 

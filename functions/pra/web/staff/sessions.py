@@ -3,7 +3,10 @@
 Flask keeps the session in a signed cookie. Signing in drops whatever the cookie held and
 starts afresh with a new CSRF token, so nothing from before sign-in survives it. The sign-in
 time is checked against the services' clock, so a session ends after its lifetime however
-often the cookie is refreshed.
+often the cookie is refreshed. The cookie also names the account's session version when it
+signed in: signing out, a new password, a new role or deactivation raise the version in the
+store, so a copy of the cookie kept from before is refused on the server, not just forgotten
+by the browser.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pra.ports import StaffAccount
 
 SIGNED_IN_AS = "staff_email"
 SIGNED_IN_AT = "staff_since"
+SESSION_VERSION = "staff_version"
 CSRF_KEY = "staff_csrf"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
@@ -28,6 +32,7 @@ def start(account: StaffAccount, now: datetime) -> None:
     session.permanent = True  # the cookie expires after PERMANENT_SESSION_LIFETIME
     session[SIGNED_IN_AS] = account.email
     session[SIGNED_IN_AT] = now.isoformat()
+    session[SESSION_VERSION] = account.session_version
     session[CSRF_KEY] = secrets.token_urlsafe(32)
 
 
@@ -52,6 +57,11 @@ def signed_in_email(now: datetime, lifetime: timedelta) -> str | None:
         end()
         return None
     return email
+
+
+def current_version(account: StaffAccount) -> bool:
+    """Whether the session began under the account's present session version."""
+    return session.get(SESSION_VERSION) == account.session_version
 
 
 def csrf_token() -> str:
