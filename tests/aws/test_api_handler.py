@@ -76,6 +76,13 @@ def test_the_recorded_events_are_what_they_claim(client: FlaskClient) -> None:
     assert json.loads(through_lambda(recorded("manifest"))["body"]) == {"years": [], "records": []}
 
 
+def test_an_answer_names_api_gateways_request_id(aws_env: dict[str, str]) -> None:
+    # The same id as the HTTP API's access log, so a reported problem finds both.
+    event = recorded("manifest")
+    answer = api.handler(event, None)
+    assert answer["headers"]["x-request-id"] == event["requestContext"]["requestId"]
+
+
 def test_a_form_post_through_lambda_stores_the_request_and_redirects(
     client: FlaskClient, aws: Aws
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -108,6 +109,36 @@ def test_a_form_post_travels_the_whole_path(server: Server) -> None:
         if value not in {"mail", "paper"}:
             assert value not in server_output
     assert code.group(1) not in server_output
+
+
+def test_the_server_logs_json_lines_naming_each_request_and_nothing_typed(
+    server: Server,
+) -> None:
+    answer = requests.post(f"{server.url}/api/requests", json=PERSONAL, timeout=10)
+    assert answer.status_code == 201
+    forged = "x@evil.example\n2026-12-07 INFO pra: staff sign-in for admin@library.example"
+    with requests.Session() as browser:
+        form = browser.get(f"{server.url}/staff/sign-in", timeout=10).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert token is not None
+        browser.post(
+            f"{server.url}/staff/sign-in",
+            data={"email": forged, "password": "wrong password", "csrf_token": token.group(1)},
+            timeout=10,
+        )
+    deadline = time.monotonic() + 10
+    while "sent" not in server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lines = [line for line in server.log.read_text().splitlines() if line.startswith("{")]
+    entries = [json.loads(line) for line in lines]
+    assert {"time", "level", "logger", "message", "request_id"} <= set(entries[0])
+    mine = [e for e in entries if e["request_id"] == answer.headers["X-Request-Id"]]
+    assert any("received" in e["message"] for e in mine), entries
+    assert any("sign-in failed for account" in e["message"] for e in entries)
+    text = server.log.read_text()
+    for typed in [*PERSONAL.values(), "evil.example", "admin@"]:
+        if typed not in {"mail", "paper"}:
+            assert typed not in text
 
 
 def test_the_site_and_the_api_share_one_origin(server: Server) -> None:

@@ -10,6 +10,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from pra.domain.request import parse_submission
+from pra.logs import log_tag
 from pra.ports import StaffAccount
 from pra.services import Services
 from pra.services.submit import submit_request
@@ -27,12 +28,25 @@ def test_failed_sign_ins_log_the_attempt_without_password_or_email(
         sign_in(client, EMAILS["coordinator"], SECRET_TRY)
     sign_in(client, "zyxwv.quillfeather@example.org", SECRET_TRY)
     sign_in(client, EMAILS["director"], PASSWORD)
-    assert "staff sign-in failed for a***@library.example (1 in a row)" in caplog.text
-    assert "staff sign-in refused while locked for a***@library.example" in caplog.text
-    assert "staff sign-in failed for z***@example.org" in caplog.text
-    assert "staff sign-in for d***@library.example (director)" in caplog.text
-    for secret in (SECRET_TRY, PASSWORD, EMAILS["coordinator"], EMAILS["director"], "zyxwv"):
+    ana, dee = log_tag(EMAILS["coordinator"]), log_tag(EMAILS["director"])
+    assert f"staff sign-in failed for account {ana} (1 in a row)" in caplog.text
+    assert f"staff sign-in refused while locked for account {ana}" in caplog.text
+    assert f"staff sign-in failed for account {log_tag('zyxwv.quillfeather@example.org')}" in (
+        caplog.text
+    )
+    assert f"staff sign-in for account {dee} (director)" in caplog.text
+    for secret in (SECRET_TRY, PASSWORD, "ana.coordinator", "library.example", "zyxwv"):
         assert secret not in caplog.text
+
+
+def test_a_typed_email_cannot_forge_a_log_line(
+    client: FlaskClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    forged = "x@example.org\n2026-12-07 INFO pra: staff sign-in for admin@library.example"
+    sign_in(client, forged, SECRET_TRY)
+    assert "admin@" not in caplog.text and "example.org" not in caplog.text
+    assert [r.getMessage().count("\n") for r in caplog.records] == [0] * len(caplog.records)
 
 
 def test_the_log_export_and_request_page_log_no_requester_data(

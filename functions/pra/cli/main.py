@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 
+from pra import logs
 from pra.cli import demo, due, records, requests, serve, staff, sweep
 from pra.cli.errors import CliError
 from pra.config import Settings, SettingsError
@@ -16,9 +16,7 @@ from pra.domain.deadlines import DeadlineError
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logs.configure()
     try:
         settings = Settings.from_env().with_overrides(data_dir=getattr(args, "data_dir", None))
         return int(args.run(args, settings))

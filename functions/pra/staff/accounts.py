@@ -11,11 +11,12 @@ import dataclasses
 import logging
 from typing import Any
 
+from pra.logs import log_tag
 from pra.ports import StaffAccount
 from pra.services import Services
 from pra.staff.passwords import hash_password
 from pra.staff.roles import check_role
-from pra.staff.signin import mask_email, normalize_email
+from pra.staff.signin import normalize_email
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class NoSuchAccount(LookupError):
 
 def sign_out_everywhere(services: Services, email: str) -> None:
     services.staff.end_sessions(normalize_email(email))
-    log.info("staff sessions ended for %s", mask_email(email))
+    log.info("staff sessions ended for account %s", log_tag(email))
 
 
 def change_password(services: Services, email: str, password: str) -> StaffAccount:
@@ -57,5 +58,5 @@ def _change(services: Services, email: str, what: str, **changes: Any) -> StaffA
     changed = dataclasses.replace(account, **changes)
     services.staff.update_staff(changed)
     services.staff.end_sessions(changed.email)
-    log.info("staff account %s: %s, its sessions ended", mask_email(changed.email), what)
+    log.info("staff account %s: %s, its sessions ended", log_tag(changed.email), what)
     return changed

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pra.logs import log_tag
 from pra.ports import StaffAccount
 from pra.services import Services
 from pra.staff.passwords import spend_verification_time, verify_password
@@ -96,7 +97,7 @@ def sign_in(
     failures = _failures_of(account) if account else unknown.get(email)
     wait = failures.wait(now)
     if wait:
-        log.info("staff sign-in refused while locked for %s", mask_email(email))
+        log.info("staff sign-in refused while locked for account %s", log_tag(email))
         raise SignInThrottled(wait)
     if account is None:
         spend_verification_time(password)
@@ -106,7 +107,7 @@ def sign_in(
     if account.failed_signins or account.last_failed_at:
         account = dataclasses.replace(account, failed_signins=0, last_failed_at=None)
         services.staff.update_staff(account)
-    log.info("staff sign-in for %s (%s)", mask_email(email), account.role)
+    log.info("staff sign-in for account %s (%s)", log_tag(email), account.role)
     return account
 
 
@@ -115,7 +116,7 @@ Keep = Callable[[str, Failures], None]
 
 def _fail(failures: Failures, now: datetime, email: str, keep: Keep) -> StaffAccount:
     keep(email, failures)
-    log.info("staff sign-in failed for %s (%d in a row)", mask_email(email), failures.count)
+    log.info("staff sign-in failed for account %s (%d in a row)", log_tag(email), failures.count)
     wait = failures.wait(now)
     if wait:
         raise SignInThrottled(wait)
@@ -138,14 +139,6 @@ def _failures_of(account: StaffAccount) -> Failures:
 
 def normalize_email(email: str) -> str:
     return email.strip().lower()
-
-
-def mask_email(email: str) -> str:
-    """Enough for an administrator to recognise an account, not the address itself."""
-    local, at, domain = email.partition("@")
-    if not at or not local:
-        return "***"
-    return f"{local[0]}***@{domain}"
 
 
 def _digest(email: str) -> str:

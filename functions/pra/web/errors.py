@@ -45,8 +45,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Any:
-        # The class and route only: an exception's text can carry what a requester typed.
-        log.error("unhandled %s on %s %s", type(error).__name__, request.method, request.path)
+        # The class and the route's pattern only: an exception's text, and the path itself,
+        # can carry what someone typed.
+        route = request.url_rule.rule if request.url_rule else "(no route)"
+        log.error("unhandled %s on %s %s", type(error).__name__, request.method, route)
         return _answer(500)
 
 
