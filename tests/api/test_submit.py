@@ -66,18 +66,39 @@ def test_a_form_post_redirects_to_a_confirmation_page(client, services: Services
     assert "<script" not in html
 
 
-def test_reloading_the_confirmation_submits_nothing_again(client, services: Services) -> None:
+def test_reloading_the_confirmation_submits_nothing_and_hides_the_code(
+    client, services: Services
+) -> None:
     client.post("/api/requests", data=VALID_REQUEST)
-    first = client.get("/api/requests/confirmation").get_data(as_text=True)
-    again = client.get("/api/requests/confirmation").get_data(as_text=True)
-    assert first == again
+    first = client.get("/api/requests/confirmation")
+    code = re.search(r'id="pra-access-code">([A-Z2-7-]+)<', first.get_data(as_text=True))
+    assert code is not None
+    again = client.get("/api/requests/confirmation")
+    html = again.get_data(as_text=True)
+    assert again.status_code == 200
+    assert "Request PRA-2026-00001 was received" in html and "shown only once" in html
+    assert code.group(1) not in html
+    assert first.headers["Cache-Control"] == again.headers["Cache-Control"] == "no-store"
     assert [r.tracking_number for r in services.store.requests()] == ["PRA-2026-00001"]
+
+
+def test_after_the_confirmation_the_cookie_no_longer_holds_the_code(app, client) -> None:
+    client.post("/api/requests", data=VALID_REQUEST)
+    html = client.get("/api/requests/confirmation").get_data(as_text=True)
+    code = re.search(r'id="pra-access-code">([A-Z2-7-]+)<', html)
+    assert code is not None
+    cookie = client.get_cookie("session")
+    assert cookie is not None
+    held = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    assert held == {"receipt_shown": {"tracking_number": "PRA-2026-00001", "language": "en"}}
+    assert code.group(1) not in str(held)
 
 
 def test_a_confirmation_without_a_submission_says_so(client) -> None:
     response = client.get("/api/requests/confirmation")
     assert response.status_code == 404
     assert "No recent request in this browser" in response.get_data(as_text=True)
+    assert response.headers["Cache-Control"] == "no-store"
 
 
 def test_a_spanish_form_gets_a_spanish_confirmation(client) -> None:

@@ -109,6 +109,13 @@ def _confirmation(page: Page, language: str = "en") -> None:
     read_receipt(page)
 
 
+def _confirmation_reloaded(page: Page, language: str = "en") -> None:
+    _confirmation(page, language)
+    page.reload()
+    expect(page.locator("h1")).to_be_visible()
+    assert page.locator("#pra-access-code").count() == 0
+
+
 def _status(page: Page) -> None:
     fill_request(page, "en", "Library board meeting minutes for 2024", "axe@example.org")
     send(page)
@@ -137,6 +144,8 @@ def _errors(page: Page) -> None:
 STATES: dict[str, tuple[bool, Callable[[Page], None]]] = {
     "api-confirmation": (False, _confirmation),
     "api-confirmation-es": (False, lambda page: _confirmation(page, "es")),
+    "api-confirmation-reloaded": (False, _confirmation_reloaded),
+    "api-confirmation-reloaded-es": (False, lambda page: _confirmation_reloaded(page, "es")),
     "api-status": (False, _status),
     "api-status-not-found": (False, _status_not_found),
     "api-request-errors": (False, _errors),

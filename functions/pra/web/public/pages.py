@@ -33,6 +33,10 @@ def render_page(template: str, language: str, **context: Any) -> str:
     )
 
 
+RECEIPT_SHOWN = "receipt_shown"
+NOT_STORED = {"Cache-Control": "no-store"}  # never kept by the browser or a shared cache
+
+
 def receipt_for_session(receipt: Receipt) -> dict[str, str]:
     return {
         "tracking_number": receipt.tracking_number,
@@ -45,13 +49,22 @@ def receipt_for_session(receipt: Receipt) -> dict[str, str]:
 
 @blueprint.get("/requests/confirmation")
 def confirmation() -> Any:
-    receipt = session.get("receipt")
-    if not receipt:
-        language = language_or_default(request.args.get("lang"))
-        return render_page("no_receipt.html", language), 404
-    language = receipt["language"]
-    due = long_date(date.fromisoformat(receipt["initial_response_due"]), language)
-    return render_page("confirmation.html", language, receipt=receipt, due=due)
+    """The receipt, once: the cookie carries it from the form's post to this page only, and
+    keeps the tracking number alone after, so a reload (or the next person at a library
+    computer) never shows the access code again."""
+    receipt = session.pop("receipt", None)
+    if receipt:
+        session[RECEIPT_SHOWN] = {k: receipt[k] for k in ("tracking_number", "language")}
+        language = receipt["language"]
+        due = long_date(date.fromisoformat(receipt["initial_response_due"]), language)
+        page = render_page("confirmation.html", language, receipt=receipt, due=due)
+        return page, 200, NOT_STORED
+    shown = session.get(RECEIPT_SHOWN)
+    if shown:
+        page = render_page("receipt_shown.html", shown["language"], number=shown["tracking_number"])
+        return page, 200, NOT_STORED
+    language = language_or_default(request.args.get("lang"))
+    return render_page("no_receipt.html", language), 404, NOT_STORED
 
 
 @blueprint.post("/status")

@@ -106,6 +106,11 @@ PAGE_TEXT = {
         "no_receipt_title": "No recent request in this browser",
         "no_receipt": "We could not find a request submitted from this browser. If you "
         "submitted one, your tracking number and access code are in the acknowledgement email.",
+        "receipt_shown_title": "Your request was received",
+        "receipt_shown": "Request {number} was received. For your privacy, its access code was "
+        "shown only once, so that the next person at this computer cannot see it. It is in your "
+        "acknowledgement email. If you gave no email and did not note the code, contact the "
+        "library's Public Records Coordinator with your tracking number.",
         "form_title": "Request public records",
         "error_summary": "There is a problem",
         "error_prefix": "Error:",
@@ -235,6 +240,12 @@ PAGE_TEXT = {
         "no_receipt_title": "No hay una solicitud reciente en este navegador",
         "no_receipt": "No encontramos una solicitud enviada desde este navegador. Si envió una, "
         "su número de seguimiento y código de acceso están en el correo de confirmación.",
+        "receipt_shown_title": "Recibimos su solicitud",
+        "receipt_shown": "Recibimos la solicitud {number}. Para proteger su privacidad, su código "
+        "de acceso se mostró una sola vez, para que la próxima persona en esta computadora no "
+        "pueda verlo. Está en su correo de confirmación. Si no dio un correo electrónico y no "
+        "anotó el código, comuníquese con el Coordinador de Registros Públicos de la biblioteca "
+        "con su número de seguimiento.",
         "form_title": "Solicitar registros públicos",
         "error_summary": "Hay un problema",
         "error_prefix": "Error:",
