@@ -27,7 +27,13 @@ def pra_serve(data_dir: Path, site_dir: Path | None = None) -> Iterator[str]:
     """The URL of a running `pra serve` (the API alone unless a built site is given)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PRA_SITE_DIR": str(site_dir or ""), "PRA_PUBLIC_URL": url}
+    # A benchmark is one client sending as fast as it can: no per-client limits.
+    env = {
+        **os.environ,
+        "PRA_SITE_DIR": str(site_dir or ""),
+        "PRA_PUBLIC_URL": url,
+        "PRA_RATE_LIMITS": "off",
+    }
     server = subprocess.Popen(
         [str(PRA), "serve", "--port", str(port), "--data-dir", str(data_dir)],
         stdout=subprocess.DEVNULL,

@@ -80,7 +80,7 @@ def page_load(data_dir: Path, runs: int = 7) -> float:
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "PRA_SITE_DIR": "site", "PRA_PUBLIC_URL": url}
+    env = {**os.environ, "PRA_SITE_DIR": "site", "PRA_PUBLIC_URL": url, "PRA_RATE_LIMITS": "off"}
     pra = Path(sys.executable).parent / "pra"
     command = [str(pra), "serve", "--port", str(port), "--data-dir", str(data_dir)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)

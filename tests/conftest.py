@@ -32,6 +32,8 @@ def settings(tmp_path: Path) -> Settings:
         director_email="director@library.example",
         from_address="pra@library.example",
         secret_key="test-secret",
+        # Tests post far faster than people: tests/api/test_rate_limits.py turns them on.
+        rate_limits=(),
     )
 
 

@@ -14,6 +14,17 @@ class SettingsError(ValueError):
     """A setting in the environment has a value we cannot use."""
 
 
+# Per client (address), what a flood would abuse; generous enough that a person who types
+# slowly, retries on a poor connection or shares a library's address is never stopped.
+# (group, limits in the `limits` library's notation); PRA_RATE_LIMIT_<GROUP> replaces one.
+RATE_LIMITS = (
+    ("submissions", "5 per minute; 30 per hour"),
+    ("status", "20 per minute; 200 per hour"),
+    ("replies", "5 per minute; 30 per hour"),
+    ("sign_in", "10 per minute; 60 per hour"),
+)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path(".pra-data")
@@ -50,6 +61,7 @@ class Settings:
     # § 7922.600's offer of help in denial and "no records" letters; empty: the product's words.
     help_paragraph_en: str = ""
     help_paragraph_es: str = ""
+    rate_limits: tuple[tuple[str, str], ...] = RATE_LIMITS  # empty: none (PRA_RATE_LIMITS=off)
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -114,6 +126,7 @@ class Settings:
             clamav_db=_optional_path(env.get("PRA_CLAMAV_DB", "")),
             help_paragraph_en=env.get("PRA_HELP_PARAGRAPH_EN", "").strip(),
             help_paragraph_es=env.get("PRA_HELP_PARAGRAPH_ES", "").strip(),
+            rate_limits=_rate_limits(env),
         )
 
 
@@ -130,6 +143,25 @@ def _flag(env: dict[str, str], name: str, default: bool) -> bool:
     if raw.lower() in {"0", "false", "no", "off"}:
         return False
     raise SettingsError(f"{name} must be true or false, not {raw!r}")
+
+
+def _rate_limits(env: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    if not _flag(env, "PRA_RATE_LIMITS", True):
+        return ()
+    from limits import parse_many  # only where limits are on: Lambda leaves them to AWS
+
+    chosen = []
+    for group, default in RATE_LIMITS:
+        name = f"PRA_RATE_LIMIT_{group.upper()}"
+        value = env.get(name, "").strip() or default
+        try:
+            parse_many(value)
+        except ValueError:
+            raise SettingsError(
+                f"{name} must be limits such as '5 per minute; 30 per hour', not {value!r}"
+            ) from None
+        chosen.append((group, value))
+    return tuple(chosen)
 
 
 def _int(env: dict[str, str], name: str, default: int) -> int:

@@ -284,6 +284,7 @@ def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() ->
         "PRA_SITE_DIR": "",
         "PRA_TIMEZONE": "UTC",
         "PRA_COPY_FEE_PER_PAGE": "0.15",
+        "PRA_RATE_LIMITS": "off",
     }
     env = {name: special.get(name, f"value-of-{name.lower()}") for name in names}
     settings = Settings.from_env(env)
@@ -296,13 +297,15 @@ def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() ->
 
 def test_the_lambda_requirements_follow_pyproject() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    # The site build, and what only `pra serve` and the CLI use (Lambda logs JSON itself).
+    # The site build, and what only `pra serve` and the CLI use (Lambda logs JSON itself;
+    # API Gateway limits rates there).
     site_only = {
         "mkdocs",
         "mkdocs-material",
         "mkdocs-static-i18n",
         "waitress",
         "python-json-logger",
+        "limits",
     }
     in_the_runtime = {"boto3"}  # Lambda's Python runtime ships it
     wanted = {

@@ -68,6 +68,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterato
         "PRA_PUBLIC_URL": url,
         "PRA_COORDINATOR_EMAIL": "coordinator@library.example",
         "PRA_CLAMAV_DB": str(clamav_db),
+        # One browser session submits far more than a person would: no per-client limits.
+        "PRA_RATE_LIMITS": "off",
     }
     command = [str(PRA), "serve", "--port", str(port), "--data-dir", str(data_dir)]
     with log.open("w") as output:

@@ -37,6 +37,7 @@ def test_a_burst_beside_repeated_sweeps_stores_each_request_and_sends_each_email
 ) -> None:
     with smtp_server() as (collector, smtp_port), pra_serve_mailing_to(smtp_port, tmp_path) as url:
         env = {**os.environ, "PRA_SMTP_HOST": "127.0.0.1", "PRA_SMTP_PORT": str(smtp_port)}
+        env["PRA_RATE_LIMITS"] = "off"  # the sweep's settings, as the server's
         sweep = [str(PRA), "sweep", "--data-dir", str(tmp_path / "data")]
         bursting, sweeps = threading.Event(), []
 

@@ -46,6 +46,7 @@ def pra_serve_mailing_to(smtp_port: int, tmp_path: Path) -> Iterator[str]:
         "PRA_PUBLIC_URL": f"http://127.0.0.1:{port}",
         "PRA_SMTP_HOST": "127.0.0.1",
         "PRA_SMTP_PORT": str(smtp_port),
+        "PRA_RATE_LIMITS": "off",  # bursts from one address, on purpose
     }
     command = [str(PRA), "serve", "--port", str(port), "--data-dir", str(tmp_path / "data")]
     with (tmp_path / "server.log").open("w") as output:

@@ -110,7 +110,7 @@ PAGE_TEXT = {
         "receipt_shown": "Request {number} was received. For your privacy, its access code was "
         "shown only once, so that the next person at this computer cannot see it. It is in your "
         "acknowledgement email. If you gave no email and did not note the code, contact the "
-        "library's Public Records Coordinator with your tracking number.",
+        "library's PRA Coordinator with your tracking number.",
         "form_title": "Request public records",
         "error_summary": "There is a problem",
         "error_prefix": "Error:",
@@ -244,8 +244,8 @@ PAGE_TEXT = {
         "receipt_shown": "Recibimos la solicitud {number}. Para proteger su privacidad, su código "
         "de acceso se mostró una sola vez, para que la próxima persona en esta computadora no "
         "pueda verlo. Está en su correo de confirmación. Si no dio un correo electrónico y no "
-        "anotó el código, comuníquese con el Coordinador de Registros Públicos de la biblioteca "
-        "con su número de seguimiento.",
+        "anotó el código, comuníquese con la Coordinación de Registros Públicos de la "
+        "biblioteca con su número de seguimiento.",
         "form_title": "Solicitar registros públicos",
         "error_summary": "Hay un problema",
         "error_prefix": "Error:",
