@@ -9,6 +9,7 @@ from typing import BinaryIO, Protocol
 from pra.domain.files import ScanVerdict
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
+from pra.domain.throttle import Failures
 
 
 class DuplicateRequest(Exception):
@@ -176,7 +177,8 @@ class StaffAccount:
 
     name, title and phone are printed on letters as the person responsible (Policy 1002 §IV.A.2);
     title_es is the title Spanish letters print (the English one when it is blank).
-    Only a hash of the password is kept; failed sign-ins slow the next attempts down.
+    Only a hash of the password is kept; failed sign-ins are counted apart (StaffStore
+    sign_in_failures), per account and client.
     """
 
     email: str  # lower-cased; the key
@@ -185,8 +187,6 @@ class StaffAccount:
     role: str  # coordinator, director or staff
     password_hash: str
     phone: str = ""
-    failed_signins: int = 0
-    last_failed_at: datetime | None = None
     active: bool = True
     title_es: str = ""
     # Sessions carry the version they began under; ending sessions raises it (end_sessions).
@@ -210,6 +210,15 @@ class StaffStore(Protocol):
     def update_staff(self, account: StaffAccount) -> None:
         """Replace a stored account (password, role, failed sign-ins); KeyError if unknown.
         Never its session version: only end_sessions moves that."""
+        ...
+
+    def sign_in_failures(self, key: str) -> Failures:
+        """The failed sign-ins counted under `key` (a digest: pra.staff.signin); none if never."""
+        ...
+
+    def record_sign_in_failures(self, key: str, failures: Failures) -> None:
+        """Keep `failures` under `key`; Failures() forgets it. Counts untouched for a day may
+        be dropped: their locks ended long before."""
         ...
 
     def end_sessions(self, email: str) -> None:

@@ -26,10 +26,16 @@ def test_a_coordinator_signs_in_reads_the_log_and_opens_a_request(
     assert viewer == EMAILS["coordinator"]
 
 
-def test_a_wrong_password_counts_on_the_stored_account(aws_env: dict[str, str]) -> None:
+def test_wrong_passwords_lock_the_account_for_that_client_only(aws_env: dict[str, str]) -> None:
     services = wiring.services()
     services.staff.add_staff(account_for("coordinator"))
-    client = api.build_app().test_client()
-    assert sign_in(client, EMAILS["coordinator"], "not the password at all").status_code != 303
-    stored = services.staff.staff(EMAILS["coordinator"])
-    assert stored is not None and stored.failed_signins == 1
+    guesser, desk = api.build_app().test_client(), api.build_app().test_client()
+    guesser.environ_base["REMOTE_ADDR"], desk.environ_base["REMOTE_ADDR"] = (
+        "198.51.100.9",
+        "192.0.2.9",
+    )
+    codes = [
+        sign_in(guesser, EMAILS["coordinator"], "not the password!").status_code for _ in range(5)
+    ]
+    assert codes == [401] * 4 + [429]
+    assert sign_in(desk, EMAILS["coordinator"]).status_code == 303

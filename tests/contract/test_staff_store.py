@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -13,6 +13,7 @@ import pytest
 
 from pra.adapters.sqlite_staff import SCHEMA_VERSION, SqliteStaffStore
 from pra.adapters.sqlite_store import SqliteRequestStore
+from pra.domain.throttle import Failures
 from pra.ports import DuplicateStaff, StaffAccount, StaffStore
 from tests.contract.test_request_store import event, make_request
 
@@ -110,15 +111,12 @@ def test_no_staff_is_an_empty_list(store: StaffStore) -> None:
 
 def test_an_update_replaces_every_field_but_the_email(store: StaffStore) -> None:
     store.add_staff(account())
-    failed_at = datetime(2026, 11, 16, 10, 5, tzinfo=PACIFIC)
     changed = account(
         name="Ana B. Coordinator",
         title="Library Director",
         role="director",
         password_hash="scrypt:32768:8:1$other$" + "cd" * 32,
         phone="",
-        failed_signins=3,
-        last_failed_at=failed_at,
         active=False,
         title_es="Directora de la Biblioteca",
     )
@@ -126,11 +124,27 @@ def test_an_update_replaces_every_field_but_the_email(store: StaffStore) -> None
     assert store.staff("ana.coordinator@library.example") == changed
 
 
-def test_a_failure_time_keeps_its_instant(store: StaffStore) -> None:
-    failed_at = datetime(2026, 11, 16, 10, 5, 7, tzinfo=PACIFIC)
-    store.add_staff(account(failed_signins=1, last_failed_at=failed_at))
-    stored = store.staff("ana.coordinator@library.example")
-    assert stored is not None and stored.last_failed_at == failed_at
+def test_failed_sign_ins_are_kept_by_key_with_their_instant(store: StaffStore) -> None:
+    failed_at = datetime(2026, 11, 16, 10, 5, 7, 250, tzinfo=PACIFIC)
+    assert store.sign_in_failures("a" * 64) == Failures()
+    store.record_sign_in_failures("a" * 64, Failures(3, failed_at))
+    store.record_sign_in_failures("b" * 64, Failures(1, failed_at))
+    assert store.sign_in_failures("a" * 64) == Failures(3, failed_at)
+    assert store.sign_in_failures("b" * 64) == Failures(1, failed_at)
+    store.record_sign_in_failures("a" * 64, Failures())
+    assert store.sign_in_failures("a" * 64) == Failures()
+    assert store.sign_in_failures("b" * 64) == Failures(1, failed_at)
+
+
+def test_failed_sign_ins_untouched_for_a_day_are_forgotten_by_the_next(
+    tmp_path: Path,
+) -> None:
+    # DynamoDB does the same with the table's time to live (expires_at), which moto does not.
+    store = SqliteStaffStore(tmp_path / "pra.sqlite3")
+    old = datetime(2026, 11, 14, 10, tzinfo=PACIFIC)
+    store.record_sign_in_failures("old", Failures(4, old))
+    store.record_sign_in_failures("new", Failures(1, old + timedelta(days=1, minutes=1)))
+    assert store.sign_in_failures("old") == Failures()
 
 
 def test_updating_an_unknown_account_is_refused(store: StaffStore) -> None:
@@ -202,7 +216,7 @@ def test_ending_sessions_raises_the_version_and_updates_never_lower_it(store: St
     store.end_sessions("ana.coordinator@library.example")
     # A sign-in that read the account before and writes its failed count after must not
     # bring a revoked session back.
-    store.update_staff(dataclasses.replace(read_before, failed_signins=0, name="Ana C."))
+    store.update_staff(dataclasses.replace(read_before, name="Ana C."))
     stored = store.staff("ana.coordinator@library.example")
     assert stored is not None and (stored.session_version, stored.name) == (2, "Ana C.")
 

@@ -3,7 +3,6 @@ deactivation is refused afterwards, wherever it is replayed from."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -97,11 +96,3 @@ def test_other_accounts_keep_their_sessions(
     assert sign_in(director, EMAILS["director"]).status_code == 303
     account_changes.sign_out_everywhere(services, COORDINATOR)
     assert director.get("/staff/").status_code == 200
-
-
-def test_a_new_password_forgets_the_failed_sign_ins(
-    services: Services, accounts: dict[str, StaffAccount]
-) -> None:
-    services.staff.update_staff(dataclasses.replace(accounts["coordinator"], failed_signins=4))
-    changed = account_changes.change_password(services, COORDINATOR, "another long passphrase")
-    assert (changed.failed_signins, changed.last_failed_at) == (0, None)

@@ -1,16 +1,17 @@
-"""Repeated failed sign-ins slow down, the same way for known and unknown emails."""
+"""Repeated failed sign-ins slow down, the same way for known and unknown emails, per account
+and client and per client: a guesser never locks a colleague out from another computer."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from pra.adapters.clocks import FixedClock
+from pra.domain.throttle import CLIENT_THRESHOLD, Failures
 from pra.ports import StaffAccount
-from pra.services import Services
-from pra.staff.signin import Failures
 from tests.conftest import PACIFIC
 from tests.staff.conftest import EMAILS, PASSWORD, sign_in
 
@@ -54,6 +55,12 @@ def fail(client: FlaskClient, email: str, times: int) -> list[int]:
     return [sign_in(client, email, "wrong password!").status_code for _ in range(times)]
 
 
+def from_address(app: Flask, address: str) -> FlaskClient:
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
 @pytest.mark.parametrize(
     "email", [EMAILS["coordinator"], "nobody@library.example"], ids=["known", "unknown"]
 )
@@ -78,27 +85,48 @@ def test_a_locked_account_refuses_even_the_right_password(
 
 
 def test_after_the_lock_the_right_password_works_and_clears_the_count(
-    client: FlaskClient, clock: FixedClock, services: Services, accounts: dict[str, StaffAccount]
+    app: Flask, clock: FixedClock, accounts: dict[str, StaffAccount]
 ) -> None:
+    client = from_address(app, "192.0.2.1")
     fail(client, EMAILS["coordinator"], 5)
     clock.advance(minutes=1)
     assert sign_in(client, EMAILS["coordinator"], PASSWORD).status_code == 303
-    stored = services.staff.staff(EMAILS["coordinator"])
-    assert stored is not None
-    assert (stored.failed_signins, stored.last_failed_at) == (0, None)
+    again = from_address(app, "192.0.2.1")  # the same computer, signed out
+    assert fail(again, EMAILS["coordinator"], 4) == [401] * 4  # counting from zero again
 
 
 def test_each_failure_after_a_lock_doubles_the_next(
-    client: FlaskClient, clock: FixedClock, services: Services, accounts: dict[str, StaffAccount]
+    client: FlaskClient, clock: FixedClock, accounts: dict[str, StaffAccount]
 ) -> None:
     fail(client, EMAILS["coordinator"], 5)
     clock.advance(minutes=1)
     sixth = sign_in(client, EMAILS["coordinator"], "wrong again!!")
     assert (sixth.status_code, sixth.headers["Retry-After"]) == (429, "120")
     assert "Wait 2 minutes" in sixth.get_data(as_text=True)
-    stored = services.staff.staff(EMAILS["coordinator"])
-    assert stored is not None
-    assert (stored.failed_signins, stored.last_failed_at) == (6, clock.now())
+
+
+def test_a_guesser_cannot_lock_a_colleague_out_from_another_computer(
+    app: Flask, accounts: dict[str, StaffAccount]
+) -> None:
+    guesser = from_address(app, "198.51.100.66")
+    assert fail(guesser, EMAILS["coordinator"], 6)[-1] == 429
+    assert sign_in(guesser, EMAILS["coordinator"], PASSWORD).status_code == 429
+    desk = from_address(app, "192.0.2.10")
+    assert sign_in(desk, EMAILS["coordinator"], PASSWORD).status_code == 303
+
+
+def test_a_client_guessing_across_accounts_is_locked_whatever_the_account(
+    app: Flask, accounts: dict[str, StaffAccount]
+) -> None:
+    guesser = from_address(app, "198.51.100.67")
+    tries = [
+        sign_in(guesser, f"guess{n}@library.example", "wrong password!").status_code
+        for n in range(CLIENT_THRESHOLD)
+    ]
+    assert tries[: CLIENT_THRESHOLD - 1] == [401] * (CLIENT_THRESHOLD - 1)
+    assert tries[-1] == 429
+    assert sign_in(guesser, EMAILS["director"], PASSWORD).status_code == 429
+    assert sign_in(from_address(app, "192.0.2.11"), EMAILS["director"], PASSWORD).status_code == 303
 
 
 def test_failures_spread_out_never_lock(

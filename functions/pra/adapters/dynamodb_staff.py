@@ -7,16 +7,18 @@ account's body, so updating the account never moves it back (only end_sessions a
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import datetime
+from dataclasses import asdict, fields
+from datetime import datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from pra.adapters.dynamodb_items import body, condition_failed, key, query_items, text
+from pra.domain.throttle import Failures
 from pra.ports import DuplicateStaff, StaffAccount
 
 STAFF = "STAFF"
+FORGET_AFTER = timedelta(days=1)
 
 
 class DynamoStaffStore:
@@ -47,6 +49,29 @@ class DynamoStaffStore:
     def update_staff(self, account: StaffAccount) -> None:
         if not self._update(account.email, "SET body = :body", _body(account)):
             raise KeyError(account.email)
+
+    def sign_in_failures(self, key: str) -> Failures:
+        answer = self._client.get_item(
+            TableName=self._table, Key=_failures_key(key), ConsistentRead=True
+        )
+        item = answer.get("Item")
+        if not item:
+            return Failures()
+        return Failures(int(item["count"]["N"]), datetime.fromisoformat(item["last_at"]["S"]))
+
+    def record_sign_in_failures(self, key: str, failures: Failures) -> None:
+        if failures.last_at is None:
+            self._client.delete_item(TableName=self._table, Key=_failures_key(key))
+            return
+        forget_at = failures.last_at + FORGET_AFTER
+        item = {
+            **_failures_key(key),
+            "count": {"N": str(failures.count)},
+            "last_at": {"S": failures.last_at.isoformat()},
+            # The table's time to live removes the count a day after its last failure.
+            "expires_at": {"N": str(int(forget_at.timestamp()))},
+        }
+        self._client.put_item(TableName=self._table, Item=item)
 
     def end_sessions(self, email: str) -> None:
         if not self._update(email, "ADD session_version :one", {":one": {"N": "1"}}):
@@ -83,24 +108,26 @@ class DynamoStaffStore:
         return True
 
 
+def _failures_key(key_digest: str) -> dict[str, Any]:
+    return key(f"SIGNIN#{key_digest}", "SIGNIN")
+
+
 def _body(account: StaffAccount) -> dict[str, Any]:
     return {":body": text(_account_to_dict(account))}
 
 
 def _account_to_dict(account: StaffAccount) -> dict[str, Any]:
-    failed_at = account.last_failed_at.isoformat() if account.last_failed_at else None
-    data = {**asdict(account), "last_failed_at": failed_at}
+    data = asdict(account)
     del data["session_version"]  # its own attribute
     return data
 
 
 def _account(item: dict[str, Any]) -> StaffAccount:
     data = body(item)
-    failed_at = data.pop("last_failed_at")
-    data.pop("session_version", None)
-    # Fields added to StaffAccount later take their defaults on accounts stored before them.
+    # Fields added to StaffAccount later take their defaults on accounts stored before them;
+    # fields it dropped (the failed sign-ins counted on the account until schema 4) are left.
+    known = {f.name for f in fields(StaffAccount)} - {"session_version"}
     return StaffAccount(
-        **data,
-        last_failed_at=datetime.fromisoformat(failed_at) if failed_at else None,
+        **{name: value for name, value in data.items() if name in known},
         session_version=int(item.get("session_version", {}).get("N", "0")),
     )

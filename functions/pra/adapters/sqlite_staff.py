@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
+from pra.domain.throttle import Failures
 from pra.ports import DuplicateStaff, StaffAccount
 
 COMPONENT = "staff"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _MIGRATIONS = {
     1: """
@@ -35,12 +36,15 @@ CREATE TABLE staff (
     2: "ALTER TABLE staff ADD COLUMN title_es TEXT NOT NULL DEFAULT ''",
     # Revocable sessions: a session names the version it began under.
     3: "ALTER TABLE staff ADD COLUMN session_version INTEGER NOT NULL DEFAULT 0",
+    # Failed sign-ins per account and client, under digests (the staff columns failed_signins
+    # and last_failed_at of versions 1-3 are no longer read).
+    4: "CREATE TABLE sign_in_failures "
+    "(key TEXT PRIMARY KEY, count INTEGER NOT NULL, last_at TEXT NOT NULL)",
 }
 
-_COLUMNS = (
-    "email, name, title, role, password_hash, phone, failed_signins, last_failed_at, active, "
-    "title_es, session_version"
-)
+_COLUMNS = "email, name, title, role, password_hash, phone, active, title_es, session_version"
+# Counts untouched this long are dropped as others are written: their locks ended long before.
+_FORGET_AFTER = timedelta(days=1)
 
 
 class SqliteStaffStore:
@@ -83,7 +87,7 @@ class SqliteStaffStore:
         try:
             with self._transaction() as connection:
                 connection.execute(
-                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO staff ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _row(account),
                 )
         except sqlite3.IntegrityError:
@@ -106,11 +110,33 @@ class SqliteStaffStore:
         with self._transaction() as connection:
             changed = connection.execute(
                 "UPDATE staff SET name = ?, title = ?, role = ?, password_hash = ?, phone = ?, "
-                "failed_signins = ?, last_failed_at = ?, active = ?, title_es = ? WHERE email = ?",
+                "active = ?, title_es = ? WHERE email = ?",
                 (*_row(account)[1:-1], account.email),
             ).rowcount
         if changed == 0:
             raise KeyError(account.email)
+
+    def sign_in_failures(self, key: str) -> Failures:
+        with connect(self._path) as connection:
+            row = connection.execute(
+                "SELECT count, last_at FROM sign_in_failures WHERE key = ?", (key,)
+            ).fetchone()
+        return Failures(int(row[0]), datetime.fromisoformat(row[1])) if row else Failures()
+
+    def record_sign_in_failures(self, key: str, failures: Failures) -> None:
+        with self._transaction() as connection:
+            if failures.last_at is None:
+                connection.execute("DELETE FROM sign_in_failures WHERE key = ?", (key,))
+                return
+            connection.execute(
+                "INSERT INTO sign_in_failures VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
+                "SET count = excluded.count, last_at = excluded.last_at",
+                (key, failures.count, _utc(failures.last_at)),
+            )
+            connection.execute(
+                "DELETE FROM sign_in_failures WHERE last_at < ?",
+                (_utc(failures.last_at - _FORGET_AFTER),),
+            )
 
     def end_sessions(self, email: str) -> None:
         with self._transaction() as connection:
@@ -123,7 +149,6 @@ class SqliteStaffStore:
 
 
 def _row(account: StaffAccount) -> tuple[object, ...]:
-    failed_at = account.last_failed_at.isoformat() if account.last_failed_at else None
     return (
         account.email,
         account.name,
@@ -131,8 +156,6 @@ def _row(account: StaffAccount) -> tuple[object, ...]:
         account.role,
         account.password_hash,
         account.phone,
-        account.failed_signins,
-        failed_at,
         int(account.active),
         account.title_es,
         account.session_version,
@@ -140,9 +163,7 @@ def _row(account: StaffAccount) -> tuple[object, ...]:
 
 
 def _account(row: tuple[object, ...]) -> StaffAccount:
-    email, name, title, role, password_hash, phone, failed, failed_at, active, title_es, version = (
-        row
-    )
+    email, name, title, role, password_hash, phone, active, title_es, version = row
     return StaffAccount(
         email=str(email),
         name=str(name),
@@ -150,9 +171,11 @@ def _account(row: tuple[object, ...]) -> StaffAccount:
         role=str(role),
         password_hash=str(password_hash),
         phone=str(phone),
-        failed_signins=int(str(failed)),
-        last_failed_at=datetime.fromisoformat(str(failed_at)) if failed_at else None,
         active=bool(active),
         title_es=str(title_es),
         session_version=int(str(version)),
     )
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()

@@ -31,15 +31,8 @@ def sign_out_everywhere(services: Services, email: str) -> None:
 
 
 def change_password(services: Services, email: str, password: str) -> StaffAccount:
-    """A new password (WeakPassword if refused); the failed sign-ins are forgotten."""
-    return _change(
-        services,
-        email,
-        "password changed",
-        password_hash=hash_password(password),
-        failed_signins=0,
-        last_failed_at=None,
-    )
+    """A new password (WeakPassword if refused)."""
+    return _change(services, email, "password changed", password_hash=hash_password(password))
 
 
 def change_role(services: Services, email: str, role: str) -> StaffAccount:

@@ -13,14 +13,12 @@ from typing import Any
 from flask import (
     Blueprint,
     Response,
-    current_app,
     flash,
     redirect,
     request,
     stream_with_context,
     url_for,
 )
-from flask.blueprints import BlueprintSetupState
 
 from pra.domain.lifecycle import Status
 from pra.domain.patron import MAY_HAVE
@@ -34,7 +32,7 @@ from pra.staff.accounts import sign_out_everywhere
 from pra.staff.export import export_csv
 from pra.staff.log import STATUS_LABELS, log_view
 from pra.staff.roles import Permission, may
-from pra.staff.signin import SignInFailed, SignInThrottled, UnknownEmailFailures
+from pra.staff.signin import SignInFailed, SignInThrottled
 from pra.staff.viewing import open_request
 from pra.web.staff import sessions
 from pra.web.staff.actions import action_links
@@ -57,12 +55,6 @@ from pra.web.staff.patron import IDENTITIES
 blueprint = Blueprint("staff", __name__, url_prefix="/staff", template_folder="templates")
 blueprint.before_app_request(gate)
 blueprint.after_app_request(no_store)
-UNKNOWN_EMAILS = "pra.staff.unknown_emails"
-
-
-@blueprint.record_once
-def _setup(state: BlueprintSetupState) -> None:
-    state.app.extensions[UNKNOWN_EMAILS] = UnknownEmailFailures()
 
 
 @blueprint.get("/sign-in")
@@ -78,9 +70,9 @@ def sign_in() -> Any:
     errors = [(f, m) for f, m in _MISSING if not form[f].strip()]
     if errors:
         return _sign_in_page(form, errors, 400)
-    unknown: UnknownEmailFailures = current_app.extensions[UNKNOWN_EMAILS]
+    client = request.remote_addr or "unknown"
     try:
-        account = signin.sign_in(services(), form["email"], form["password"], unknown)
+        account = signin.sign_in(services(), form["email"], form["password"], client)
     except SignInThrottled as throttled:
         response = _sign_in_page(form, [("email", _throttled_message(throttled))], 429)
         response.headers["Retry-After"] = str(ceil(throttled.retry_after.total_seconds()))
