@@ -2,7 +2,8 @@
 
 One server and one browser per session; a fresh browser context per test. Every request any
 page makes is recorded, and a test fails if one leaves the server's host (Policy 4005: no
-fonts, CDNs or analytics). Never run `playwright install`: the browser is /usr/bin/chromium.
+fonts, CDNs or analytics), or if the Content Security Policy refused anything on a page.
+Never run `playwright install`: the browser is /usr/bin/chromium.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    sync_playwright,
+)
 
 from tests.e2e.test_serve import PRA, ROOT, Server, _wait_until_up
 from tests.smtp_server import free_port
@@ -153,6 +161,7 @@ class Contexts:
         self.browser, self.server = browser, server
         self.opened: list[BrowserContext] = []
         self.requests: list[str] = []
+        self.csp_violations: list[str] = []
 
     def page(self, *, javascript: bool = True, width: int = 1280, height: int = 800) -> Page:
         context = self.browser.new_context(
@@ -163,8 +172,15 @@ class Contexts:
         )
         context.set_default_timeout(10_000)
         context.on("request", self._record)
+        context.on("console", self._watch_console)
         self.opened.append(context)
         return context.new_page()
+
+    def _watch_console(self, message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(
+                f"{message.page.url if message.page else '?'}: {message.text}"
+            )
 
     def _record(self, request: Request) -> None:
         self.requests.append(request.url)
@@ -184,6 +200,8 @@ def contexts(browser: Browser, server: Server) -> Iterator[Contexts]:
     leaks = foreign(opened.requests)
     if leaks:
         pytest.fail(f"pages made requests to other hosts than {HOST}: {leaks}")
+    if opened.csp_violations:
+        pytest.fail(f"the Content Security Policy refused: {opened.csp_violations}")
 
 
 @pytest.fixture

@@ -10,7 +10,15 @@ from flask import Flask
 from pra.bootstrap import services_for
 from pra.config import Settings
 from pra.services import Services
-from pra.web import context, errors, public, rate_limits, request_ids, staff
+from pra.web import (
+    context,
+    errors,
+    public,
+    rate_limits,
+    request_ids,
+    security_headers,
+    staff,
+)
 
 MAX_BODY_BYTES = 64 * 1024
 log = logging.getLogger(__name__)
@@ -33,6 +41,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     context.attach(app, services)
     request_ids.attach(app)
     rate_limits.attach(app, settings)
+    security_headers.attach(app, settings)
     public.register(app)
     staff.register(app)
     errors.register(app)

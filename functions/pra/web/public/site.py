@@ -21,7 +21,9 @@ def blueprint_for(site_dir: Path) -> Blueprint:
     def page(path: str) -> Response:
         if path.startswith("api/"):
             abort(404)
-        target = root / path
+        target = (root / path).resolve()
+        if not target.is_relative_to(root):
+            abort(404)  # outside the site answers as anything missing does
         if path and target.is_dir() and not path.endswith("/"):
             # Pages link relatively: /status must become /status/ for its links to work.
             return redirect(f"/{path}/", code=308)

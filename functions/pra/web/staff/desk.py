@@ -34,6 +34,7 @@ from pra.staff.log import STATUS_LABELS, log_view
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled
 from pra.staff.viewing import open_request
+from pra.web.security_headers import allow_uploads_to
 from pra.web.staff import sessions
 from pra.web.staff.actions import action_links
 from pra.web.staff.choices import extension_reason_label
@@ -169,11 +170,12 @@ def request_page_response(
     opened = open_request(services(), tracking_number, signed_in_account().email)
     if opened is None:
         return not_found(tracking_number)
-    return render_page(
+    direct_upload = _direct_upload(opened.row.request.tracking_number)
+    page = render_page(
         "staff/request.html",
         status,
         errors=upload_errors or [],
-        direct_upload=_direct_upload(opened.row.request.tracking_number),
+        direct_upload=direct_upload,
         error_by_field=dict(upload_errors or []),
         max_upload_mb=services().settings.max_upload_mb,
         opened=opened,
@@ -189,6 +191,7 @@ def request_page_response(
         identities=IDENTITIES,
         may_have=MAY_HAVE,
     )
+    return allow_uploads_to(page, direct_upload.form.url) if direct_upload else page
 
 
 @blueprint.post("/requests/<tracking_number>/patron-records")

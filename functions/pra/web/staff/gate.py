@@ -95,12 +95,9 @@ def _signed_in_account() -> StaffAccount | None:
 
 
 def no_store(response: Response) -> Response:
-    """After each staff response: never cached, never framed."""
+    """After each staff response: never cached (framing and sniffing: pra.web.security_headers)."""
     if protects(request.path):
         response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
         response.vary.add("Cookie")
     return response
 
