@@ -129,6 +129,20 @@ def test_an_empty_appeal_is_a_field_error(client, services, receipt) -> None:
     assert page.status_code == 404  # no code: found nothing, said the same way
 
 
+def test_an_appeal_with_hidden_characters_is_a_field_error(client, services, receipt) -> None:
+    number = receipt["tracking_number"]
+    _deny(services, number)
+    response = client.post(
+        f"/api/requests/{number}/appeal",
+        json={"code": receipt["access_code"], "reasons": REASONS + "\u202e\x00"},
+    )
+    assert response.status_code == 400
+    assert response.get_json() == {
+        "errors": {"reasons": "Remove the invisible control characters from the appeal"}
+    }
+    assert services.store.get(number).appeal is None
+
+
 def test_a_request_without_a_denial_cannot_be_appealed(client, receipt) -> None:
     response = client.post(
         f"/api/requests/{receipt['tracking_number']}/appeal",

@@ -17,11 +17,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from pra.domain.deadlines import Deadlines
 from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import AWAITING_DETERMINATION, TRANSITIONS, Action, Status
 from pra.domain.patron import PatronCheck
+from pra.domain.text import has_hidden_characters
 
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 10_000
@@ -81,6 +83,20 @@ class Submission(BaseModel):
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("description", "mailing_address", mode="after")
+    @classmethod
+    def _no_hidden_characters_in_lines(cls, value: str | None) -> str | None:
+        if value and has_hidden_characters(value, lines=True):
+            raise PydanticCustomError("hidden_characters", "remove hidden characters")
+        return value
+
+    @field_validator("name", "phone", "date_range", "website", mode="after")
+    @classmethod
+    def _no_hidden_characters(cls, value: str | None) -> str | None:
+        if value and has_hidden_characters(value):
+            raise PydanticCustomError("hidden_characters", "remove hidden characters")
+        return value
+
     @model_validator(mode="after")
     def _contact_for_delivery(self) -> Submission:
         if self.delivery is Delivery.MAIL and not self.mailing_address:
@@ -122,6 +138,7 @@ _PYDANTIC_CODES = {
     "enum": "choose_one",
     "string_pattern_mismatch": "invalid",
     "string_type": "invalid",
+    "hidden_characters": "hidden_characters",
 }
 
 

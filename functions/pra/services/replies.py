@@ -13,6 +13,7 @@ import logging
 from pra.domain.lifecycle import Action, IllegalTransition, Status, next_status
 from pra.domain.request import Appeal, HistoryEvent, PraRequest
 from pra.domain.responses import appeal_decision_due, appeal_is_late, appeal_window_closes
+from pra.domain.text import has_hidden_characters
 from pra.emails.words import long_date
 from pra.services import Services
 from pra.services.notices import appeal_confirmation, staff_notice, withdrawal_confirmation
@@ -143,6 +144,8 @@ def withdraw(
     reason = (reason or "").strip()
     if len(reason) > REPLY_MAX:
         raise ReplyRefused("too_long", f"shorten the reason to {REPLY_MAX:,} characters or fewer")
+    if has_hidden_characters(reason, lines=True):
+        raise ReplyRefused("hidden_characters", "remove the control characters from the reason")
     status = next_status(request.status, Action.WITHDRAW)
     now = services.clock.now()
     after = dataclasses.replace(request, status=status, release=None)
@@ -171,4 +174,6 @@ def _text(value: str, what: str) -> str:
         raise ReplyRefused("empty", f"write {what}")
     if len(value) > REPLY_MAX:
         raise ReplyRefused("too_long", f"shorten {what} to {REPLY_MAX:,} characters or fewer")
+    if has_hidden_characters(value, lines=True):
+        raise ReplyRefused("hidden_characters", f"remove the control characters from {what}")
     return value

@@ -22,12 +22,22 @@ class BadBody(Exception):
 
 
 def _body() -> dict[str, Any]:
-    if request.is_json:
+    data = json_or_form()
+    if data is None:
+        raise BadBody
+    return data
+
+
+def json_or_form() -> dict[str, Any] | None:
+    """The body as a dict: a JSON object or a form; None for JSON that is not an object or
+    cannot be read (nested past Python's recursion limit included)."""
+    if not request.is_json:
+        return request.form.to_dict()
+    try:
         data = request.get_json(silent=True)
-        if not isinstance(data, dict):
-            raise BadBody
-        return data
-    return request.form.to_dict()
+    except RecursionError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 @blueprint.get("/health")

@@ -41,6 +41,8 @@ _ERRORS = {
         "invalid": "Enter a valid {label_lower}",
         "choose_one": "Choose one of the options for {label_lower}",
         "required_for_delivery": "Enter {label_lower}, or choose another way to get the records",
+        "hidden_characters": "Remove the invisible control characters from {label_lower}: "
+        "they can hide or reorder the text",
     },
     "es": {
         "required": "Escriba: {label_lower}",
@@ -50,6 +52,8 @@ _ERRORS = {
         "choose_one": "Elija una de las opciones de {label_lower}",
         "required_for_delivery": "Escriba: {label_lower}, o elija otra forma de recibir los "
         "registros",
+        "hidden_characters": "Quite los caracteres de control invisibles de: {label_lower}; "
+        "pueden ocultar o reordenar el texto",
     },
 }
 

@@ -16,6 +16,7 @@ from pra.ports import StaleRequest
 from pra.services.replies import ReplyRefused, receive_clarification, submit_appeal, withdraw
 from pra.services.status import find_with_code
 from pra.web.context import current_services
+from pra.web.public.api import json_or_form
 from pra.web.public.fields import language_or_default
 from pra.web.public.pages import render_page
 from pra.web.public.words import PAGE_TEXT
@@ -27,10 +28,7 @@ TEXT_FIELD = {"appeal": "reasons", "clarification": "answer", "withdrawal": "rea
 
 
 def _data() -> dict[str, Any]:
-    if request.is_json:
-        data = request.get_json(silent=True)
-        return data if isinstance(data, dict) else {}
-    return request.form.to_dict()
+    return json_or_form() or {}
 
 
 @blueprint.post("/requests/<tracking_number>/appeal")

@@ -18,6 +18,7 @@ PAGE_TEXT = {
         "appeal_submit": "Send the appeal",
         "appeal_empty": "Write what you disagree with",
         "appeal_too_long": "Shorten the appeal to 10,000 characters or fewer",
+        "appeal_hidden_characters": "Remove the invisible control characters from the appeal",
         "appeal_not_open": "This request has no denial to appeal, or an appeal was already "
         "received. Check its status, or write to the PRA Coordinator.",
         "appeal_received_title": "Your appeal was received",
@@ -32,6 +33,8 @@ PAGE_TEXT = {
         "clarification_submit": "Send the answer",
         "clarification_empty": "Write your answer",
         "clarification_too_long": "Shorten the answer to 10,000 characters or fewer",
+        "clarification_hidden_characters": "Remove the invisible control characters from the "
+        "answer",
         "clarification_not_open": "This request is not waiting for an answer from you. Check its "
         "status, or write to the PRA Coordinator.",
         "clarification_received_title": "Your answer was received",
@@ -44,6 +47,7 @@ PAGE_TEXT = {
         "reason_hint": "You do not have to say. Only the PRA Coordinator reads it.",
         "withdrawal_submit": "Withdraw the request",
         "withdrawal_too_long": "Shorten the reason to 10,000 characters or fewer",
+        "withdrawal_hidden_characters": "Remove the invisible control characters from the reason",
         "withdrawal_not_open": "This request can no longer be withdrawn: it is closed or "
         "decided. Check its status, or write to the PRA Coordinator.",
         "withdrawal_received_title": "Your request is withdrawn",
@@ -150,6 +154,7 @@ PAGE_TEXT = {
         "appeal_submit": "Enviar la apelación",
         "appeal_empty": "Escriba con qué no está de acuerdo",
         "appeal_too_long": "Acorte la apelación a 10.000 caracteres o menos",
+        "appeal_hidden_characters": "Quite los caracteres de control invisibles de la apelación",
         "appeal_not_open": "Esta solicitud no tiene una negativa que apelar, o ya se recibió una "
         "apelación. Consulte su estado o escriba a la Coordinación de Registros Públicos.",
         "appeal_received_title": "Recibimos su apelación",
@@ -165,6 +170,8 @@ PAGE_TEXT = {
         "clarification_submit": "Enviar la respuesta",
         "clarification_empty": "Escriba su respuesta",
         "clarification_too_long": "Acorte la respuesta a 10.000 caracteres o menos",
+        "clarification_hidden_characters": "Quite los caracteres de control invisibles de la "
+        "respuesta",
         "clarification_not_open": "Esta solicitud no está esperando una respuesta suya. Consulte "
         "su estado o escriba a la Coordinación de Registros Públicos.",
         "clarification_received_title": "Recibimos su respuesta",
@@ -178,6 +185,7 @@ PAGE_TEXT = {
         "reason_hint": "No tiene que decirlo. Solo lo lee la Coordinación de Registros Públicos.",
         "withdrawal_submit": "Retirar la solicitud",
         "withdrawal_too_long": "Acorte el motivo a 10.000 caracteres o menos",
+        "withdrawal_hidden_characters": "Quite los caracteres de control invisibles del motivo",
         "withdrawal_not_open": "Esta solicitud ya no se puede retirar: está cerrada o decidida. "
         "Consulte su estado o escriba a la Coordinación de Registros Públicos.",
         "withdrawal_received_title": "Su solicitud está retirada",

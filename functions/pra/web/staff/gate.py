@@ -168,8 +168,10 @@ def safe_next(target: str | None) -> bool:
     """Only a path of the staff pages themselves, never another site."""
     if not target:
         return False
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return False  # a backslash some browsers read as /, a line break that splits headers
     parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and protects(parts.path) and "\\" not in target
+    return not parts.scheme and not parts.netloc and protects(parts.path)
 
 
 def render_page(template: str, http_status: int = 200, **context: Any) -> Response:
