@@ -85,12 +85,28 @@ def test_a_json_body_that_is_not_an_object_is_refused(client) -> None:
 def test_a_filled_honeypot_looks_accepted_but_keeps_and_sends_nothing(
     client, services: Services, outbox
 ) -> None:
+    real = client.post("/api/requests", json=VALID_REQUEST).get_json()
     response = client.post("/api/requests", json={**VALID_REQUEST, "website": "http://spam"})
     assert response.status_code == 201
-    assert response.get_json()["tracking_number"].startswith("PRA-2026-")
-    assert services.store.requests() == []
-    assert services.store.pending_emails() == []
-    assert outbox() == []
+    robot = response.get_json()
+    # The same shape as a real answer, the next number, and never a stored request's number.
+    assert set(robot) == set(real)
+    assert (real["tracking_number"], robot["tracking_number"]) == (
+        "PRA-2026-00001",
+        "PRA-2026-00002",
+    )
+    assert len(robot["access_code"]) == len(real["access_code"])
+    after = client.post("/api/requests", json=VALID_REQUEST).get_json()
+    assert after["tracking_number"] == "PRA-2026-00003"
+    assert [r.tracking_number for r in services.store.requests()] == [
+        "PRA-2026-00001",
+        "PRA-2026-00003",
+    ]
+    assert {e.tracking_number for e in services.store.pending_emails()} <= {
+        "PRA-2026-00001",
+        "PRA-2026-00003",
+    }
+    assert all("00002" not in m["Subject"] for m in outbox())
 
 
 def test_a_filled_honeypot_in_a_form_gets_the_usual_redirect(client, services: Services) -> None:

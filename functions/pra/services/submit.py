@@ -33,11 +33,14 @@ def submit_request(services: Services, submission: Submission) -> Receipt:
     """A request from the online form, received now."""
     now = services.clock.now()
     if submission.is_robot:
-        # Answer as if accepted, so the robot learns nothing; store and send nothing.
+        # Answer exactly as if accepted, so the robot learns nothing; store and send nothing.
+        # Its number is the next one, taken, so it looks like the others and never names a
+        # stored request (the log shows the gap as a discarded submission).
         deadlines = deadlines_at(now, services.calendar, services.receipt_rules)
         code = access_code(services.random_bytes(ACCESS_CODE_BYTES))
-        number = tracking_number(deadlines.received_date.year, 1 + services.random_bytes(2)[0])
-        log.info("submission discarded by the honeypot")
+        sequence = services.store.allocate_tracking_sequence(deadlines.received_date.year)
+        number = tracking_number(deadlines.received_date.year, sequence)
+        log.info("submission discarded by the honeypot (number %s not used)", number)
         return _receipt(services, number, code, now, deadlines, submission, stored=False)
     event = HistoryEvent(
         at=now, actor="requester", action="received", note="online form", public=True
