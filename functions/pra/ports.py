@@ -16,6 +16,14 @@ class DuplicateRequest(Exception):
     """A request with that tracking number is already stored."""
 
 
+class DuplicateSubmission(Exception):
+    """A request was already stored under that idempotency key: `tracking_number` is its."""
+
+    def __init__(self, tracking_number: str) -> None:
+        super().__init__(tracking_number)
+        self.tracking_number = tracking_number
+
+
 class StaleRequest(Exception):
     """The request changed since it was read; nothing was stored. Read it again and retry."""
 
@@ -64,8 +72,23 @@ class RequestStore(Protocol):
         other caller gets (imports and the demo seed)."""
         ...
 
-    def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
-        """Store the request, its first event and its emails together, or nothing."""
+    def add(
+        self,
+        request: PraRequest,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Store the request, its first event and its emails together, or nothing.
+
+        With an idempotency key, the key is stored in the same write under a unique constraint:
+        a second request with the key, even at the same instant, stores nothing and raises
+        DuplicateSubmission naming the first. Keys are kept at least a day.
+        """
+        ...
+
+    def submitted_with(self, idempotency_key: str) -> str | None:
+        """The tracking number of the request stored under the key, if any."""
         ...
 
     def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:

@@ -26,6 +26,8 @@
         "request. We cannot show the access code again.",
       due: "We will send you a written response by",
       noReason: "You do not need to tell us why you want these records.",
+      repeated: "This request had already reached us. For your privacy its access code is " +
+        "shown only once: it is in your acknowledgement email.",
       statusLink: "Check the status of your request",
       suggestions: "These may already answer your request:",
       patron: "Records of who borrowed or used something are confidential (Policy 4005) and " +
@@ -85,6 +87,8 @@
         "de su solicitud. No podemos volver a mostrar el código de acceso.",
       due: "Le enviaremos una respuesta por escrito a más tardar el",
       noReason: "No necesita decirnos por qué quiere estos registros.",
+      repeated: "Esta solicitud ya nos había llegado. Para proteger su privacidad, su código " +
+        "de acceso se muestra una sola vez: está en su correo de confirmación.",
       statusLink: "Consultar el estado de su solicitud",
       suggestions: "Esto podría responder ya a su solicitud:",
       patron: "Los registros de quién tomó prestado o usó algo son confidenciales " +
@@ -147,10 +151,12 @@
       .format(new Date(iso + "T00:00:00Z"));
   }
 
-  function postJson(url, body) {
+  function postJson(url, body, extraHeaders) {
+    var headers = { "Content-Type": "application/json", "Accept": "application/json" };
+    Object.keys(extraHeaders || {}).forEach(function (name) { headers[name] = extraHeaders[name]; });
     return fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      headers: headers,
       body: JSON.stringify(body),
       credentials: "same-origin"
     }).then(function (response) {
@@ -268,14 +274,25 @@
     return body;
   }
 
+  // One key per view of the form: sending it again (a retry after a lost answer, a double
+  // click) stores the request once, and the server answers the first receipt.
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
   function showConfirmation(form, receipt) {
+    var code = receipt.access_code
+      ? [el("dt", {}, [TEXT.code]), el("dd", { id: "pra-access-code" }, [receipt.access_code])]
+      : [];
     var panel = el("div", { id: "pra-confirmation", "class": "pra-confirmation", tabindex: "-1" }, [
       el("h2", {}, [TEXT.received]),
       el("dl", { "class": "pra-receipt" }, [
-        el("dt", {}, [TEXT.tracking]), el("dd", { id: "pra-tracking-number" }, [receipt.tracking_number]),
-        el("dt", {}, [TEXT.code]), el("dd", { id: "pra-access-code" }, [receipt.access_code])
-      ]),
-      el("p", {}, [el("strong", {}, [TEXT.keep])]),
+        el("dt", {}, [TEXT.tracking]), el("dd", { id: "pra-tracking-number" }, [receipt.tracking_number])
+      ].concat(code)),
+      el("p", {}, [el("strong", {}, [receipt.access_code ? TEXT.keep : TEXT.repeated])]),
       el("p", {}, [TEXT.due + " ", el("strong", { id: "pra-due" }, [longDate(receipt.initial_response_due)]), "."]),
       el("p", {}, [TEXT.noReason]),
       el("p", {}, [el("a", { href: receipt.status_url }, [TEXT.statusLink])])
@@ -290,9 +307,9 @@
     button.disabled = true;
     button.textContent = TEXT.sending;
     var done = function () { button.disabled = false; button.textContent = label; };
-    postJson(form.action, formBody(form)).then(function (answer) {
+    postJson(form.action, formBody(form), { "Idempotency-Key": form.dataset.key }).then(function (answer) {
       done();
-      if (answer.status === 201) return showConfirmation(form, answer.data);
+      if (answer.status === 201 || answer.status === 200) return showConfirmation(form, answer.data);
       if (answer.status === 400 && answer.data.errors) return showErrors(form, answer.data.errors);
       showErrors(form, { description: answer.status === 413 ? TEXT.tooLarge : TEXT.unreachable });
     }, function () {
@@ -304,6 +321,7 @@
   function enhanceRequestForm() {
     var form = document.getElementById("pra-request-form");
     if (!form || !window.fetch) return;
+    form.dataset.key = newKey();
     form.noValidate = true; // our summary replaces the browser's bubbles
     var submitted = false;
     form.addEventListener("submit", function (event) {

@@ -18,7 +18,9 @@ def test_a_json_request_is_accepted_with_its_receipt(client, services: Services)
         "received_at",
         "initial_response_due",
         "status_url",
+        "repeated",
     }
+    assert body["repeated"] is False
     assert body["tracking_number"] == "PRA-2026-00001"
     assert body["received_at"] == "2026-11-16T10:00:00-08:00"
     # LEGAL-NOTES.md: received Monday 2026-11-16, due Monday 2026-11-30.

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.browser.flows import (
     PREFIX,
@@ -210,3 +210,37 @@ def test_the_requester_withdraws_from_the_status_page(
     page.get_by_role("button", name="Retirar la solicitud").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Su solicitud está retirada")
     expect(page.locator("main")).to_contain_text(receipt.tracking_number)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_retry_after_a_lost_answer_stores_the_request_once(
+    new_page: Callable[..., Page], server: Server, language: str
+) -> None:
+    """The first answer is lost on the way back (the request was stored); the person sends
+    again, and the page shows the same tracking number without storing a second request."""
+    page = new_page()
+    stored: list[str] = []
+
+    def lose_the_answer(route: Route) -> None:
+        if not stored:
+            stored.append(route.fetch().json()["tracking_number"])
+            route.abort("connectionreset")
+        else:
+            route.continue_()
+
+    page.route("**/api/requests", lose_the_answer)
+    description = f"{DESCRIPTIONS[language]} (retried)"
+    fill_request(page, language, description, f"retry.{language}@example.org")
+    send(page)
+    expect(page.locator("#pra-error-summary")).to_be_visible()
+    send(page)
+    expect(page.locator("#pra-tracking-number")).to_have_text(stored[0])
+    assert page.locator("#pra-access-code").count() == 0
+    repeated = {"en": "had already reached us", "es": "ya nos había llegado"}[language]
+    expect(page.locator("#pra-confirmation")).to_contain_text(repeated)
+    assert_no_axe_violations(page, f"repeated receipt ({language})")
+    acks = outbox_when(
+        server.data_dir / "outbox",
+        lambda mail: any(stored[0] in str(m["Subject"]) for m in mail),
+    )
+    assert len([m for m in acks if f"retry.{language}@" in str(m["To"])]) == 1

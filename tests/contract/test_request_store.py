@@ -18,7 +18,13 @@ from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import Status
 from pra.domain.patron import Identity, PatronCase, PatronCheck
 from pra.domain.request import Appeal, Extension, HistoryEvent, PraRequest, SentLetter, Submission
-from pra.ports import DuplicateRequest, QueuedEmail, RequestStore, StaleRequest
+from pra.ports import (
+    DuplicateRequest,
+    DuplicateSubmission,
+    QueuedEmail,
+    RequestStore,
+    StaleRequest,
+)
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
 CALENDAR = BusinessCalendar()
@@ -446,7 +452,7 @@ def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
         connection.execute("PRAGMA user_version = 1")
     connection.close()
     store = SqliteRequestStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 4
+    assert store.schema_version() == SCHEMA_VERSION == 5
     assert store.search(["library"], None, None, 10).requests == [old]
     assert store.log_page(None, None, 10).requests == [old]
     assert store.count() == 1
@@ -537,3 +543,33 @@ def test_an_email_id_once_queued_is_known_queued_even_after_it_is_sent(
     assert claimed(store, "PRA-2026-00001-reminder")
     assert store.mark_email_sent("PRA-2026-00001-reminder", "c1", NOW)
     assert store.was_queued("PRA-2026-00001-reminder")
+
+
+def test_an_idempotency_key_stores_one_request(store: RequestStore) -> None:
+    first = make_request("PRA-2026-00001", date(2026, 11, 16))
+    assert store.submitted_with("key-0123456789abcdef") is None
+    store.add(first, event("received"), [email("PRA-2026-00001")], "key-0123456789abcdef")
+    assert store.submitted_with("key-0123456789abcdef") == "PRA-2026-00001"
+    second = make_request("PRA-2026-00002", date(2026, 11, 16))
+    with pytest.raises(DuplicateSubmission) as refused:
+        store.add(second, event("received"), [email("PRA-2026-00002")], "key-0123456789abcdef")
+    assert refused.value.tracking_number == "PRA-2026-00001"
+    assert store.get("PRA-2026-00002") is None
+    assert [e.tracking_number for e in store.pending_emails()] == ["PRA-2026-00001"]
+    store.add(second, event("received"), [], "another-key-0123456789")
+    assert store.get("PRA-2026-00002") == second
+
+
+def test_of_requests_racing_with_one_key_exactly_one_is_stored(store: RequestStore) -> None:
+    def add(n: int) -> bool:
+        request = make_request(f"PRA-2026-{n:05d}", date(2026, 11, 16))
+        try:
+            store.add(request, event("received"), [], "the-same-key-0123456789")
+        except DuplicateSubmission:
+            return False
+        return True
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        stored = list(pool.map(add, range(1, 17)))
+    assert stored.count(True) == 1
+    assert store.count() == 1

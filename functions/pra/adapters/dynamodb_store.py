@@ -38,10 +38,19 @@ from pra.adapters.dynamodb_items import (
 from pra.adapters.records import log_key
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
+from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
 
 _ABSENT = "attribute_not_exists(pk)"
 COUNT_PK = {"S": "COUNT"}
+
+
+_REFUSED = "ConditionalCheckFailed"
+# Idempotency keys live two days, then the table's time to live removes them.
+KEEP_KEYS = timedelta(days=2)
+
+
+def idempotency_key_item_key(idempotency_key: str) -> dict[str, Any]:
+    return key(f"IDEMPOTENCY#{idempotency_key}", "IDEMPOTENCY")
 
 
 class Cancelled(Exception):
@@ -110,7 +119,13 @@ class DynamoRequestStore:
                 answer = self._client.batch_write_item(RequestItems=unprocessed)
                 unprocessed = answer.get("UnprocessedItems") or {}
 
-    def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
+    def add(
+        self,
+        request: PraRequest,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+        idempotency_key: str | None = None,
+    ) -> None:
         put = {
             "TableName": self._table,
             "Item": request_item(request),
@@ -119,12 +134,43 @@ class DynamoRequestStore:
         items = [{"Put": put}, self._event_put(request.tracking_number, event)]
         items.append(self._count(request.status, 1))
         items += [{"Put": {"TableName": self._table, "Item": w}} for w in word_items(request)]
+        if idempotency_key is not None:
+            # Last, so a refusal's reasons say which condition failed: the number or the key.
+            items.append(self._key_put(idempotency_key, request))
         try:
             self._transact(items, emails)
         except Cancelled as cancelled:
+            reasons = cancelled.reasons
+            key_refused = len(reasons) >= len(items) and reasons[len(items) - 1] == _REFUSED
+            if idempotency_key is not None and key_refused:
+                raise DuplicateSubmission(self._first_with(idempotency_key)) from None
             if cancelled.reasons[0] == "ConditionalCheckFailed":
                 raise DuplicateRequest(request.tracking_number) from None
             raise
+
+    def _key_put(self, key: str, request: PraRequest) -> dict[str, Any]:
+        expires = request.received_at + KEEP_KEYS  # the table's time to live removes it
+        item = {
+            **idempotency_key_item_key(key),
+            "tracking_number": {"S": request.tracking_number},
+            "expires_at": {"N": str(int(expires.timestamp()))},
+        }
+        return {"Put": {"TableName": self._table, "Item": item, "ConditionExpression": _ABSENT}}
+
+    def submitted_with(self, idempotency_key: str) -> str | None:
+        answer = self._client.get_item(
+            TableName=self._table,
+            Key=idempotency_key_item_key(idempotency_key),
+            ConsistentRead=True,
+        )
+        item = answer.get("Item")
+        return str(item["tracking_number"]["S"]) if item else None
+
+    def _first_with(self, idempotency_key: str) -> str:
+        number = self.submitted_with(idempotency_key)
+        if number is None:  # removed between the refusal and this read: expired
+            raise DuplicateRequest(idempotency_key)
+        return number
 
     def save(
         self,

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pra.adapters.records import (
@@ -20,9 +20,9 @@ from pra.adapters.records import (
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, LogPage, QueuedEmail, StaleRequest
+from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -79,7 +79,18 @@ DROP INDEX emails_pending;
 CREATE INDEX emails_pending ON emails (id) WHERE sent_at IS NULL AND gave_up_at IS NULL
 """
 
-_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4}
+# Idempotency keys of submissions: a key is unique, written with its request.
+_SCHEMA_V5 = """
+CREATE TABLE idempotency_keys (
+    key TEXT PRIMARY KEY,
+    tracking_number TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)
+"""
+
+_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5}
+# Keys older than this are dropped as new ones are written.
+KEEP_KEYS = timedelta(days=2)
 
 
 class SqliteRequestStore:
@@ -137,15 +148,47 @@ class SqliteRequestStore:
             ).fetchone()
         return int(row[0]) - count + 1
 
-    def add(self, request: PraRequest, event: HistoryEvent, emails: list[QueuedEmail]) -> None:
+    def add(
+        self,
+        request: PraRequest,
+        event: HistoryEvent,
+        emails: list[QueuedEmail],
+        idempotency_key: str | None = None,
+    ) -> None:
         try:
             with self._transaction() as connection:
+                if idempotency_key is not None:
+                    self._insert_key(connection, idempotency_key, request)
                 self._insert_request(connection, request)
                 self._insert_event(connection, request.tracking_number, event)
                 for email in emails:
                     self._insert_email(connection, email)
         except sqlite3.IntegrityError:
             raise DuplicateRequest(request.tracking_number) from None
+
+    @staticmethod
+    def _insert_key(connection: sqlite3.Connection, key: str, request: PraRequest) -> None:
+        received = request.received_at
+        connection.execute(
+            "DELETE FROM idempotency_keys WHERE created_at < ?", (_utc(received - KEEP_KEYS),)
+        )
+        stored = connection.execute(
+            "INSERT INTO idempotency_keys VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING "
+            "RETURNING tracking_number",
+            (key, request.tracking_number, _utc(received)),
+        ).fetchone()
+        if stored is None:
+            first = connection.execute(
+                "SELECT tracking_number FROM idempotency_keys WHERE key = ?", (key,)
+            ).fetchone()
+            raise DuplicateSubmission(str(first[0]))
+
+    def submitted_with(self, idempotency_key: str) -> str | None:
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT tracking_number FROM idempotency_keys WHERE key = ?", (idempotency_key,)
+            ).fetchone()
+        return str(row[0]) if row else None
 
     def add_many(self, requests: list[tuple[PraRequest, list[HistoryEvent]]]) -> None:
         number = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Blueprint, Response, jsonify, redirect, request, session, url_for
@@ -13,6 +15,7 @@ from pra.services.submit import Receipt, submit_request
 from pra.web.context import current_services
 from pra.web.public import pages
 from pra.web.public.fields import error_message, language_or_default
+from pra.web.public.words import PAGE_TEXT
 
 blueprint = Blueprint("api", __name__, url_prefix="/api")
 
@@ -55,9 +58,19 @@ def submit() -> Any:
         if request.is_json:
             return {"errors": _messages(invalid, language)}, 400
         return pages.request_form(data, invalid.errors, language), 400
-    receipt = submit_request(current_services(), submission)
+    key = idempotency_key(data)
+    if key is None:
+        return _bad_key(language)
+    receipt = submit_request(current_services(), submission, key or None)
     if request.is_json:
-        return receipt_json(receipt), 201
+        return receipt_json(receipt), 200 if receipt.repeated else 201
+    if receipt.repeated:
+        # The code was shown the first time: the confirmation says where to find it.
+        session[pages.RECEIPT_SHOWN] = {
+            "tracking_number": receipt.tracking_number,
+            "language": receipt.language,
+        }
+        return redirect(url_for("pages.confirmation"), code=303)
     session["receipt"] = pages.receipt_for_session(receipt)
     # Redirect after post: a reload shows the confirmation again and submits nothing.
     return redirect(url_for("pages.confirmation"), code=303)
@@ -74,10 +87,31 @@ def status(tracking_number: str) -> Any:
     return status_json(found, language_or_default(data.get("language") or found.language))
 
 
+# A key per form view (the site's script makes one; the form re-shown with errors carries
+# one): letters, digits, - and _, as a UUID is written.
+_KEY = re.compile(r"^[A-Za-z0-9_-]{16,100}$")
+
+
+def idempotency_key(data: Mapping[str, Any]) -> str | None:
+    """The submission's key from the Idempotency-Key header or the form's field: "" when none
+    was sent, None when the one sent is malformed."""
+    key = request.headers.get("Idempotency-Key") or str(data.get("idempotency_key") or "")
+    if not key:
+        return ""
+    return key if _KEY.match(key) else None
+
+
+def _bad_key(language: str) -> Any:
+    message = PAGE_TEXT[language]["bad_idempotency_key"]
+    return {"error": "bad_request", "message": message}, 400
+
+
 def receipt_json(receipt: Receipt) -> dict[str, Any]:
+    """A repeat of a stored submission answers the same, without the access code (null)."""
     return {
         "tracking_number": receipt.tracking_number,
-        "access_code": receipt.access_code,
+        "access_code": receipt.access_code or None,
+        "repeated": receipt.repeated,
         "received_at": receipt.received_at.isoformat(),
         "initial_response_due": receipt.deadlines.initial_response_due.isoformat(),
         "status_url": receipt.status_url,

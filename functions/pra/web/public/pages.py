@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -126,6 +127,8 @@ def _records_available(found: PublicStatus, language: str) -> str | None:
 def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:
     messages = [(e.field, error_message(e.field, e.code, language)) for e in errors]
     values = {k: str(v) for k, v in data.items() if k != "website"}
+    # The form shown again carries a key, so sending it twice stores it once.
+    values.setdefault("idempotency_key", uuid.uuid4().hex)
     return render_page(
         "request_form.html",
         language,

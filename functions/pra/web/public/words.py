@@ -115,6 +115,7 @@ PAGE_TEXT = {
         "shown only once, so that the next person at this computer cannot see it. It is in your "
         "acknowledgement email. If you gave no email and did not note the code, contact the "
         "library's PRA Coordinator with your tracking number.",
+        "bad_idempotency_key": "The Idempotency-Key must be 16 to 100 letters, digits, - or _.",
         "form_title": "Request public records",
         "error_summary": "There is a problem",
         "error_prefix": "Error:",
@@ -254,6 +255,7 @@ PAGE_TEXT = {
         "pueda verlo. Está en su correo de confirmación. Si no dio un correo electrónico y no "
         "anotó el código, comuníquese con la Coordinación de Registros Públicos de la "
         "biblioteca con su número de seguimiento.",
+        "bad_idempotency_key": "La Idempotency-Key debe tener de 16 a 100 letras, dígitos, - o _.",
         "form_title": "Solicitar registros públicos",
         "error_summary": "Hay un problema",
         "error_prefix": "Error:",
