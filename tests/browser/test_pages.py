@@ -57,11 +57,16 @@ def assert_no_axe_violations_without_script(page: Page, checker: Page, what: str
 
 
 def screenshots(page: Page, name: str) -> None:
-    """Full-page screenshots at each width; the page is at its first width when called."""
+    """Full-page screenshots at each width, each checked: the page fits the width (no sideways
+    scrolling on a phone) and the image is a picture of it. The page is at its first width
+    when called."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        overflow = page.evaluate("document.documentElement.scrollWidth") - width
+        assert overflow <= 0, f"{name} is {overflow}px wider than {width}px: it scrolls sideways"
+        shot = page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        assert shot[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(shot[16:20]) == width
     page.set_viewport_size({"width": WIDTHS[0], "height": 800})
 
 

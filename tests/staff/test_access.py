@@ -239,10 +239,20 @@ def test_each_role_reaches_what_it_may(
         assert "Quillfeather" not in response.get_data(as_text=True)
 
 
-def test_a_403_to_a_data_caller_is_json(
+def test_a_403_to_a_data_caller_is_in_its_format_json_or_text(
     signed_in: Callable[[str], FlaskClient], stored: None
 ) -> None:
-    response = signed_in("staff").get("/staff/requests.csv?contacts=1")
+    client = signed_in("staff")
+    response = client.get("/staff/requests.csv?contacts=1")
     assert response.status_code == 403
-    assert response.mimetype == "text/plain"
+    assert response.mimetype == "text/plain"  # a CSV caller reads a line, not a page
     assert "Your role does not allow this." in response.get_data(as_text=True)
+    # A JSON caller (the direct upload's script asks for its form) gets JSON.
+    answer = client.get(
+        "/staff/requests/PRA-2026-00001/files/direct-form", headers={"Accept": "application/json"}
+    )
+    assert answer.status_code == 403 and answer.mimetype == "application/json"
+    assert answer.get_json() == {
+        "error": "forbidden",
+        "message": "Your role does not allow this. Ask the PRA Coordinator if you need it.",
+    }

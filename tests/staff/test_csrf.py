@@ -33,6 +33,8 @@ def test_a_token_from_another_browser_is_refused(
         data={"email": EMAILS["coordinator"], "password": PASSWORD, "csrf_token": token},
     )
     assert response.status_code == 400
+    assert REFUSED in response.get_data(as_text=True)
+    assert client.get("/staff/").status_code == 303  # not signed in
 
 
 def test_signing_out_without_a_token_is_refused_and_keeps_the_session(

@@ -1,8 +1,12 @@
 """The exemption catalogue: Policy 1002 § III.B, with the citations of LEGAL-NOTES.md."""
 
+from pathlib import Path
+
 import pytest
 
 from pra.domain.exemptions import CATALOGUE, Disclosure, Exemption, exemption
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 # The bullets under "Specific PRA Exemptions" in Policy 1002 § III.B, in the policy's order.
 POLICY_1002_BULLETS = {
@@ -47,7 +51,15 @@ CITATIONS = {
 }
 
 
-def test_policy_1002_lists_fifteen_specific_exemptions():
+def bullets_in_the_policy() -> list[str]:
+    """The headings of the bullets under "Specific PRA Exemptions" in the seed policy."""
+    text = (SEEDS / "policy-1002-public-records-act.txt").read_text(encoding="utf-8")
+    section = text.split("Specific PRA Exemptions", 1)[1].split("Conditions for Release", 1)[0]
+    return [line[2:].rstrip(":") for line in section.splitlines() if line.startswith("- ")]
+
+
+def test_the_bullets_here_are_the_policys_own_in_its_order():
+    assert bullets_in_the_policy() == list(POLICY_1002_BULLETS.values())
     assert len(POLICY_1002_BULLETS) == 15
 
 
