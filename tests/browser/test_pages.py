@@ -56,6 +56,13 @@ def assert_no_axe_violations_without_script(page: Page, checker: Page, what: str
     assert_no_axe_violations(checker, f"{what}, as served without JavaScript")
 
 
+# The outermost elements that reach past the viewport's right edge, to say what to fix.
+_WIDEST = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1)
+  .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= width + 1)
+  .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))"""
+
+
 def screenshots(page: Page, name: str) -> None:
     """Full-page screenshots at each width, each checked: the page fits the width (no sideways
     scrolling on a phone) and the image is a picture of it. The page is at its first width
@@ -64,7 +71,10 @@ def screenshots(page: Page, name: str) -> None:
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
         overflow = page.evaluate("document.documentElement.scrollWidth") - width
-        assert overflow <= 0, f"{name} is {overflow}px wider than {width}px: it scrolls sideways"
+        assert overflow <= 0, (
+            f"{name} is {overflow}px wider than {width}px: it scrolls sideways past "
+            f"{page.evaluate(_WIDEST, width)}"
+        )
         shot = page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
         assert shot[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(shot[16:20]) == width
     page.set_viewport_size({"width": WIDTHS[0], "height": 800})
