@@ -573,3 +573,16 @@ def test_of_requests_racing_with_one_key_exactly_one_is_stored(store: RequestSto
         stored = list(pool.map(add, range(1, 17)))
     assert stored.count(True) == 1
     assert store.count() == 1
+
+
+def test_a_write_that_fails_midway_leaves_no_half_request(store: RequestStore) -> None:
+    # The request's last part (an email whose id is taken) is refused: nothing of it stays.
+    taken = email("PRA-2026-00001", "coordinator_notice")
+    store.queue_email(taken)
+    request = make_request("PRA-2026-00002", date(2026, 11, 16))
+    with pytest.raises(Exception):  # noqa: B017 - each store names its refusal its own way
+        store.add(request, event("received"), [email("PRA-2026-00002"), taken])
+    assert store.get("PRA-2026-00002") is None
+    assert store.history("PRA-2026-00002") == []
+    assert store.count() == 0
+    assert [e.id for e in store.pending_emails()] == [taken.id]
