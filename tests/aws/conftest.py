@@ -35,6 +35,7 @@ AWS_ENV = {
     "PRA_PUBLIC_URL": "https://records.library.example",
     "PRA_SECRET_KEY": "a-test-secret-key-that-is-long-enough",
     "PRA_SITE_DIR": "",
+    "PRA_RATE_LIMITS": "off",  # as the template sets it: API Gateway throttles instead
 }
 
 
