@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, redirect, request, session, url_for
+from flask import (
+    Blueprint,
+    Response,
+    jsonify,
+    redirect,
+    request,
+    send_from_directory,
+    session,
+    url_for,
+)
 
 from pra.domain.request import InvalidSubmission, parse_submission
 from pra.emails.words import status_label
@@ -46,6 +56,12 @@ def json_or_form() -> dict[str, Any] | None:
 @blueprint.get("/health")
 def health() -> Response:
     return jsonify(status="ok")
+
+
+@blueprint.get("/openapi.json")
+def openapi() -> Response:
+    """The API's contract (OpenAPI 3.1), kept beside this module and tested against the routes."""
+    return send_from_directory(Path(__file__).parent, "openapi.json", mimetype="application/json")
 
 
 @blueprint.post("/requests")
