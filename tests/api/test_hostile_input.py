@@ -66,3 +66,22 @@ def test_a_spanish_form_hears_of_hidden_characters_in_spanish(client: FlaskClien
     body = {**VALID_REQUEST, "language": "es", "name": "Ana\x07"}
     response = client.post("/api/requests", json=body)
     assert response.get_json()["errors"]["name"].startswith("Quite los caracteres de control")
+
+
+@pytest.mark.parametrize("value", [{}, [], ["email"], 3, True])
+def test_a_choice_that_is_not_a_string_is_a_field_error(
+    client: FlaskClient, services: Services, value: object
+) -> None:
+    # Found by Schemathesis: {"delivery": {}} answered 500 (an unhashable choice).
+    response = client.post("/api/requests", json={**VALID_REQUEST, "delivery": value})
+    assert response.status_code == 400
+    assert "delivery" in response.get_json()["errors"]
+    assert services.store.requests() == []
+
+
+@pytest.mark.parametrize("year", ["²", "٣", "2026\x00", "-1", "9" * 50])
+def test_an_odd_year_on_the_records_page_shows_the_newest_year(
+    client: FlaskClient, year: str
+) -> None:
+    # Found by Schemathesis: ?year=² answered 500 ("²".isdigit() is true, int("²") fails).
+    assert client.get("/api/records/", query_string={"year": year}).status_code == 200

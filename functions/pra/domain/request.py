@@ -160,6 +160,8 @@ _ENUMS = {"format", "delivery", "language"}
 
 def _contact_errors(data: Mapping[str, Any]) -> list[FieldError]:
     delivery = data.get("delivery", Delivery.EMAIL.value)
+    if not isinstance(delivery, str):
+        return []  # not a choice at all: the delivery field's own error says so
     needed = {Delivery.EMAIL.value: "email", Delivery.MAIL.value: "mailing_address"}.get(delivery)
     value = data.get(needed) if needed else "present"
     if needed and not (isinstance(value, str) and value.strip()):

@@ -46,7 +46,9 @@ def record_list() -> str:
     index = _manifest()
     years = [item["year"] for item in index.get("years", [])]
     asked = request.args.get("year", "")
-    year = int(asked) if asked.isdigit() and int(asked) in years else (years[0] if years else None)
+    # ASCII digits only: str.isdigit() takes "²", which int() refuses.
+    chosen = int(asked) if asked.isascii() and asked.isdigit() else None
+    year = chosen if chosen in years else (years[0] if years else None)
     found = index.get("records", []) if year == (years[0] if years else None) else []
     found = found or (_year_records(year) if year else [])
     words = request.args.get("q", "").lower().split()
