@@ -54,10 +54,12 @@ def backup(data_dir: Path, destination: Path, now: datetime) -> BackupReport:
     return report
 
 
-def restore(source: Path, data_dir: Path, now: datetime, *, replace: bool = False) -> Path | None:
-    """Put the backup in `source` back as `data_dir`, after checking it. An existing data folder
-    is moved aside only when `replace` says so; its new name is returned."""
-    check(source)
+def restore(
+    source: Path, data_dir: Path, now: datetime, *, replace: bool = False
+) -> tuple[BackupReport, Path | None]:
+    """Put the backup in `source` back as `data_dir`, after checking it: what it held, and the
+    new name of the data folder it replaced (moved aside only when `replace` says so)."""
+    report = check(source)
     aside = None
     if data_dir.exists() and any(data_dir.iterdir()):
         if not replace:
@@ -69,7 +71,7 @@ def restore(source: Path, data_dir: Path, now: datetime, *, replace: bool = Fals
     data_dir.mkdir(parents=True, exist_ok=True)
     _copy_database(source / DATABASE, data_dir / DATABASE)
     _copy_tree(source, data_dir, skip={MANIFEST})
-    return aside
+    return report, aside
 
 
 def check(source: Path) -> BackupReport:

@@ -47,7 +47,7 @@ class DynamoStaffStore:
         return [_account(item) for item in items]
 
     def update_staff(self, account: StaffAccount) -> None:
-        if not self._update(account.email, "SET body = :body", _body(account)):
+        if not self._update(account.email, "SET body = :body", {":body": _body(account)}):
             raise KeyError(account.email)
 
     def sign_in_failures(self, key: str) -> Failures:
@@ -81,7 +81,7 @@ class DynamoStaffStore:
         """False when the condition failed; any other error travels on."""
         item = {
             **key(STAFF, account.email),
-            "body": _body(account)[":body"],
+            "body": _body(account),
             "session_version": {"N": str(account.session_version)},
         }
         try:
@@ -113,7 +113,7 @@ def _failures_key(key_digest: str) -> dict[str, Any]:
 
 
 def _body(account: StaffAccount) -> dict[str, Any]:
-    return {":body": text(_account_to_dict(account))}
+    return text(_account_to_dict(account))
 
 
 def _account_to_dict(account: StaffAccount) -> dict[str, Any]:

@@ -7,7 +7,7 @@ later travels without a change here; beside it sit only the attributes keys and 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
@@ -35,7 +35,7 @@ from pra.adapters.dynamodb_items import (
     state_update,
     word_items,
 )
-from pra.adapters.records import log_key
+from pra.adapters.records import log_key, utc_text
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
@@ -410,7 +410,11 @@ class DynamoRequestStore:
         return self._update_email(
             email_id,
             "SET claim = :claim, claimed_until = :until",
-            {":claim": {"S": claim}, ":until": {"S": _utc(until)}, ":now": {"S": _utc(now)}},
+            {
+                ":claim": {"S": claim},
+                ":until": {"S": utc_text(until)},
+                ":now": {"S": utc_text(now)},
+            },
             "attribute_exists(pending_pk) "
             "AND (attribute_not_exists(claimed_until) OR claimed_until <= :now) "
             "AND (attribute_not_exists(retry_at) OR retry_at <= :now)",
@@ -438,7 +442,7 @@ class DynamoRequestStore:
         return self._update_email(
             email_id,
             update + "claim, claimed_until",
-            {":at": {"S": _utc(moment)}, ":one": {"N": "1"}, ":claim": {"S": claim}},
+            {":at": {"S": utc_text(moment)}, ":one": {"N": "1"}, ":claim": {"S": claim}},
             "claim = :claim",
         )
 
@@ -482,7 +486,3 @@ class DynamoRequestStore:
 
     def _query(self, **arguments: Any) -> list[dict[str, Any]]:
         return query_items(self._client, self._table, **arguments)
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()

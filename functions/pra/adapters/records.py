@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pra.domain.deadlines import Deadlines
@@ -203,3 +203,8 @@ def dumps(value: Any) -> str:
 
 def _iso(value: date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def utc_text(moment: datetime) -> str:
+    """A moment as UTC ISO text: such texts compare as the moments do, in SQL and DynamoDB."""
+    return moment.astimezone(UTC).isoformat()

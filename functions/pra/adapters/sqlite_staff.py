@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from pra.adapters.records import utc_text
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.throttle import Failures
 from pra.ports import DuplicateStaff, StaffAccount
@@ -131,11 +132,11 @@ class SqliteStaffStore:
             connection.execute(
                 "INSERT INTO sign_in_failures VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
                 "SET count = excluded.count, last_at = excluded.last_at",
-                (key, failures.count, _utc(failures.last_at)),
+                (key, failures.count, utc_text(failures.last_at)),
             )
             connection.execute(
                 "DELETE FROM sign_in_failures WHERE last_at < ?",
-                (_utc(failures.last_at - _FORGET_AFTER),),
+                (utc_text(failures.last_at - _FORGET_AFTER),),
             )
 
     def end_sessions(self, email: str) -> None:
@@ -175,7 +176,3 @@ def _account(row: tuple[object, ...]) -> StaffAccount:
         title_es=str(title_es),
         session_version=int(str(version)),
     )
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()

@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pra.adapters.records import (
@@ -16,6 +16,7 @@ from pra.adapters.records import (
     log_key,
     request_from_dict,
     request_to_dict,
+    utc_text,
 )
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.lifecycle import Status
@@ -170,12 +171,12 @@ class SqliteRequestStore:
     def _insert_key(connection: sqlite3.Connection, key: str, request: PraRequest) -> None:
         received = request.received_at
         connection.execute(
-            "DELETE FROM idempotency_keys WHERE created_at < ?", (_utc(received - KEEP_KEYS),)
+            "DELETE FROM idempotency_keys WHERE created_at < ?", (utc_text(received - KEEP_KEYS),)
         )
         stored = connection.execute(
             "INSERT INTO idempotency_keys VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING "
             "RETURNING tracking_number",
-            (key, request.tracking_number, _utc(received)),
+            (key, request.tracking_number, utc_text(received)),
         ).fetchone()
         if stored is None:
             first = connection.execute(
@@ -382,7 +383,7 @@ class SqliteRequestStore:
                 "AND sent_at IS NULL AND gave_up_at IS NULL "
                 "AND (claimed_until IS NULL OR claimed_until <= ?) "
                 "AND (retry_at IS NULL OR retry_at <= ?)",
-                (claim, _utc(until), email_id, _utc(now), _utc(now)),
+                (claim, utc_text(until), email_id, utc_text(now), utc_text(now)),
             )
         return cursor.rowcount == 1
 
@@ -398,7 +399,7 @@ class SqliteRequestStore:
     def mark_email_failed(
         self, email_id: str, claim: str, at: datetime, retry_at: datetime | None
     ) -> bool:
-        retry, gave_up = (_utc(retry_at), None) if retry_at else (None, _utc(at))
+        retry, gave_up = (utc_text(retry_at), None) if retry_at else (None, utc_text(at))
         with self._transaction() as connection:
             cursor = connection.execute(
                 "UPDATE emails SET attempts = attempts + 1, claim = NULL, claimed_until = NULL, "
@@ -425,7 +426,3 @@ class SqliteRequestStore:
             (email.id, email.tracking_number, email.kind, email.message, email.attempts),
         )
         return cursor.rowcount == 1
-
-
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()

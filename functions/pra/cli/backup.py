@@ -42,12 +42,13 @@ def _backup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _restore(args: argparse.Namespace, settings: Settings) -> int:
-    from pra.adapters.data_folder import BackupError, check, restore
+    from pra.adapters.data_folder import BackupError, restore
 
     _embedded_only(settings)
     try:
-        report = check(args.source)
-        aside = restore(args.source, settings.data_dir, datetime.now(UTC), replace=args.replace)
+        report, aside = restore(
+            args.source, settings.data_dir, datetime.now(UTC), replace=args.replace
+        )
     except BackupError as error:
         raise CliError(str(error)) from None
     print(f"restored {report.requests} requests into {settings.data_dir}")

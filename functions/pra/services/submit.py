@@ -55,11 +55,12 @@ def submit_request(
         at=now, actor="requester", action="received", note="online form", public=True
     )
     try:
-        return store_new_request(services, submission, now, Channel.ONLINE, event, idempotency_key)[
-            1
-        ]
+        _, receipt = store_new_request(
+            services, submission, now, Channel.ONLINE, event, idempotency_key
+        )
     except DuplicateSubmission as duplicate:  # the same key at the same instant
         return _repeated(services, duplicate.tracking_number)
+    return receipt
 
 
 def _repeated(services: Services, number: str) -> Receipt:

@@ -82,10 +82,7 @@ def submit() -> Any:
         return receipt_json(receipt), 200 if receipt.repeated else 201
     if receipt.repeated:
         # The code was shown the first time: the confirmation says where to find it.
-        session[pages.RECEIPT_SHOWN] = {
-            "tracking_number": receipt.tracking_number,
-            "language": receipt.language,
-        }
+        pages.mark_receipt_shown(receipt.tracking_number, receipt.language)
         return redirect(url_for("pages.confirmation"), code=303)
     session["receipt"] = pages.receipt_for_session(receipt)
     # Redirect after post: a reload shows the confirmation again and submits nothing.

@@ -38,6 +38,11 @@ RECEIPT_SHOWN = "receipt_shown"
 NOT_STORED = {"Cache-Control": "no-store"}  # never kept by the browser or a shared cache
 
 
+def mark_receipt_shown(tracking_number: str, language: str) -> None:
+    """From now on the confirmation says the request was received, without its code."""
+    session[RECEIPT_SHOWN] = {"tracking_number": tracking_number, "language": language}
+
+
 def receipt_for_session(receipt: Receipt) -> dict[str, str]:
     return {
         "tracking_number": receipt.tracking_number,
@@ -55,7 +60,7 @@ def confirmation() -> Any:
     computer) never shows the access code again."""
     receipt = session.pop("receipt", None)
     if receipt:
-        session[RECEIPT_SHOWN] = {k: receipt[k] for k in ("tracking_number", "language")}
+        mark_receipt_shown(receipt["tracking_number"], receipt["language"])
         language = receipt["language"]
         due = long_date(date.fromisoformat(receipt["initial_response_due"]), language)
         page = render_page("confirmation.html", language, receipt=receipt, due=due)
