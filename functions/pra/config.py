@@ -62,6 +62,9 @@ class Settings:
     help_paragraph_en: str = ""
     help_paragraph_es: str = ""
     rate_limits: tuple[tuple[str, str], ...] = RATE_LIMITS  # empty: none (PRA_RATE_LIMITS=off)
+    # Days after a request closes that the sweep erases the requester's name and contacts;
+    # None keeps them (the agency's records-retention schedule decides).
+    contact_retention_days: int | None = None
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -127,6 +130,7 @@ class Settings:
             help_paragraph_en=env.get("PRA_HELP_PARAGRAPH_EN", "").strip(),
             help_paragraph_es=env.get("PRA_HELP_PARAGRAPH_ES", "").strip(),
             rate_limits=_rate_limits(env),
+            contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
         )
 
 
@@ -172,6 +176,16 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def _retention_days(env: dict[str, str], name: str) -> int | None:
+    """A number of days of at least one, or blank/"off" for none."""
+    raw = env.get(name, "").strip()
+    if raw.lower() in {"", "off"}:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+        raise SettingsError(f"{name} must be a number of days such as 730, or off, not {raw!r}")
+    return int(raw)
 
 
 def _money(env: dict[str, str], name: str, default: int) -> int:

@@ -49,7 +49,9 @@ class QueuedEmail:
     id: str
     tracking_number: str
     kind: str
-    message: bytes  # RFC 5322 bytes, so any mailer can send it as it was rendered
+    # RFC 5322 bytes, so any mailer can send it as it was rendered; the store drops them once
+    # the email is sent or given up (they carry the requester's address).
+    message: bytes
     attempts: int = 0
     sent_at: datetime | None = None
 
@@ -147,6 +149,11 @@ class RequestStore(Protocol):
 
     def open_due_by(self, day: date) -> list[PraRequest]:
         """Requests still owed a response whose next due date is on or before `day`."""
+        ...
+
+    def closed_with_contacts(self, closed_by: date, limit: int) -> list[PraRequest]:
+        """Up to `limit` closed requests that still hold the requester's contacts and closed
+        on or before `closed_by`, oldest closing first (the retention schedule's work)."""
         ...
 
     def pending_emails(self) -> list[QueuedEmail]: ...

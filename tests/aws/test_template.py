@@ -15,7 +15,13 @@ from typing import Any
 import pytest
 from packaging.requirements import Requirement
 
-from pra.adapters.dynamodb_items import BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS
+from pra.adapters.dynamodb_items import (
+    BY_STATUS,
+    CONTACTS_BY_CLOSING,
+    LOG_BY_STATUS,
+    OPEN_BY_DUE,
+    PENDING_EMAILS,
+)
 from pra.bootstrap import _aws_names
 from pra.config import Settings
 from tests.aws.resources import ROOT, TEMPLATE, fake_credentials, resource, template
@@ -204,7 +210,7 @@ def test_the_table_is_encrypted_recoverable_and_protected() -> None:
 def test_the_tables_indexes_are_the_ones_the_adapter_queries() -> None:
     indexes = resource("Table")["Properties"]["GlobalSecondaryIndexes"]
     names = {index["IndexName"] for index in indexes}
-    assert names == {BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS}
+    assert names == {BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS, CONTACTS_BY_CLOSING}
 
 
 @pytest.mark.parametrize("bucket", ["FilesBucket", "RecordsBucket", "SiteBucket"])
@@ -285,11 +291,13 @@ def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() ->
         "PRA_TIMEZONE": "UTC",
         "PRA_COPY_FEE_PER_PAGE": "0.15",
         "PRA_RATE_LIMITS": "off",
+        "PRA_CONTACT_RETENTION_DAYS": "730",
     }
     env = {name: special.get(name, f"value-of-{name.lower()}") for name in names}
     settings = Settings.from_env(env)
     _aws_names(settings)  # raises when one is missing
     assert settings.copy_fee_per_page == 15
+    assert settings.contact_retention_days == 730
     for name, value in env.items():
         if value and name not in special:
             assert value in repr(settings), f"{name} is not read by Settings.from_env"

@@ -106,7 +106,8 @@ def test_requests_show_of_a_missing_request_fails_cleanly(
 def test_sweep_reports_what_it_did(capsys, settings: Settings) -> None:
     assert main(["sweep", "--data-dir", str(settings.data_dir)]) == 0
     assert capsys.readouterr().out == (
-        "emails sent: 0; still pending: 0; reminders: 0; escalations: 0; digests: 0\n"
+        "emails sent: 0; still pending: 0; reminders: 0; escalations: 0; digests: 0; "
+        "contacts erased: 0\n"
     )
 
 

@@ -426,7 +426,7 @@ def test_a_request_moves_in_the_log_and_its_counts_when_it_changes(store: Reques
     assert [r.tracking_number for r in received] == _log_order(made[1:4])
 
 
-def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
+def test_a_version_one_database_gets_its_indexes_and_keeps_every_request(
     tmp_path: Path,
 ) -> None:
     import sqlite3
@@ -436,26 +436,34 @@ def test_a_version_one_database_gets_its_log_order_and_keeps_every_request(
 
     path = tmp_path / "old.sqlite3"
     old = make_request("PRA-2025-00007", date(2025, 3, 4))
-    data = request_to_dict(old)
+    closed = make_request("PRA-2025-00008", date(2025, 3, 5), Status.NO_RECORDS)
     with sqlite3.connect(path) as connection:
         connection.executescript(_SCHEMA_V1)
+        for request in (old, closed):
+            data = request_to_dict(request)
+            connection.execute(
+                "INSERT INTO requests VALUES (?, ?, ?, ?, ?)",
+                (
+                    request.tracking_number,
+                    data["status"],
+                    data["received_at"],
+                    data["next_due"],
+                    dumps(data),
+                ),
+            )
         connection.execute(
-            "INSERT INTO requests VALUES (?, ?, ?, ?, ?)",
-            (
-                old.tracking_number,
-                data["status"],
-                data["received_at"],
-                data["next_due"],
-                dumps(data),
-            ),
+            "INSERT INTO emails (id, tracking_number, kind, message, attempts, sent_at) "
+            "VALUES ('sent', 'PRA-2025-00007', 'acknowledgement', x'41', 1, '2025-03-04')"
         )
         connection.execute("PRAGMA user_version = 1")
     connection.close()
     store = SqliteRequestStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 5
-    assert store.search(["library"], None, None, 10).requests == [old]
-    assert store.log_page(None, None, 10).requests == [old]
-    assert store.count() == 1
+    assert store.schema_version() == SCHEMA_VERSION == 6
+    assert store.search(["library"], None, None, 10).requests == [old, closed]
+    assert store.log_page(None, None, 10).requests == [old, closed]
+    assert store.count() == 2
+    assert store.closed_with_contacts(date(2025, 3, 5), 10) == [closed]
+    assert _stored_message(store, "sent") == b""
 
 
 def test_reserved_sequences_are_never_given_again(store: RequestStore) -> None:
@@ -586,3 +594,81 @@ def test_a_write_that_fails_midway_leaves_no_half_request(store: RequestStore) -
     assert store.history("PRA-2026-00002") == []
     assert store.count() == 0
     assert [e.id for e in store.pending_emails()] == [taken.id]
+
+
+def test_closed_requests_holding_contacts_are_found_by_closing_day(store: RequestStore) -> None:
+    # Without letters a closed request closed the day it was received.
+    for number, received, status in [
+        ("PRA-2026-00001", date(2026, 11, 20), Status.DENIED),
+        ("PRA-2026-00002", date(2026, 11, 16), Status.RECEIVED),  # open
+        ("PRA-2026-00003", date(2026, 11, 25), Status.NO_RECORDS),
+        ("PRA-2026-00004", date(2026, 11, 18), Status.APPEALED),  # open: a decision is owed
+        ("PRA-2026-00005", date(2026, 11, 19), Status.WITHDRAWN),
+    ]:
+        store.add(make_request(number, received, status), event("received"), [])
+
+    def found(closed_by: date, limit: int = 10) -> list[str]:
+        return [r.tracking_number for r in store.closed_with_contacts(closed_by, limit)]
+
+    assert found(date(2026, 11, 18)) == []
+    assert found(date(2026, 11, 20)) == ["PRA-2026-00005", "PRA-2026-00001"]
+    assert found(date(2026, 11, 30)) == ["PRA-2026-00005", "PRA-2026-00001", "PRA-2026-00003"]
+    assert found(date(2026, 11, 30), 1) == ["PRA-2026-00005"]
+
+
+def test_a_request_whose_contacts_were_erased_leaves_that_index_and_reads_back(
+    store: RequestStore,
+) -> None:
+    from pra.domain.retention import without_contacts
+
+    denied = make_request("PRA-2026-00001", date(2026, 11, 20), Status.DENIED)
+    store.add(denied, event("received"), [])
+    erased = without_contacts(denied, date(2028, 11, 21))
+    store.save(erased, Status.DENIED, event("contacts_erased", 5), [])
+    assert store.closed_with_contacts(date(2028, 11, 21), 10) == []
+    # The form asked for email delivery and no email is left: it still reads back.
+    assert store.get("PRA-2026-00001") == erased
+    assert erased.submission.email is None and erased.submission.name is None
+
+
+def test_a_request_that_reopens_leaves_the_closed_ones_and_returns_when_it_closes(
+    store: RequestStore,
+) -> None:
+    denied = make_request("PRA-2026-00001", date(2026, 11, 20), Status.DENIED)
+    store.add(denied, event("received"), [])
+    appealed = dataclasses.replace(denied, status=Status.APPEALED)
+    store.save(appealed, Status.DENIED, event("appealed", 1), [])
+    assert store.closed_with_contacts(date(2026, 12, 31), 10) == []
+    upheld = dataclasses.replace(appealed, status=Status.APPEAL_DECIDED)
+    store.save(upheld, Status.APPEALED, event("appeal_decided", 2), [])
+    assert store.closed_with_contacts(date(2026, 12, 31), 10) == [upheld]
+
+
+def _stored_message(store: RequestStore, email_id: str) -> bytes:
+    """What the store still keeps of an email's message (adapter by adapter: the port never
+    reads a sent email back)."""
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+
+    if isinstance(store, DynamoRequestStore):
+        from pra.adapters.dynamodb_items import email_key
+
+        item = store._client.get_item(TableName=store._table, Key=email_key(email_id))["Item"]
+        return bytes(item["message"]["B"]) if "message" in item else b""
+    assert isinstance(store, SqliteRequestStore)
+    with store._connect() as connection:
+        row = connection.execute("SELECT message FROM emails WHERE id = ?", (email_id,))
+        return bytes(row.fetchone()[0])
+
+
+def test_an_email_sent_or_given_up_is_no_longer_kept_addressed(store: RequestStore) -> None:
+    ack, notice = email("PRA-2026-00001"), email("PRA-2026-00001", "coordinator_notice")
+    store.add(make_request("PRA-2026-00001", date(2026, 11, 16)), event("received"), [ack, notice])
+    assert claimed(store, ack.id) and claimed(store, notice.id)
+    assert store.mark_email_failed(notice.id, "c1", NOW, NOW + timedelta(minutes=15))
+    assert _stored_message(store, notice.id) == notice.message  # kept to try again
+    assert store.mark_email_sent(ack.id, "c1", NOW)
+    assert _stored_message(store, ack.id) == b""
+    assert claimed(store, notice.id, "c2", NOW + timedelta(hours=1))
+    assert store.mark_email_failed(notice.id, "c2", NOW + timedelta(hours=1), None)
+    assert _stored_message(store, notice.id) == b""
+    assert store.was_queued(ack.id) and store.was_queued(notice.id)

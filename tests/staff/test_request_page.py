@@ -204,3 +204,20 @@ def test_a_request_stored_before_assignees_existed_still_loads(services: Service
     assert data["assignee"] == "a@b.example"
     del data["assignee"]
     assert request_from_dict(data) == dataclasses.replace(request, assignee=None)
+
+
+def test_a_request_whose_contacts_were_erased_says_so_instead(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    from pra.domain.retention import without_contacts
+
+    closed = store_request(services, NUMBER, date(2024, 3, 4), Status.NO_RECORDS)
+    erased = without_contacts(closed, date(2026, 3, 4))
+    event = HistoryEvent(datetime(2026, 3, 4, 7, tzinfo=PACIFIC), "system", "contacts_erased")
+    services.store.save(erased, Status.NO_RECORDS, event, [])
+    html = page(signed_in("coordinator"))
+    assert "Jane Requester" not in html and "jane.requester@example.org" not in html
+    assert (
+        "The requester's name and contacts were erased on "
+        '<time datetime="2026-03-04">Wed Mar 4, 2026</time> under the retention schedule' in html
+    )

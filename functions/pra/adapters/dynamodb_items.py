@@ -3,12 +3,14 @@
 The layout (infra/README.md has it as a table):
   REQ#<number> / REQUEST          the request: body (JSON) + status, received_key, log_key (the
                                   log_by_status index); while open also open_pk, due_key (the
-                                  sparse open_by_due index)
+                                  sparse open_by_due index); closed with contacts kept,
+                                  kept_pk, closed_key (the sparse contacts_by_closing index)
   COUNT / <status>                how many requests have that status (the log's "about N")
   WORD#<3 letters> / <word>#<number>  one word of a request's description or number: the
                                   desk's word search reads only the words that match
   REQ#<number> / EVENT#<at>#...   one history event: body (JSON); added, never rewritten
-  EMAIL#<id> / EMAIL              a queued email; pending_pk, queued_key until sent
+  EMAIL#<id> / EMAIL              a queued email; pending_pk, queued_key and its message until
+                                  sent or given up
   COUNTER#<year> / COUNTER        the year's tracking sequence
   STAFF / <email>                 a staff account: body (JSON)
 """
@@ -23,6 +25,7 @@ from datetime import UTC
 from typing import Any
 
 from pra.adapters.records import (
+    contacts_key,
     dumps,
     event_from_dict,
     event_to_dict,
@@ -38,8 +41,9 @@ BY_STATUS = "by_status"
 LOG_BY_STATUS = "log_by_status"
 OPEN_BY_DUE = "open_by_due"
 PENDING_EMAILS = "pending_emails"
-# The partition of the two sparse indexes: only items carrying it are in the index at all.
-OPEN, PENDING = "OPEN", "PENDING"
+CONTACTS_BY_CLOSING = "contacts_by_closing"
+# The partition of the sparse indexes: only items carrying it are in the index at all.
+OPEN, PENDING, KEPT = "OPEN", "PENDING", "KEPT"
 
 
 def condition_failed(error: Any) -> bool:
@@ -85,6 +89,8 @@ def request_item(request: PraRequest) -> dict[str, Any]:
     }
     if request.next_due is not None:
         item |= _open_attributes(request)
+    if (closed := contacts_key(request)) is not None:
+        item |= {"kept_pk": {"S": KEPT}, "closed_key": {"S": closed}}
     return item
 
 
@@ -100,13 +106,19 @@ def state_update(request: PraRequest) -> dict[str, Any]:
         ":status": {"S": data["status"]},
         ":log": {"S": log_key(request)},
     }
-    expression = "SET body = :body, #status = :status, log_key = :log"
+    sets, removes = ["body = :body", "#status = :status", "log_key = :log"], []
     if request.next_due is None:
-        expression += " REMOVE open_pk, due_key"  # closed: out of the due index
+        removes += ["open_pk", "due_key"]  # nothing due: out of the due index
     else:
         opened = _open_attributes(request)
         values |= {":open": opened["open_pk"], ":due": opened["due_key"]}
-        expression += ", open_pk = :open, due_key = :due"
+        sets += ["open_pk = :open", "due_key = :due"]
+    if (closed := contacts_key(request)) is None:
+        removes += ["kept_pk", "closed_key"]  # open, or its contacts erased
+    else:
+        values |= {":kept": {"S": KEPT}, ":closed": {"S": closed}}
+        sets += ["kept_pk = :kept", "closed_key = :closed"]
+    expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
     return {
         "UpdateExpression": expression,
         "ExpressionAttributeNames": {"#status": "status"},
@@ -174,6 +186,6 @@ def email_from_item(item: dict[str, Any]) -> QueuedEmail:
         id=item["pk"]["S"].removeprefix("EMAIL#"),
         tracking_number=item["tracking_number"]["S"],
         kind=item["kind"]["S"],
-        message=bytes(item["message"]["B"]),
+        message=bytes(item["message"]["B"]) if "message" in item else b"",
         attempts=int(item["attempts"]["N"]),
     )

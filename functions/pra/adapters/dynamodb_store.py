@@ -14,6 +14,8 @@ from botocore.exceptions import ClientError
 
 from pra.adapters.dynamodb_items import (
     BY_STATUS,
+    CONTACTS_BY_CLOSING,
+    KEPT,
     LOG_BY_STATUS,
     OPEN,
     OPEN_BY_DUE,
@@ -35,7 +37,7 @@ from pra.adapters.dynamodb_items import (
     state_update,
     word_items,
 )
-from pra.adapters.records import log_key, utc_text
+from pra.adapters.records import contacts_key, log_key, utc_text
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
@@ -314,13 +316,14 @@ class DynamoRequestStore:
             for item in items:
                 request = request_from_item(item)
                 self._put_all(word_items(request))  # the same keys again: safe to repeat
-                wanted = {"S": log_key(request)}
-                if item.get("log_key") != wanted:
+                closed = item.get("closed_key", {}).get("S")
+                if item.get("log_key") != {"S": log_key(request)} or closed != contacts_key(
+                    request
+                ):
                     self._client.update_item(
                         TableName=self._table,
                         Key={"pk": item["pk"], "sk": item["sk"]},
-                        UpdateExpression="SET log_key = :log",
-                        ExpressionAttributeValues={":log": wanted},
+                        **state_update(request),
                     )
             self._client.put_item(
                 TableName=self._table,
@@ -377,6 +380,20 @@ class DynamoRequestStore:
         )
         return [request_from_item(item) for item in items]
 
+    def closed_with_contacts(self, closed_by: date, limit: int) -> list[PraRequest]:
+        # closed_key is "<closing day>|<number>": "}" sorts after "|", so every key of that day.
+        answer = self._client.query(
+            TableName=self._table,
+            IndexName=CONTACTS_BY_CLOSING,
+            KeyConditionExpression="kept_pk = :kept AND closed_key < :after",
+            ExpressionAttributeValues={
+                ":kept": {"S": KEPT},
+                ":after": {"S": f"{closed_by.isoformat()}}}"},
+            },
+            Limit=limit,
+        )
+        return [request_from_item(item) for item in answer["Items"]]
+
     def pending_emails(self) -> list[QueuedEmail]:
         items = self._query(
             IndexName=PENDING_EMAILS,
@@ -425,7 +442,7 @@ class DynamoRequestStore:
         return self._update_email(
             email_id,
             "SET sent_at = :at ADD attempts :one "
-            "REMOVE pending_pk, queued_key, claim, claimed_until",
+            "REMOVE pending_pk, queued_key, claim, claimed_until, message",
             {":at": {"S": at.isoformat()}, ":one": {"N": "1"}, ":claim": {"S": claim}},
             "claim = :claim",
         )
@@ -434,7 +451,9 @@ class DynamoRequestStore:
         self, email_id: str, claim: str, at: datetime, retry_at: datetime | None
     ) -> bool:
         if retry_at is None:  # given up: out of the sparse index, as a sent email
-            update = "SET gave_up_at = :at ADD attempts :one REMOVE pending_pk, queued_key, "
+            update = (
+                "SET gave_up_at = :at ADD attempts :one REMOVE pending_pk, queued_key, message, "
+            )
             moment = at
         else:
             update = "SET retry_at = :at ADD attempts :one REMOVE "

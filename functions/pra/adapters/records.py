@@ -49,7 +49,17 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "patron_check": _plain(asdict(request.patron_check)) if request.patron_check else None,
         "fees": _plain(asdict(request.fees)) if request.fees else None,
         "payments": [_plain(asdict(payment)) for payment in request.payments],
+        "contacts_erased_on": _iso(request.contacts_erased_on),
     }
+
+
+def contacts_key(request: PraRequest) -> str | None:
+    """The request's place among closed requests still holding contacts, oldest closing
+    first; None for an open request or one already erased (out of that index)."""
+    closed = request.closed_on
+    if closed is None or request.contacts_erased_on is not None:
+        return None
+    return f"{closed.isoformat()}|{request.tracking_number}"
 
 
 def log_key(request: PraRequest) -> str:
@@ -63,13 +73,16 @@ def log_key(request: PraRequest) -> str:
 def request_from_dict(data: dict[str, Any]) -> PraRequest:
     raw = dict(data["deadlines"])
     rule_set = raw.pop("rule_set")
+    erased = _day(data.get("contacts_erased_on"))
     deadlines = Deadlines(**{k: date.fromisoformat(v) for k, v in raw.items()}, rule_set=rule_set)
     return PraRequest(
         tracking_number=data["tracking_number"],
         access_code_digest=data["access_code_digest"],
         received_at=datetime.fromisoformat(data["received_at"]),
         deadlines=deadlines,
-        submission=Submission.model_validate(data["submission"]),
+        submission=Submission.model_validate(
+            data["submission"], context={"contacts_erased": erased is not None}
+        ),
         status=Status(data["status"]),
         letters=tuple(_letter(item) for item in data.get("letters", ()) if isinstance(item, dict)),
         # Absent from requests stored before they existed.
@@ -85,6 +98,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         patron_check=_patron_check(data.get("patron_check")),
         fees=_fees(data.get("fees")),
         payments=tuple(_payment(item) for item in data.get("payments", ())),
+        contacts_erased_on=erased,
     )
 
 

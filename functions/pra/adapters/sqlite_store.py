@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from pra.adapters.records import (
+    contacts_key,
     dumps,
     event_from_dict,
     event_to_dict,
@@ -23,7 +24,7 @@ from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
 from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -89,9 +90,29 @@ CREATE TABLE idempotency_keys (
 )
 """
 
-_MIGRATIONS = {1: _SCHEMA_V1, 2: _SCHEMA_V2, 3: _SCHEMA_V3, 4: _SCHEMA_V4, 5: _SCHEMA_V5}
+# Closed requests still holding contacts, by closing day (for the retention schedule); and a
+# sent email's addressed message is no longer kept (it was needed only to send it).
+_SCHEMA_V6 = """
+ALTER TABLE requests ADD COLUMN contacts_key TEXT;
+CREATE INDEX requests_contacts_kept ON requests (contacts_key) WHERE contacts_key IS NOT NULL;
+UPDATE emails SET message = x'' WHERE sent_at IS NOT NULL OR gave_up_at IS NOT NULL
+"""
+
+_MIGRATIONS = {
+    1: _SCHEMA_V1,
+    2: _SCHEMA_V2,
+    3: _SCHEMA_V3,
+    4: _SCHEMA_V4,
+    5: _SCHEMA_V5,
+    6: _SCHEMA_V6,
+}
 # Keys older than this are dropped as new ones are written.
 KEEP_KEYS = timedelta(days=2)
+
+
+def _after_day(day: date) -> str:
+    """A key just past every contacts_key of `day` ("2026-12-07|…" < "2026-12-07}")."""
+    return f"{day.isoformat()}}}"
 
 
 class SqliteRequestStore:
@@ -114,18 +135,24 @@ class SqliteRequestStore:
                 for statement in _MIGRATIONS[number].split(";"):
                     if statement.strip():
                         connection.execute(statement)
-                if number == 2:
-                    self._fill_log_keys(connection)
+                if number in (2, 6):
+                    self._fill_keys(connection, with_contacts=number == 6)
                 connection.execute(f"PRAGMA user_version = {number}")
 
     @staticmethod
-    def _fill_log_keys(connection: sqlite3.Connection) -> None:
-        """Requests stored before the log had its column get their place in it."""
+    def _fill_keys(connection: sqlite3.Connection, *, with_contacts: bool = True) -> None:
+        """Requests stored before an index had its column get their place in it."""
         rows = connection.execute("SELECT tracking_number, body FROM requests").fetchall()
+        requests = [(request_from_dict(json.loads(body)), number) for number, body in rows]
         connection.executemany(
             "UPDATE requests SET log_key = ? WHERE tracking_number = ?",
-            [(log_key(request_from_dict(json.loads(body))), number) for number, body in rows],
+            [(log_key(request), number) for request, number in requests],
         )
+        if with_contacts:
+            connection.executemany(
+                "UPDATE requests SET contacts_key = ? WHERE tracking_number = ?",
+                [(contacts_key(request), number) for request, number in requests],
+            )
 
     def schema_version(self) -> int:
         with self._connect() as connection:
@@ -207,8 +234,9 @@ class SqliteRequestStore:
     def _insert_request(connection: sqlite3.Connection, request: PraRequest) -> None:
         data = request_to_dict(request)
         cursor = connection.execute(
-            "INSERT INTO requests (tracking_number, status, received_at, next_due, body, log_key) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO requests "
+            "(tracking_number, status, received_at, next_due, body, log_key, contacts_key) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 request.tracking_number,
                 data["status"],
@@ -216,6 +244,7 @@ class SqliteRequestStore:
                 data["next_due"],
                 dumps(data),
                 log_key(request),
+                contacts_key(request),
             ),
         )
         # The description never changes, so the words are written once, with the request.
@@ -241,13 +270,14 @@ class SqliteRequestStore:
             if row[0] != expected_status.value:
                 raise StaleRequest(request.tracking_number)
             connection.execute(
-                "UPDATE requests SET status = ?, next_due = ?, body = ?, log_key = ? "
-                "WHERE tracking_number = ?",
+                "UPDATE requests SET status = ?, next_due = ?, body = ?, log_key = ?, "
+                "contacts_key = ? WHERE tracking_number = ?",
                 (
                     data["status"],
                     data["next_due"],
                     dumps(data),
                     log_key(request),
+                    contacts_key(request),
                     request.tracking_number,
                 ),
             )
@@ -316,7 +346,7 @@ class SqliteRequestStore:
 
     def rebuild_log(self) -> int:
         with self._transaction() as connection:
-            self._fill_log_keys(connection)
+            self._fill_keys(connection)
             return int(connection.execute("SELECT count(*) FROM requests").fetchone()[0])
 
     def history(self, tracking_number: str) -> list[HistoryEvent]:
@@ -349,6 +379,15 @@ class SqliteRequestStore:
                 "SELECT body FROM requests WHERE next_due IS NOT NULL AND next_due <= ? "
                 "ORDER BY next_due, tracking_number",
                 (day.isoformat(),),
+            )
+            return [request_from_dict(json.loads(row[0])) for row in rows]
+
+    def closed_with_contacts(self, closed_by: date, limit: int) -> list[PraRequest]:
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT body FROM requests WHERE contacts_key IS NOT NULL AND contacts_key < ? "
+                "ORDER BY contacts_key LIMIT ?",
+                (_after_day(closed_by), limit),
             )
             return [request_from_dict(json.loads(row[0])) for row in rows]
 
@@ -391,7 +430,7 @@ class SqliteRequestStore:
         with self._transaction() as connection:
             cursor = connection.execute(
                 "UPDATE emails SET sent_at = ?, attempts = attempts + 1, claim = NULL, "
-                "claimed_until = NULL WHERE id = ? AND claim = ?",
+                "claimed_until = NULL, message = x'' WHERE id = ? AND claim = ?",
                 (at.isoformat(), email_id, claim),
             )
         return cursor.rowcount == 1
@@ -403,8 +442,10 @@ class SqliteRequestStore:
         with self._transaction() as connection:
             cursor = connection.execute(
                 "UPDATE emails SET attempts = attempts + 1, claim = NULL, claimed_until = NULL, "
-                "retry_at = ?, gave_up_at = ? WHERE id = ? AND claim = ?",
-                (retry, gave_up, email_id, claim),
+                "retry_at = ?, gave_up_at = ?, "
+                "message = CASE WHEN ? IS NULL THEN message ELSE x'' END "
+                "WHERE id = ? AND claim = ?",
+                (retry, gave_up, gave_up, email_id, claim),
             )
         return cursor.rowcount == 1
 

@@ -24,6 +24,6 @@ def _sweep(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"emails sent: {report.emails_sent}; still pending: {report.emails_pending}; "
         f"reminders: {report.reminders}; escalations: {report.escalations}; "
-        f"digests: {report.digests}"
+        f"digests: {report.digests}; contacts erased: {report.contacts_erased}"
     )
     return 0

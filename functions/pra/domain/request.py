@@ -14,6 +14,7 @@ from pydantic import (
     EmailStr,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -98,7 +99,9 @@ class Submission(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _contact_for_delivery(self) -> Submission:
+    def _contact_for_delivery(self, info: ValidationInfo) -> Submission:
+        if info.context and info.context.get("contacts_erased"):
+            return self  # a closed request whose contacts the retention schedule erased
         if self.delivery is Delivery.MAIL and not self.mailing_address:
             raise _FieldMissing("mailing_address")
         if self.delivery is Delivery.EMAIL and not self.email:
@@ -283,6 +286,18 @@ class RecordsDelivery:
     note: str = ""  # what this instalment holds, in the coordinator's words
 
 
+# Statuses in which the library's answer is given: the request is closed once nothing is owed.
+FINAL = frozenset(
+    {
+        Status.RELEASED,
+        Status.PARTLY_RELEASED,
+        Status.NO_RECORDS,
+        Status.DENIED,
+        Status.WITHDRAWN,
+        Status.APPEAL_DECIDED,
+    }
+)
+
 # Statuses after a release determination: the records promised are handed over in these.
 DELIVERABLE = frozenset(
     {Status.RELEASED, Status.PARTLY_RELEASED, Status.APPEALED, Status.APPEAL_DECIDED}
@@ -319,6 +334,21 @@ class PraRequest:
     patron_check: PatronCheck | None = None  # Policy 4005: who asks, and what they may have
     fees: FeeEstimate | None = None  # the latest estimate the fee letter stated
     payments: tuple[Payment, ...] = field(default=())
+    # The day the requester's name and contacts were erased under the retention schedule.
+    contacts_erased_on: date | None = None
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day the request closed: its final answer sent and nothing more owed (the
+        latest letter, delivery or appeal decision); None while anything may still follow
+        but an appeal, which is never refused (Policy 1002 § III.D)."""
+        if self.status not in FINAL or self.dues():
+            return None
+        moments = [self.received_at, *(letter.sent_at for letter in self.letters)]
+        moments += [delivery.delivered_at for delivery in self.deliveries]
+        if self.appeal is not None and self.appeal.decided_at is not None:
+            moments.append(self.appeal.decided_at)
+        return max(moments).date()
 
     @property
     def may_estimate_fees(self) -> bool:

@@ -1,4 +1,5 @@
-"""The daily sweep: retry emails, remind before a due date, escalate after it, and a digest.
+"""The daily sweep: retry emails, remind before a due date, escalate after it, a digest, and
+the retention schedule's erasure of closed requests' contacts (pra.services.retention).
 
 What was sent is recorded by the email's id. Every email the sweep makes has an id built
 from what it is about (`PRA-2026-00001:reminder:2026-11-30:3`, `…:escalation:2026-11-30`,
@@ -26,6 +27,7 @@ from pra.services.digest import DIGEST_DAYS, digest_email, digest_id, due_this_w
 from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
 from pra.services.outbox import send_now
+from pra.services.retention import erase_expired_contacts
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ class SweepReport:
     reminders: int
     escalations: int
     digests: int = 0
+    contacts_erased: int = 0
 
 
 def run_sweep(services: Services) -> SweepReport:
@@ -51,6 +54,7 @@ def run_sweep(services: Services) -> SweepReport:
     fresh = [email for request in due if (email := _deadline(services, request, today, now))]
     fresh += _digest(services, due, today, now)
     sent, pending = send_now(services, fresh)
+    erased = erase_expired_contacts(services)
     kinds = Counter(email.kind for email in fresh)
     log.info(
         "sweep %s: %d reminders, %d escalations, %d digests",
@@ -60,7 +64,12 @@ def run_sweep(services: Services) -> SweepReport:
         kinds[DIGEST],
     )
     return SweepReport(
-        retried + sent, still_pending + pending, kinds[REMINDER], kinds[ESCALATION], kinds[DIGEST]
+        retried + sent,
+        still_pending + pending,
+        kinds[REMINDER],
+        kinds[ESCALATION],
+        kinds[DIGEST],
+        erased,
     )
 
 
