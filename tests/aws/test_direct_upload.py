@@ -138,7 +138,8 @@ def test_the_desk_script_sends_files_one_after_another_and_hears_each_answer(
     third = post_from_script(client, number, "agenda.pdf", PDF, visibility="private")
     assert first == {"status": 200, "added": ["minutes.pdf"]}
     assert second["status"] == 400
-    assert str(second["error"]).startswith("Tool.pdf: this kind of file is not accepted;")
+    assert second["error"] == "refused"
+    assert str(second["message"]).startswith("Tool.pdf: this kind of file is not accepted;")
     assert third == {"status": 200, "added": ["agenda.pdf"]}
     assert sorted((f.name, f.visibility) for f in request_files(services, number)) == [
         ("agenda.pdf", Visibility.PRIVATE),

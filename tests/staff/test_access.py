@@ -256,3 +256,25 @@ def test_a_403_to_a_data_caller_is_in_its_format_json_or_text(
         "error": "forbidden",
         "message": "Your role does not allow this. Ask the PRA Coordinator if you need it.",
     }
+
+
+def test_the_staff_data_answers_fit_the_api_document(
+    app: Flask,
+    client: FlaskClient,
+    signed_in: Callable[[str], FlaskClient],
+    accounts: dict[str, StaffAccount],
+    stored: None,
+) -> None:
+    from tests.api.test_openapi import fits
+
+    form = "/staff/requests/{tracking_number}/files/direct-form"
+    arrived = "/staff/requests/{tracking_number}/files/arrived/{token}"
+    json_asked = {"Accept": "application/json"}
+    fits(client.get(form.format(tracking_number=NUMBER), headers=json_asked), form, "get")  # 401
+    staff = signed_in("staff")
+    fits(staff.get(form.format(tracking_number=NUMBER), headers=json_asked), form, "get")  # 403
+    coordinator = app.test_client()
+    assert sign_in(coordinator, accounts["coordinator"].email).status_code == 303
+    fits(coordinator.get(form.format(tracking_number=NUMBER)), form, "get")  # 404: embedded
+    forged = arrived.format(tracking_number=NUMBER, token="forged") + "?key=x"
+    fits(coordinator.get(forged, headers=json_asked), arrived, "get")  # 400

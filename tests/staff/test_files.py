@@ -152,4 +152,7 @@ def test_on_one_machine_the_desk_takes_several_files_itself_with_no_script(
     assert "direct-upload.js" not in page  # S3's form only: nothing to post elsewhere
     answer = client.get(f"{UPLOAD}/direct-form")
     assert answer.status_code == 404
-    assert answer.get_json() == {"error": "This store takes uploads through the desk's own form."}
+    assert answer.get_json() == {
+        "error": "not_direct",
+        "message": "This store takes uploads through the desk's own form.",
+    }

@@ -87,7 +87,8 @@ def direct_form(tracking_number: str) -> Any:
     number = normalize_tracking_number(tracking_number)
     made = direct_upload_form(services(), number, signed_in_account().email, for_script=True)
     if made is None:
-        return jsonify(error="This store takes uploads through the desk's own form."), 404
+        message = "This store takes uploads through the desk's own form."
+        return jsonify(error="not_direct", message=message), 404
     return jsonify(url=made.form.url, fields=made.form.fields, arrival=made.arrival)
 
 
@@ -108,7 +109,7 @@ def arrived(tracking_number: str, token: str) -> Any:
     except (ArrivalRefused, FileRefused) as refused:
         if from_script:
             flash(_sentence(str(refused)), "error")
-            return jsonify(error=_sentence(str(refused))), 400
+            return jsonify(error="refused", message=_sentence(str(refused))), 400
         if isinstance(refused, FileRefused):
             problem = [("files", _sentence(str(refused)))]
             return request_page_response(tracking_number, problem, 400)
