@@ -6,18 +6,32 @@ import json
 import logging
 import re
 import threading
+from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 import requests
-from moto.server import ThreadedMotoServer
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
 from werkzeug.serving import make_server
 
 from pra.aws import api, wiring
 from tests.aws.conftest import AWS_ENV, COORDINATOR
-from tests.aws.resources import RECORDS_BUCKET, TABLE, Aws, clients, fake_credentials, provision
+from tests.aws.resources import (
+    RECORDS_BUCKET,
+    TABLE,
+    Aws,
+    clients,
+    fake_credentials,
+    provision,
+    sent_emails,
+)
 from tests.services.test_privacy import PERSONAL
 
 pytestmark = pytest.mark.e2e
@@ -31,19 +45,39 @@ class Stack:
     aws: Aws
 
 
+class _OneCallAtATime:
+    """moto's server app, answering one AWS call at a time.
+
+    moto's backends are not safe under threads (dictionaries change size mid-call and raise),
+    while DynamoDB applies each call whole. One call at a time gives moto that atomicity and
+    no more: the app's own threads still race each other between calls, as on AWS.
+    """
+
+    def __init__(self) -> None:
+        self._app = DomainDispatcherApplication(create_backend_app)
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
+        with self._lock:
+            return list(self._app(environ, start_response))
+
+
 @pytest.fixture
 def emulator() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    url = f"http://{host}:{port}"
+    server = make_server(
+        "127.0.0.1", 0, _OneCallAtATime(), threaded=True, request_handler=MotoRequestHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
     # moto's state outlives a server in the same process: start each test from nothing.
     requests.post(f"{url}/moto-api/reset", timeout=20).raise_for_status()
     try:
         yield url
     finally:
         requests.post(f"{url}/moto-api/reset", timeout=20)
-        server.stop()
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 @pytest.fixture
@@ -121,6 +155,58 @@ def test_released_records_are_read_from_the_public_bucket(stack: Stack) -> None:
     assert (manifest.status_code, manifest.json()) == (200, MANIFEST)
     listed = stack.aws.s3.list_objects_v2(Bucket=RECORDS_BUCKET)["Contents"]
     assert [o["Key"] for o in listed] == ["public/manifest.json"]
+
+
+CLIENTS, EACH, SWEEPS = 8, 25, 5
+
+
+def test_a_burst_beside_sweeps_stores_each_request_and_sends_each_email_once(
+    stack: Stack,
+) -> None:
+    from pra.aws import sweep
+
+    def submit(_: int) -> list[str]:
+        with requests.Session() as session:
+            answers = [
+                session.post(f"{stack.url}/api/requests", json=PERSONAL, timeout=60)
+                for _ in range(EACH)
+            ]
+        assert [a.status_code for a in answers] == [201] * EACH, [a.text for a in answers]
+        return [a.json()["tracking_number"] for a in answers]
+
+    def sweep_again_and_again() -> None:
+        for _ in range(SWEEPS):
+            sweep.handler({}, None)
+
+    sweeper = threading.Thread(target=sweep_again_and_again)
+    sweeper.start()
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        acknowledged = [number for batch in pool.map(submit, range(CLIENTS)) for number in batch]
+    sweeper.join(timeout=300)
+    sweep.handler({}, None)  # what a crash or a lost claim left is sent now
+
+    assert len(acknowledged) == len(set(acknowledged)) == CLIENTS * EACH
+    stored = _scan(stack.aws, "REQ#", "REQUEST")
+    assert sorted(item["pk"]["S"].removeprefix("REQ#") for item in stored) == sorted(acknowledged)
+    emails = _scan(stack.aws, "EMAIL#", "EMAIL")
+    assert all("sent_at" in e and "pending_pk" not in e for e in emails)
+    # moto's server runs in this process: its SES backend is read directly, as the API's
+    # own dump of every service grows too slow to read after a burst.
+    sent = Counter(
+        (re.findall(r"PRA-\d{4}-\d{5}", m["raw"])[0], m["destinations"][0]) for m in sent_emails()
+    )
+    wanted = {(n, to) for n in acknowledged for to in (PERSONAL["email"], COORDINATOR)}
+    assert set(sent) == wanted
+    assert [pair for pair, times in sent.items() if times > 1] == []
+
+
+def _scan(aws: Aws, prefix: str, sort_key: str) -> list[dict[str, Any]]:
+    pages = aws.dynamodb.get_paginator("scan").paginate(
+        TableName=TABLE,
+        FilterExpression="begins_with(pk, :prefix) AND sk = :sk",
+        ExpressionAttributeValues={":prefix": {"S": prefix}, ":sk": {"S": sort_key}},
+    )
+    return [item for page in pages for item in page["Items"]]
 
 
 def _field(page: str, element_id: str) -> str:
