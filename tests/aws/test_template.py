@@ -156,6 +156,81 @@ def test_the_http_api_is_throttled() -> None:
     }
 
 
+def test_submissions_look_ups_and_the_desk_each_have_a_throttle_of_their_own() -> None:
+    [stage] = of_type("AWS::ApiGatewayV2::Stage").values()
+    routes = stage["Properties"]["RouteSettings"]
+    limits = {route: settings["ThrottlingRateLimit"]["Ref"] for route, settings in routes.items()}
+    assert limits == {
+        "POST /api/requests": "SubmitRateLimit",
+        "POST /api/requests/{tracking_number}/status": "LookupRateLimit",
+        "POST /api/status": "LookupRateLimit",
+        "ANY /staff": "StaffRateLimit",
+        "ANY /staff/{proxy+}": "StaffRateLimit",
+    }
+    # Each throttled route exists and reaches the same snapshotted alias as the rest.
+    [api] = of_type("AWS::ApiGatewayV2::Api").values()
+    paths = api["Properties"]["Body"]["paths"]
+    for route in limits:
+        method, path = route.split(" ")
+        key = "x-amazon-apigateway-any-method" if method == "ANY" else method.lower()
+        uri = paths[path][key]["x-amazon-apigateway-integration"]["uri"]["Fn::Sub"]
+        assert "${ApiFunctionAliaslive}" in uri
+
+
+def test_the_optional_waf_limits_posts_per_client_and_only_in_us_east_1() -> None:
+    acl = resource("WebAcl")
+    assert acl["Condition"] == "HasWaf"
+    [rule] = acl["Properties"]["Rules"]
+    rate = rule["Statement"]["RateBasedStatement"]
+    assert rate["AggregateKeyType"] == "IP" and rate["Limit"] == {"Ref": "WafRateLimit"}
+    assert rate["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"] == "POST"
+    assert rule["Action"]["Block"]["CustomResponse"]["ResponseCode"] == 429
+    body = acl["Properties"]["CustomResponseBodies"]["too-many"]["Content"]
+    assert "Please wait five minutes" in body and "Espere cinco minutos" in body
+    assert acl["Properties"]["VisibilityConfig"]["SampledRequestsEnabled"] is False
+    config = resource("Distribution")["Properties"]["DistributionConfig"]
+    assert config["WebACLId"] == {
+        "Fn::If": ["HasWaf", {"Fn::GetAtt": ["WebAcl", "Arn"]}, {"Ref": "AWS::NoValue"}]
+    }
+    [assertion] = template()["Rules"]["WafLivesInUsEast1"]["Assertions"]
+    assert assertion["Assert"] == {"Fn::Equals": [{"Ref": "AWS::Region"}, "us-east-1"]}
+    assert template()["Parameters"]["WafRateLimit"]["Default"] == 0
+
+
+def test_every_behaviour_sends_the_security_headers_and_the_site_its_policy() -> None:
+    config = resource("Distribution")["Properties"]["DistributionConfig"]
+    policies = {
+        behaviour.get("PathPattern", "default"): behaviour["ResponseHeadersPolicyId"]
+        for behaviour in [config["DefaultCacheBehavior"], *config["CacheBehaviors"]]
+    }
+    assert policies == {
+        "default": {"Ref": "PortalHeaders"},
+        "/api/*": {"Ref": "PortalHeaders"},
+        "/staff*": {"Ref": "PortalHeaders"},
+        "/public/*": {"Ref": "ReleasedFilesHeaders"},
+    }
+    headers = resource("PortalHeaders")["Properties"]["ResponseHeadersPolicyConfig"]
+    security = headers["SecurityHeadersConfig"]
+    # The app's own policy wins on its answers; S3's pages get the site's, hashes and all.
+    assert security["ContentSecurityPolicy"] == {
+        "ContentSecurityPolicy": {"Ref": "SiteContentSecurityPolicy"},
+        "Override": False,
+    }
+    assert security["FrameOptions"]["FrameOption"] == "DENY"
+    assert security["ReferrerPolicy"]["ReferrerPolicy"] == "same-origin"
+    assert security["StrictTransportSecurity"]["AccessControlMaxAgeSec"] == 31536000
+    assert security["ContentTypeOptions"] == {"Override": True}
+
+
+def test_the_site_policy_parameter_takes_what_pra_site_csp_prints(tmp_path: Path) -> None:
+    from pra.web.security_headers import content_security_policy
+
+    pattern = template()["Parameters"]["SiteContentSecurityPolicy"]["AllowedPattern"]
+    policy = content_security_policy([f"sha256-{n:043d}=" for n in range(12)])  # 12 scripts
+    assert re.fullmatch(pattern, policy) and len(policy) <= 1700
+    assert not re.fullmatch(pattern, "script-src *")
+
+
 def test_no_role_allows_every_action_or_data_actions_on_every_resource() -> None:
     for name, role in of_type("AWS::IAM::Role").items():
         assert set(role["Properties"].get("ManagedPolicyArns", [LOGS_ONLY])) <= {LOGS_ONLY}, name

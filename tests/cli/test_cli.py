@@ -147,3 +147,23 @@ def test_requests_show_lists_the_promised_release(
     send_response(services, number, ana, released)
     assert main(["requests", "show", number, "--data-dir", str(settings.data_dir)]) == 0
     assert "release: due 2026-12-04 10:00, delivered not yet\n" in capsys.readouterr().out
+
+
+def test_site_csp_prints_the_policy_the_app_sends_for_that_site(capsys, tmp_path: Path) -> None:
+    from pra.web.security_headers import content_security_policy
+    from tests.api.test_security_headers import sha256
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<script>var a=1</script><script src=x.js></script>")
+    assert main(["site-csp", "--site-dir", str(site)]) == 0
+    printed = capsys.readouterr().out
+    assert printed == content_security_policy([sha256("var a=1")]) + "\n"
+    assert f"script-src 'self' '{sha256('var a=1')}';" in printed
+
+
+def test_site_csp_without_a_built_site_says_what_to_do(capsys, tmp_path: Path) -> None:
+    assert main(["site-csp", "--site-dir", str(tmp_path / "nothing")]) == 2
+    assert capsys.readouterr().err == (
+        f"pra: no built site at {tmp_path / 'nothing'}: run `make site` first\n"
+    )

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from pra import logs
-from pra.cli import backup, demo, due, records, requests, serve, staff, sweep
+from pra.cli import backup, demo, due, records, requests, serve, site_csp, staff, sweep
 from pra.cli.errors import CliError
 from pra.config import Settings, SettingsError
 from pra.domain.deadlines import DeadlineError
@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pra", description="Public Records Act requests.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (serve, sweep, requests, records, staff, due, demo, backup):
+    for group in (serve, sweep, requests, records, staff, due, demo, backup, site_csp):
         group.add_parser(commands)
     return parser
 
