@@ -65,6 +65,9 @@ class Settings:
     # Days after a request closes that the sweep erases the requester's name and contacts;
     # None keeps them (the agency's records-retention schedule decides).
     contact_retention_days: int | None = None
+    # A proxy's header naming the viewer's address (CloudFront-Viewer-Address on AWS), trusted
+    # for per-client counts; None: the connection's own address.
+    client_address_header: str | None = None
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -131,6 +134,7 @@ class Settings:
             help_paragraph_es=env.get("PRA_HELP_PARAGRAPH_ES", "").strip(),
             rate_limits=_rate_limits(env),
             contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
+            client_address_header=env.get("PRA_CLIENT_ADDRESS_HEADER", "").strip() or None,
         )
 
 

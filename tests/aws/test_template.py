@@ -31,7 +31,6 @@ DATA_SERVICES = {"dynamodb", "s3", "ses", "sns", "sqs", "kms", "secretsmanager"}
 LOGS_ONLY = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 # AWS managed policy ids, as in the template: https://docs.aws.amazon.com/AmazonCloudFront/
 CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-ALL_VIEWER_EXCEPT_HOST = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
 
 
 def lint_errors(path: Path) -> list[str]:
@@ -332,8 +331,22 @@ def test_one_distribution_serves_the_site_the_records_and_the_api() -> None:
         behaviour = behaviours[path]
         assert behaviour["TargetOriginId"] == "api"
         assert behaviour["CachePolicyId"] == CACHING_DISABLED
-        assert behaviour["OriginRequestPolicyId"] == ALL_VIEWER_EXCEPT_HOST
+        assert behaviour["OriginRequestPolicyId"] == {"Ref": "ApiOriginRequests"}
         assert "POST" in behaviour["AllowedMethods"]
+
+
+def test_the_api_hears_the_viewers_address_and_every_header_the_app_reads() -> None:
+    config = resource("ApiOriginRequests")["Properties"]["OriginRequestPolicyConfig"]
+    headers = config["HeadersConfig"]["Headers"]
+    assert config["HeadersConfig"]["HeaderBehavior"] == "whitelist" and len(headers) <= 10
+    assert "Host" not in headers  # API Gateway answers only to its own name
+    read_by_the_app = {"Accept", "Accept-Language", "Content-Type", "Referer"}
+    read_by_the_app |= {"Idempotency-Key", "X-CSRF-Token"}
+    assert read_by_the_app | {"CloudFront-Viewer-Address"} == set(headers)
+    assert config["CookiesConfig"] == {"CookieBehavior": "all"}
+    assert config["QueryStringsConfig"] == {"QueryStringBehavior": "all"}
+    env = template()["Globals"]["Function"]["Environment"]["Variables"]
+    assert env["PRA_CLIENT_ADDRESS_HEADER"] == "CloudFront-Viewer-Address"
 
 
 def test_ses_signs_with_dkim_and_reports_bounces_to_the_handler() -> None:

@@ -3,6 +3,7 @@ and client and per client: a guesser never locks a colleague out from another co
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,6 +13,9 @@ from flask.testing import FlaskClient
 from pra.adapters.clocks import FixedClock
 from pra.domain.throttle import CLIENT_THRESHOLD, Failures
 from pra.ports import StaffAccount
+from pra.services import Services
+from pra.web import create_app
+from pra.web.viewer_address import viewer_address
 from tests.conftest import PACIFIC
 from tests.staff.conftest import EMAILS, PASSWORD, sign_in
 
@@ -161,3 +165,50 @@ def test_an_unknown_email_costs_one_password_check_like_a_known_one(
     sign_in(client, EMAILS["coordinator"], "wrong password!")
     sign_in(client, "nobody@library.example", "wrong password!")
     assert checks == ["scrypt", "scrypt"]
+
+
+def test_behind_cloudfront_each_viewer_counts_alone_though_all_arrive_from_one_edge(
+    services: Services, accounts: dict[str, StaffAccount]
+) -> None:
+    settings = dataclasses.replace(
+        services.settings, client_address_header="CloudFront-Viewer-Address"
+    )
+    app = create_app(services=dataclasses.replace(services, settings=settings))
+
+    def viewer(address: str) -> FlaskClient:
+        client = from_address(app, "130.176.1.1")  # a CloudFront edge
+        client.environ_base["HTTP_CLOUDFRONT_VIEWER_ADDRESS"] = address
+        return client
+
+    guesser = viewer("198.51.100.66:51234")
+    assert fail(guesser, EMAILS["coordinator"], 6)[-1] == 429
+    desk = viewer("2001:db8::10:443")
+    assert sign_in(desk, EMAILS["coordinator"], PASSWORD).status_code == 303
+
+
+def test_without_the_setting_the_header_is_not_believed(
+    app: Flask, accounts: dict[str, StaffAccount]
+) -> None:
+    guesser = from_address(app, "198.51.100.66")
+    assert fail(guesser, EMAILS["coordinator"], 6)[-1] == 429
+    forged = from_address(app, "198.51.100.66")
+    forged.environ_base["HTTP_CLOUDFRONT_VIEWER_ADDRESS"] = "192.0.2.10:443"
+    assert sign_in(forged, EMAILS["coordinator"], PASSWORD).status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("header", "address"),
+    [
+        ("198.51.100.10:46532", "198.51.100.10"),
+        ("2001:db8::1:46532", "2001:db8::1"),
+        ("[2001:db8::1]:443", "2001:db8::1"),
+        ("192.0.2.7", "192.0.2.7"),
+        ("not an address", None),
+        ("999.1.1.1:80", None),
+        ("", None),
+    ],
+)
+def test_the_viewer_address_is_read_as_cloudfront_writes_it(
+    header: str, address: str | None
+) -> None:
+    assert viewer_address(header) == address

@@ -19,6 +19,7 @@ from pra.web import (
     security_headers,
     staff,
 )
+from pra.web.viewer_address import ViewerAddress
 
 MAX_BODY_BYTES = 64 * 1024
 log = logging.getLogger(__name__)
@@ -47,4 +48,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     errors.register(app)
     if settings.site_dir is not None:
         public.register_site(app, settings.site_dir)
+    if settings.client_address_header:
+        app.wsgi_app = ViewerAddress(app.wsgi_app, settings.client_address_header)  # type: ignore[method-assign]
     return app
