@@ -39,6 +39,33 @@ AWS_ENV = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def roles_enforced() -> None:
+    """Every AWS call a function's code makes here must be one its role allows (tests/aws/iam).
+
+    The hook joins botocore's built-in handlers, as moto's own does, so every session made
+    from now on has it (making the app's session here, before a mock starts, would leave it
+    without moto's); a session the app already made gets it too.
+    """
+    from botocore.handlers import BUILTIN_HANDLERS
+
+    from pra.aws.clients import _session
+    from tests.aws.iam import check_call
+
+    BUILTIN_HANDLERS.append(("before-parameter-build", check_call))
+    if _session.cache_info().currsize:
+        _session().events.register("before-parameter-build", check_call)
+
+
+@pytest.fixture(autouse=True)
+def nothing_denied() -> Iterator[None]:
+    from tests.aws.iam import DENIED
+
+    DENIED.clear()
+    yield
+    assert DENIED == [], "the template's roles refuse calls the code makes"
+
+
 @pytest.fixture
 def aws() -> Iterator[Aws]:
     with mocked_aws() as clients:

@@ -39,3 +39,18 @@ def test_wrong_passwords_lock_the_account_for_that_client_only(aws_env: dict[str
     ]
     assert codes == [401] * 4 + [429]
     assert sign_in(desk, EMAILS["coordinator"]).status_code == 303
+
+
+def test_the_desk_searches_pages_and_exports_on_dynamodb(aws_env: dict[str, str]) -> None:
+    services = wiring.services()
+    services.staff.add_staff(account_for("coordinator"))
+    for n in range(1, 4):
+        number = f"PRA-2026-0000{n}"
+        services.store.add(make_request(number, date(2026, 11, 16)), event("received"), [])
+    client = api.build_app().test_client()
+    assert sign_in(client, EMAILS["coordinator"]).status_code == 303
+    found = client.get("/staff/?q=commission").get_data(as_text=True)
+    assert all(f"PRA-2026-0000{n}" in found for n in range(1, 4))
+    assert client.get("/staff/?status=received").status_code == 200
+    exported = client.get("/staff/requests.csv?contacts=1").get_data(as_text=True)
+    assert exported.count("someone@example.org") == 3

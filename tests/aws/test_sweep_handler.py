@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from pra.aws import sweep, wiring
 from pra.ports import QueuedEmail
 from tests.aws.conftest import DIRECTOR
@@ -51,3 +53,21 @@ def retry(number: str) -> QueuedEmail:
     message["To"] = "coordinator@library.example"
     message.set_content("kept for retry\n")
     return QueuedEmail("retry-1", number, "coordinator_notice", message.as_bytes(), attempts=1)
+
+
+def test_the_sweep_erases_contacts_past_the_retention_period(
+    aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pra.domain.lifecycle import Status
+
+    monkeypatch.setenv("PRA_CONTACT_RETENTION_DAYS", "30")
+    wiring.reset()
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    store = wiring.services().store
+    old = make_request("PRA-2026-00001", today - timedelta(days=40), Status.NO_RECORDS)
+    recent = make_request("PRA-2026-00002", today - timedelta(days=10), Status.NO_RECORDS)
+    for request in (old, recent):
+        store.add(request, event("received"), [])
+    assert sweep.handler({}, None)["contacts_erased"] == 1
+    assert store.get("PRA-2026-00001").submission.email is None  # type: ignore[union-attr]
+    assert store.get("PRA-2026-00002").submission.email == "someone@example.org"  # type: ignore[union-attr]

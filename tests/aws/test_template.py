@@ -471,3 +471,17 @@ def test_cloudfront_caches_the_sites_files_as_pra_serve_does(uri: str) -> None:
         "EventType": "viewer-response",
         "FunctionARN": {"Fn::GetAtt": ["SiteCacheHeadersFunction", "FunctionMetadata.FunctionARN"]},
     } in associated
+
+
+def test_the_roles_are_enforced_on_the_functions_calls_in_these_tests() -> None:
+    # tests/aws/iam checks every call a function's code makes here against these roles.
+    from tests.aws.iam import NAMES, allowed
+
+    table = NAMES["Table.Arn"]
+    assert allowed("ApiFunction", "dynamodb:Query", f"{table}/index/log_by_status")
+    assert allowed("ApiFunction", "dynamodb:BatchGetItem", table)
+    assert not allowed("SweepFunction", "dynamodb:Query", f"{table}/index/log_by_status")
+    assert allowed("SweepFunction", "dynamodb:Query", f"{table}/index/contacts_by_closing")
+    assert not allowed("SweepFunction", "s3:PutObject", f"{NAMES['FilesBucket.Arn']}/x")
+    assert not allowed("BounceFunction", "dynamodb:Query", f"{table}/index/by_status")
+    assert not allowed("ApiFunction", "dynamodb:DeleteItem", table)
