@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck site browser clamav node clean
+.PHONY: serve test lint typecheck site browser clamav node clean package
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,5 +46,13 @@ node:
 test: lint typecheck site browser clamav node
 	$(BIN)/pytest
 
+# The Lambda package for arm64 and Python 3.13, from any machine (functions/Makefile).
+PACKAGE := infra/build/package
+package: $(STAMP)
+	rm -rf $(PACKAGE)
+	$(MAKE) --no-print-directory -C functions build-ApiFunction \
+	  ARTIFACTS_DIR=$(CURDIR)/$(PACKAGE) PIP="$(CURDIR)/$(BIN)/python -m pip"
+	@du -sh $(PACKAGE)
+
 clean:
-	rm -rf $(VENV) site .pra-data
+	rm -rf $(VENV) site .pra-data infra/build

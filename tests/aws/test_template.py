@@ -485,3 +485,12 @@ def test_the_roles_are_enforced_on_the_functions_calls_in_these_tests() -> None:
     assert not allowed("SweepFunction", "s3:PutObject", f"{NAMES['FilesBucket.Arn']}/x")
     assert not allowed("BounceFunction", "dynamodb:Query", f"{table}/index/by_status")
     assert not allowed("ApiFunction", "dynamodb:DeleteItem", table)
+
+
+def test_sam_builds_each_function_with_the_makefile_that_needs_no_docker() -> None:
+    for name in ("ApiFunction", "SweepFunction", "BounceFunction"):
+        assert resource(name)["Metadata"] == {"BuildMethod": "makefile"}
+    makefile = (ROOT / "functions" / "Makefile").read_text()
+    for name in ("ApiFunction", "SweepFunction", "BounceFunction"):
+        assert f"build-{name}" in makefile
+    assert "--platform $(PLATFORM)" in makefile and "PLATFORM ?= manylinux2014_aarch64" in makefile
