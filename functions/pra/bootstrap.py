@@ -47,7 +47,11 @@ def bootstrap(
 
 
 def bootstrap_aws(
-    settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    mailer: Mailer | None = None,
+    signing_key: str | None = None,
 ) -> Services:
     """On AWS: DynamoDB, S3 and SES, named by the template's environment variables."""
     # Imported here, so the embedded default never loads boto3 (nor botocore: the clients are
@@ -77,7 +81,9 @@ def bootstrap_aws(
         staff=DynamoStaffStore(dynamodb, table),
         # Uploads land in the private bucket, which GuardDuty protects (infra/template.yaml).
         scanner=GuardDutyScanResults(s3, private),
-        signing_key=str(settings.secret_key),  # required on AWS: _aws_names checks it
+        # Only the API function signs (it passes the key it keeps in SSM); elsewhere nothing
+        # signed here could be checked, so a throwaway key is used unless one is set.
+        signing_key=signing_key or settings.secret_key or secrets.token_hex(32),
     )
 
 
@@ -86,8 +92,6 @@ def _aws_names(settings: Settings) -> tuple[str, str, str]:
         "PRA_TABLE_NAME": settings.table_name,
         "PRA_PRIVATE_BUCKET": settings.private_bucket,
         "PRA_PUBLIC_BUCKET": settings.public_bucket,
-        # Lambda has no writable place to keep a generated key between containers.
-        "PRA_SECRET_KEY": settings.secret_key,
     }
     missing = [name for name, value in names.items() if not value]
     if missing:

@@ -52,6 +52,8 @@ class Settings:
     smtp_password: str | None = None
     smtp_starttls: bool = False
     secret_key: str | None = None
+    # On AWS: the SSM parameter the API function keeps its signing key in (pra.aws.secret).
+    secret_key_parameter: str | None = None
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
     max_upload_mb: int = 100  # per file uploaded to a request
     link_days: int = 30  # a private download link works this many days
@@ -120,6 +122,7 @@ class Settings:
             smtp_password=env.get("PRA_SMTP_PASSWORD") or None,
             smtp_starttls=_flag(env, "PRA_SMTP_STARTTLS", False),
             secret_key=env.get("PRA_SECRET_KEY") or None,
+            secret_key_parameter=env.get("PRA_SECRET_KEY_PARAMETER") or None,
             table_name=env.get("PRA_TABLE_NAME") or None,
             private_bucket=env.get("PRA_PRIVATE_BUCKET") or None,
             public_bucket=env.get("PRA_PUBLIC_BUCKET") or None,

@@ -33,7 +33,8 @@ AWS_ENV = {
     "PRA_TIMEZONE": "America/Los_Angeles",
     "PRA_CLOSURE_DAYS": "",
     "PRA_PUBLIC_URL": "https://records.library.example",
-    "PRA_SECRET_KEY": "a-test-secret-key-that-is-long-enough",
+    # The API function's only: its signing key in SSM, made by the first container.
+    "PRA_SECRET_KEY_PARAMETER": "/pra-test/secret-key",
     "PRA_SITE_DIR": "",
     "PRA_RATE_LIMITS": "off",  # as the template sets it: API Gateway throttles instead
 }

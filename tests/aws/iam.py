@@ -99,6 +99,8 @@ def needed(service: str, operation: str, params: dict[str, Any]) -> list[tuple[s
         if "Key" in params:
             return [(action, f"{bucket}/{params['Key']}")]
         return [(action, bucket)]
+    if service == "ssm":
+        return [(action, f"arn:aws:ssm:{REGION}:{ACCOUNT}:parameter{params['Name']}")]
     if service == "sesv2":
         identity = f"arn:aws:ses:{REGION}:{ACCOUNT}:identity/{SES_DOMAIN}"
         configuration = f"arn:aws:ses:{REGION}:{ACCOUNT}:configuration-set/{CONFIGURATION_SET}"

@@ -176,9 +176,7 @@ def test_the_request_item_keeps_the_body_whole_and_the_due_index_only_while_open
 def test_bootstrap_aws_names_every_missing_setting() -> None:
     with pytest.raises(SettingsError) as raised:
         bootstrap_aws(Settings(table_name="pra"))
-    assert str(raised.value) == (
-        "on AWS these must be set: PRA_PRIVATE_BUCKET, PRA_PUBLIC_BUCKET, PRA_SECRET_KEY"
-    )
+    assert str(raised.value) == ("on AWS these must be set: PRA_PRIVATE_BUCKET, PRA_PUBLIC_BUCKET")
 
 
 def test_the_aws_settings_come_from_the_environment() -> None:

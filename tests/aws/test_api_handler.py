@@ -146,12 +146,14 @@ def test_a_container_makes_only_the_clients_its_events_call(
     health = recorded("manifest")
     health["rawPath"] = health["requestContext"]["http"]["path"] = "/api/health"
     assert api.handler(health, None)["statusCode"] == 200
-    assert made == []  # the app is built, and no client made: each costs its service's model
+    # The app is built with its signing key (SSM, read once) and no other client: each costs
+    # its service's model.
+    assert made == ["ssm"]
     assert api.handler(recorded("status_unknown"), None)["statusCode"] == 404
-    assert made == ["dynamodb"]
+    assert made == ["ssm", "dynamodb"]
     api.handler(recorded("manifest"), None)
     api.handler(recorded("status_unknown"), None)
-    assert made == ["dynamodb", "s3"]  # each made once, then kept
+    assert made == ["ssm", "dynamodb", "s3"]  # each made once, then kept
 
 
 def test_a_snapshot_holds_the_app_and_every_client(aws_env: dict[str, str]) -> None:
@@ -159,7 +161,8 @@ def test_a_snapshot_holds_the_app_and_every_client(aws_env: dict[str, str]) -> N
 
     aws_client.cache_clear()
     api.build_for_snapshot()
-    assert aws_client.cache_info().currsize == len(SERVICES) == 3
+    # Every client, and the one the signing key was read with.
+    assert aws_client.cache_info().currsize == len(SERVICES) + 1 == 4
     handler = api._container_handler()
     assert api.handler(recorded("status_unknown"), None)["statusCode"] == 404
-    assert api._container_handler() is handler and aws_client.cache_info().currsize == 3
+    assert api._container_handler() is handler and aws_client.cache_info().currsize == 4

@@ -250,7 +250,7 @@ def test_each_function_reaches_only_what_it_needs() -> None:
         if name.endswith("FunctionRole")
     }
     assert reach == {
-        "Api": {"dynamodb", "s3", "ses"},
+        "Api": {"dynamodb", "s3", "ses", "ssm"},
         "Sweep": {"dynamodb", "ses"},
         "Bounce": {"dynamodb", "ses"},
     }
@@ -359,9 +359,19 @@ def test_ses_signs_with_dkim_and_reports_bounces_to_the_handler() -> None:
     assert subscription["Properties"]["Endpoint"] == {"Fn::GetAtt": ["BounceFunction", "Arn"]}
 
 
-def test_the_secret_key_is_never_echoed() -> None:
-    secret = template()["Parameters"]["SecretKey"]
-    assert secret["NoEcho"] is True and secret["MinLength"] >= 32
+def test_the_signing_key_lives_in_ssm_for_the_api_function_alone() -> None:
+    assert "SecretKey" not in template()["Parameters"]  # no longer a plain variable
+    assert "PRA_SECRET_KEY" not in template()["Globals"]["Function"]["Environment"]["Variables"]
+    api = resource("ApiFunction")["Properties"]["Environment"]["Variables"]
+    assert api["PRA_SECRET_KEY_PARAMETER"] == {"Fn::Sub": "/${AWS::StackName}/secret-key"}
+    for name, role in of_type("AWS::IAM::Role").items():
+        ssm = [s for s in allow_statements(role) if as_list(s["Action"])[0].startswith("ssm:")]
+        if name != "ApiFunctionRole":
+            assert ssm == [], name
+            continue
+        [statement] = ssm
+        assert statement["Action"] == ["ssm:GetParameter", "ssm:PutParameter"]
+        assert statement["Resource"]["Fn::Sub"].endswith(":parameter/${AWS::StackName}/secret-key")
 
 
 def test_lambda_logs_stop_at_info() -> None:

@@ -21,10 +21,10 @@ def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
 
 
 def build_app() -> Flask:
-    from pra.aws.wiring import services
+    from pra.aws.wiring import web_services
     from pra.web import create_app
 
-    return create_app(services=services())
+    return create_app(services=web_services())
 
 
 def lambda_handler_for(app: Flask) -> LambdaHandler:

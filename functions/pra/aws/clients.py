@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-# What the functions call: the request store and staff (DynamoDB), files (S3), email (SES).
+# What the functions call: the request store and staff (DynamoDB), files (S3), email (SES);
+# the API function also reads its signing key from SSM, once, as its app is made.
 SERVICES = ("dynamodb", "s3", "sesv2")
 
 
