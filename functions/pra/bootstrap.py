@@ -64,15 +64,16 @@ def bootstrap_aws(
     from pra.aws.clients import LazyClient
 
     table, private, public = _aws_names(settings)
-    dynamodb = LazyClient("dynamodb", settings.aws_endpoint_url)
-    s3 = LazyClient("s3", settings.aws_endpoint_url)
+    endpoint, region = settings.aws_endpoint_url, settings.aws_region
+    dynamodb = LazyClient("dynamodb", endpoint, region)
+    s3 = LazyClient("s3", endpoint, region)
     return Services(
         settings=settings,
         store=DynamoRequestStore(dynamodb, table),
         files=S3FileStore(s3, private, public),
         mailer=mailer
         or SesMailer(
-            LazyClient("sesv2", settings.aws_endpoint_url),
+            LazyClient("sesv2", endpoint, region),
             settings.from_address,
             settings.ses_configuration_set,
         ),

@@ -52,8 +52,10 @@ class Settings:
     smtp_password: str | None = None
     smtp_starttls: bool = False
     secret_key: str | None = None
-    # On AWS: the SSM parameter the API function keeps its signing key in (pra.aws.secret).
+    # On AWS: the SSM parameter the API function keeps its signing key in (pra.aws.parameters).
     secret_key_parameter: str | None = None
+    # On AWS: the SSM parameter holding the public address, read when PRA_PUBLIC_URL is unset.
+    public_url_parameter: str | None = None
     staff_session_hours: int = 8  # a staff sign-in lasts this long, then signs in again
     max_upload_mb: int = 100  # per file uploaded to a request
     link_days: int = 30  # a private download link works this many days
@@ -76,6 +78,10 @@ class Settings:
     public_bucket: str | None = None
     ses_configuration_set: str | None = None
     aws_endpoint_url: str | None = None  # an emulator's address (moto in tests); never in AWS
+    # The region of the AWS resources: AWS_REGION as Lambda sets it, or the stack's (--stack).
+    aws_region: str | None = None
+    # `pra --stack NAME` (or PRA_STACK): the deployed stack whose outputs name the resources.
+    stack_name: str | None = None
 
     def help_paragraph(self, language: str) -> str:
         """The deployment's own offer of help (§ 7922.600) in a letter's language, or ""."""
@@ -123,11 +129,16 @@ class Settings:
             smtp_starttls=_flag(env, "PRA_SMTP_STARTTLS", False),
             secret_key=env.get("PRA_SECRET_KEY") or None,
             secret_key_parameter=env.get("PRA_SECRET_KEY_PARAMETER") or None,
+            public_url_parameter=None
+            if "PRA_PUBLIC_URL" in env
+            else env.get("PRA_PUBLIC_URL_PARAMETER") or None,
             table_name=env.get("PRA_TABLE_NAME") or None,
             private_bucket=env.get("PRA_PRIVATE_BUCKET") or None,
             public_bucket=env.get("PRA_PUBLIC_BUCKET") or None,
             ses_configuration_set=env.get("PRA_SES_CONFIGURATION_SET") or None,
             aws_endpoint_url=env.get("PRA_AWS_ENDPOINT_URL") or None,
+            aws_region=env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or None,
+            stack_name=env.get("PRA_STACK") or None,
             staff_session_hours=_int(env, "PRA_STAFF_SESSION_HOURS", 8),
             max_upload_mb=_int(env, "PRA_MAX_UPLOAD_MB", defaults.max_upload_mb),
             link_days=_int(env, "PRA_LINK_DAYS", defaults.link_days),

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from pra.aws import api, sweep, wiring
-from pra.aws.secret import signing_key
+from pra.aws.parameters import signing_key
 from pra.config import SettingsError
 from tests.aws.resources import Aws
 from tests.contract.test_request_store import event, make_request
@@ -77,3 +77,18 @@ def test_the_sweep_runs_without_reading_the_key(aws: Aws, aws_env: dict[str, str
 
     ssm = boto3.client("ssm", region_name="us-east-1")
     assert ssm.describe_parameters()["Parameters"] == []
+
+
+def test_without_a_domain_the_functions_use_the_address_the_stack_wrote(
+    aws: Aws, aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3
+
+    ssm = boto3.client("ssm", region_name="us-east-1")
+    address = "https://d111111abcdef8.cloudfront.net"
+    ssm.put_parameter(Name="/pra-test/public-url", Value=address + "/", Type="String")
+    monkeypatch.delenv("PRA_PUBLIC_URL")
+    monkeypatch.setenv("PRA_PUBLIC_URL_PARAMETER", "/pra-test/public-url")
+    wiring.reset()
+    assert wiring.services().settings.public_url == address
+    assert api.build_app().config["SESSION_COOKIE_SECURE"] is True  # https: cookies Secure

@@ -251,8 +251,8 @@ def test_each_function_reaches_only_what_it_needs() -> None:
     }
     assert reach == {
         "Api": {"dynamodb", "s3", "ses", "ssm"},
-        "Sweep": {"dynamodb", "ses"},
-        "Bounce": {"dynamodb", "ses"},
+        "Sweep": {"dynamodb", "ses", "ssm"},
+        "Bounce": {"dynamodb", "ses", "ssm"},
     }
     table = {"Fn::GetAtt": ["Table", "Arn"]}
     for role in roles.values():
@@ -365,13 +365,33 @@ def test_the_signing_key_lives_in_ssm_for_the_api_function_alone() -> None:
     api = resource("ApiFunction")["Properties"]["Environment"]["Variables"]
     assert api["PRA_SECRET_KEY_PARAMETER"] == {"Fn::Sub": "/${AWS::StackName}/secret-key"}
     for name, role in of_type("AWS::IAM::Role").items():
-        ssm = [s for s in allow_statements(role) if as_list(s["Action"])[0].startswith("ssm:")]
+        ssm = [s for s in allow_statements(role) if "secret-key" in json.dumps(s["Resource"])]
         if name != "ApiFunctionRole":
             assert ssm == [], name
             continue
         [statement] = ssm
         assert statement["Action"] == ["ssm:GetParameter", "ssm:PutParameter"]
         assert statement["Resource"]["Fn::Sub"].endswith(":parameter/${AWS::StackName}/secret-key")
+
+
+def test_every_function_reads_the_address_the_stack_writes_and_nothing_else_of_ssm() -> None:
+    env = template()["Globals"]["Function"]["Environment"]["Variables"]
+    assert "PRA_PUBLIC_URL" not in env and "PublicUrl" not in template()["Parameters"]
+    assert env["PRA_PUBLIC_URL_PARAMETER"] == {"Fn::Sub": "/${AWS::StackName}/public-url"}
+    written = resource("PublicUrl")["Properties"]
+    assert written["Name"] == env["PRA_PUBLIC_URL_PARAMETER"]
+    assert written["Value"] == {
+        "Fn::If": [
+            "HasDomain",
+            {"Fn::Sub": "https://${DomainName}"},
+            {"Fn::Sub": "https://${Distribution.DomainName}"},
+        ]
+    }
+    for name, role in of_type("AWS::IAM::Role").items():
+        if not name.endswith("FunctionRole"):
+            continue
+        reads = [s for s in allow_statements(role) if "public-url" in json.dumps(s["Resource"])]
+        assert [s["Action"] for s in reads] == ["ssm:GetParameter"], name
 
 
 def test_lambda_logs_stop_at_info() -> None:

@@ -52,8 +52,9 @@ def build_for_snapshot() -> None:
     from pra.aws.wiring import services
 
     _container_handler()
+    settings = services().settings
     for service in SERVICES:
-        aws_client(service, services().settings.aws_endpoint_url)
+        aws_client(service, settings.aws_endpoint_url, settings.aws_region)
 
 
 def _prime_before_snapshot() -> None:

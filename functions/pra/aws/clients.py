@@ -11,9 +11,12 @@ SERVICES = ("dynamodb", "s3", "sesv2")
 
 
 @cache
-def aws_client(service: str, endpoint_url: str | None = None) -> Any:
-    """One client per service (and endpoint) per container; boto3 is imported only here."""
-    return _session().client(service, endpoint_url=endpoint_url, config=_config(service))
+def aws_client(service: str, endpoint_url: str | None = None, region: str | None = None) -> Any:
+    """One client per service (and endpoint and region) per container; boto3 is imported only
+    here. Without a region, boto3's own configuration decides (on Lambda, the function's)."""
+    return _session().client(
+        service, endpoint_url=endpoint_url, region_name=region, config=_config(service)
+    )
 
 
 class LazyClient:
@@ -23,11 +26,13 @@ class LazyClient:
     first event waits for whatever the app built; most routes call one service or none.
     """
 
-    def __init__(self, service: str, endpoint_url: str | None = None) -> None:
-        self._service, self._endpoint_url = service, endpoint_url
+    def __init__(
+        self, service: str, endpoint_url: str | None = None, region: str | None = None
+    ) -> None:
+        self._service, self._endpoint_url, self._region = service, endpoint_url, region
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(aws_client(self._service, self._endpoint_url), name)
+        return getattr(aws_client(self._service, self._endpoint_url, self._region), name)
 
 
 @cache

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pra.config import Settings
     from pra.services import Services
 
 
@@ -16,7 +17,13 @@ def services() -> Services:
     from pra.bootstrap import bootstrap_aws
     from pra.config import Settings
 
-    return bootstrap_aws(Settings.from_env())
+    settings = Settings.from_env()
+    if settings.public_url_parameter:
+        from pra.aws.parameters import public_url
+
+        address = public_url(_ssm(settings), settings.public_url_parameter)
+        settings = settings.with_overrides(public_url=address)
+    return bootstrap_aws(settings)
 
 
 @cache
@@ -31,12 +38,16 @@ def web_services() -> Services:
         return shared  # set outright (an emulator, or a deployment that chose to)
     if not settings.secret_key_parameter:
         raise SettingsError("on AWS the API needs PRA_SECRET_KEY_PARAMETER (or PRA_SECRET_KEY)")
-    from pra.aws.clients import aws_client
-    from pra.aws.secret import signing_key
+    from pra.aws.parameters import signing_key
 
-    ssm = aws_client("ssm", settings.aws_endpoint_url)
-    key = signing_key(ssm, settings.secret_key_parameter)
+    key = signing_key(_ssm(settings), settings.secret_key_parameter)
     return dataclasses.replace(shared, signing_key=key)
+
+
+def _ssm(settings: Settings) -> Any:
+    from pra.aws.clients import aws_client
+
+    return aws_client("ssm", settings.aws_endpoint_url, settings.aws_region)
 
 
 def reset() -> None:
