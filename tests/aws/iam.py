@@ -11,7 +11,8 @@ resource. Calls made by the tests themselves, or by the CLI, are not checked.
 from __future__ import annotations
 
 import fnmatch
-import inspect
+import sys
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -76,12 +77,19 @@ def check_call(model: Any, params: dict[str, Any], **_: Any) -> None:
 
 
 def calling_function() -> str | None:
-    for frame in inspect.stack(context=0):
-        path = frame.filename.replace("\\", "/")
+    for path in _stack_files():
         for marker, function in CALLERS:
             if marker in path:
                 return function
     return None
+
+
+def _stack_files() -> Iterator[str]:
+    """The file of each frame on the stack, innermost first (cheap: no source is read)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        yield frame.f_code.co_filename.replace("\\", "/")
+        frame = frame.f_back  # type: ignore[assignment]
 
 
 def needed(service: str, operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
@@ -109,7 +117,12 @@ def needed(service: str, operation: str, params: dict[str, Any]) -> list[tuple[s
 
 
 def _presigning() -> bool:
-    return any(frame.function == "generate_presigned_post" for frame in inspect.stack(context=0))
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "generate_presigned_post":
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
 
 
 def _dynamodb(action: str, operation: str, params: dict[str, Any]) -> list[tuple[str, str]]:
