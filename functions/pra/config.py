@@ -72,6 +72,8 @@ class Settings:
     # A proxy's header naming the viewer's address (CloudFront-Viewer-Address on AWS), trusted
     # for per-client counts; None: the connection's own address.
     client_address_header: str | None = None
+    # On AWS: the value CloudFront's X-Origin-Verify header carries; other requests are refused.
+    origin_verify: str | None = None
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -149,6 +151,7 @@ class Settings:
             rate_limits=_rate_limits(env),
             contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
             client_address_header=env.get("PRA_CLIENT_ADDRESS_HEADER", "").strip() or None,
+            origin_verify=env.get("PRA_ORIGIN_VERIFY") or None,
         )
 
 

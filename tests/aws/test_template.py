@@ -524,3 +524,15 @@ def test_sam_builds_each_function_with_the_makefile_that_needs_no_docker() -> No
     for name in ("ApiFunction", "SweepFunction", "BounceFunction"):
         assert f"build-{name}" in makefile
     assert "--platform $(PLATFORM)" in makefile and "PLATFORM ?= manylinux2014_aarch64" in makefile
+
+
+def test_only_cloudfronts_requests_reach_the_app() -> None:
+    config = resource("Distribution")["Properties"]["DistributionConfig"]
+    [api] = [origin for origin in config["Origins"] if origin["Id"] == "api"]
+    [header] = api["OriginCustomHeaders"]
+    env = resource("ApiFunction")["Properties"]["Environment"]["Variables"]
+    assert header["HeaderName"] == "X-Origin-Verify"
+    assert header["HeaderValue"] == env["PRA_ORIGIN_VERIFY"]
+    assert header["HeaderValue"] == {
+        "Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]
+    }

@@ -13,6 +13,7 @@ from pra.services import Services
 from pra.web import (
     context,
     errors,
+    origin_check,
     public,
     rate_limits,
     request_ids,
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         PERMANENT_SESSION_LIFETIME=timedelta(hours=settings.staff_session_hours),
     )
     context.attach(app, services)
+    origin_check.attach(app, settings)
     request_ids.attach(app)
     rate_limits.attach(app, settings)
     security_headers.attach(app, settings)
