@@ -35,6 +35,7 @@ NAMES = {
     "Table.Arn": f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{TABLE}",
     "FilesBucket.Arn": f"arn:aws:s3:::{FILES_BUCKET}",
     "RecordsBucket.Arn": f"arn:aws:s3:::{RECORDS_BUCKET}",
+    "FailedRuns.Arn": f"arn:aws:sqs:{REGION}:{ACCOUNT}:pra-test-failed-runs",
     "SesIdentity": SES_DOMAIN,
     "ConfigurationSet": CONFIGURATION_SET,
     "FromAddress": "pra@" + SES_DOMAIN,

@@ -116,7 +116,11 @@ def test_functions_run_python_312_or_newer_and_the_api_restores_from_a_snapshot(
         version = re.fullmatch(r"python3\.(\d+)", function["Properties"]["Runtime"])
         assert version and int(version.group(1)) >= 12
     api = functions["ApiFunction"]["Properties"]
-    assert api["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    # A parameter, off by default: about $2 a month for half a second after a quiet spell.
+    assert api["SnapStart"] == {
+        "Fn::If": ["UseSnapStart", {"ApplyOn": "PublishedVersions"}, {"Ref": "AWS::NoValue"}]
+    }
+    assert template()["Parameters"]["SnapStart"]["Default"] == "off"
     assert "AWS::Lambda::Version" in {r["Type"] for r in translated()["Resources"].values()}
 
 
@@ -251,8 +255,9 @@ def test_each_function_reaches_only_what_it_needs() -> None:
     }
     assert reach == {
         "Api": {"dynamodb", "s3", "ses", "ssm"},
-        "Sweep": {"dynamodb", "ses", "ssm"},
-        "Bounce": {"dynamodb", "ses", "ssm"},
+        # sqs: a run that failed after its retries goes to FailedRuns (SAM's grant).
+        "Sweep": {"dynamodb", "ses", "ssm", "sqs"},
+        "Bounce": {"dynamodb", "ses", "ssm", "sqs"},
     }
     table = {"Fn::GetAtt": ["Table", "Arn"]}
     for role in roles.values():
@@ -355,7 +360,7 @@ def test_ses_signs_with_dkim_and_reports_bounces_to_the_handler() -> None:
     destination = resource("FeedbackDestination")["Properties"]["EventDestination"]
     assert {"bounce", "complaint"} <= set(destination["MatchingEventTypes"])
     assert destination["SnsDestination"]["TopicARN"] == {"Ref": "FeedbackTopic"}
-    [subscription] = of_type("AWS::SNS::Subscription").values()
+    subscription = of_type("AWS::SNS::Subscription")["BounceFunctionFeedback"]
     assert subscription["Properties"]["Endpoint"] == {"Fn::GetAtt": ["BounceFunction", "Arn"]}
 
 
@@ -536,3 +541,90 @@ def test_only_cloudfronts_requests_reach_the_app() -> None:
     assert header["HeaderValue"] == {
         "Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]
     }
+
+
+ALARMS = {
+    "Api5xxAlarm": "5xx",
+    "ApiErrorsAlarm": "Errors",
+    "SweepErrorsAlarm": "Errors",
+    "BounceErrorsAlarm": "Errors",
+    "ThrottlesAlarm": "Throttles",
+    "SweepMissedAlarm": "Invocations",
+    "BounceRateAlarm": "Reputation.BounceRate",
+    "ComplaintRateAlarm": "Reputation.ComplaintRate",
+    "FailedRunsAlarm": "ApproximateNumberOfMessagesVisible",
+}
+
+
+def _metric_names(alarm: dict[str, Any]) -> set[str]:
+    properties = alarm["Properties"]
+    if "MetricName" in properties:
+        return {properties["MetricName"]}
+    return {
+        query["MetricStat"]["Metric"]["MetricName"]
+        for query in properties["Metrics"]
+        if "MetricStat" in query
+    }
+
+
+def test_every_alarm_watches_its_metric_and_tells_the_alarm_topic() -> None:
+    alarms = {name: r for name, r in template()["Resources"].items() if name.endswith("Alarm")}
+    assert set(alarms) == set(ALARMS)
+    for name, alarm in alarms.items():
+        assert ALARMS[name] in _metric_names(alarm), name
+        assert alarm["Properties"]["AlarmActions"] == [{"Ref": "AlarmTopic"}], name
+        assert alarm["Properties"]["AlarmDescription"], name
+    # Every function's errors and throttles are watched.
+    for function in ("ApiFunction", "SweepFunction", "BounceFunction"):
+        watched = json.dumps(alarms["ThrottlesAlarm"]["Properties"]["Metrics"])
+        assert function in watched
+    missed = alarms["SweepMissedAlarm"]["Properties"]
+    assert missed["Period"] * missed["EvaluationPeriods"] == 26 * 3600
+    assert missed["TreatMissingData"] == "breaching"  # no run at all is what it is for
+    assert alarms["BounceRateAlarm"]["Properties"]["Threshold"] < 0.05
+    assert alarms["ComplaintRateAlarm"]["Properties"]["Threshold"] < 0.001
+
+
+def test_the_alarm_email_is_subscribed_only_when_given() -> None:
+    subscription = resource("AlarmSubscription")
+    assert subscription["Condition"] == "HasAlarmEmail"
+    assert subscription["Properties"]["Endpoint"] == {"Ref": "AlarmEmail"}
+    assert template()["Parameters"]["AlarmEmail"]["Default"] == ""
+    statements = resource("AlarmTopicPolicy")["Properties"]["PolicyDocument"]["Statement"]
+    principals = {s["Principal"]["Service"] for s in statements}
+    assert principals == {"cloudwatch.amazonaws.com", "budgets.amazonaws.com"}
+
+
+def test_a_failed_sweep_or_bounce_run_lands_in_a_queue() -> None:
+    for function in ("SweepFunction", "BounceFunction"):
+        config = resource(function)["Properties"]["EventInvokeConfig"]
+        assert config["DestinationConfig"]["OnFailure"] == {
+            "Type": "SQS",
+            "Destination": {"Fn::GetAtt": ["FailedRuns", "Arn"]},
+        }
+    assert resource("FailedRuns")["Properties"]["SqsManagedSseEnabled"] is True
+
+
+def test_the_budget_warns_on_actual_and_forecast_cost() -> None:
+    budget = resource("MonthlyCost")["Properties"]
+    assert budget["Budget"]["BudgetLimit"] == {"Amount": {"Ref": "MonthlyBudget"}, "Unit": "USD"}
+    kinds = {n["Notification"]["NotificationType"] for n in budget["NotificationsWithSubscribers"]}
+    assert kinds == {"ACTUAL", "FORECASTED"}
+    assert template()["Parameters"]["MonthlyBudget"]["Default"] == 10
+
+
+def test_the_http_api_logs_each_request_by_route_without_query_or_body() -> None:
+    [stage] = of_type("AWS::ApiGatewayV2::Stage").values()
+    settings = stage["Properties"]["AccessLogSettings"]
+    assert settings["DestinationArn"] == {"Fn::GetAtt": ["ApiAccessLogGroup", "Arn"]}
+    line = json.loads(settings["Format"])
+    assert line["route"] == "$context.routeKey" and line["status"] == "$context.status"
+    for private in ("$context.path", "querystring", "$context.identity.sourceIp", "body"):
+        assert private not in settings["Format"]
+    retention = resource("ApiAccessLogGroup")["Properties"]["RetentionInDays"]
+    assert retention == {"Ref": "LogRetentionDays"}
+
+
+def test_released_records_keep_old_versions_thirty_days() -> None:
+    [rule] = resource("RecordsBucket")["Properties"]["LifecycleConfiguration"]["Rules"]
+    assert rule["NoncurrentVersionExpiration"] == {"NoncurrentDays": 30}
