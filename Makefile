@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck site browser clamav node clean package
+.PHONY: serve test lint typecheck site browser clamav node clean package checkov
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,18 @@ node:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; } || \
 	  { echo "install Debian's nodejs (apt-get install nodejs) for the CloudFront function tests"; exit 1; }
 
-test: lint typecheck site browser clamav node
+# checkov in a venv of its own (its pins would fight the app's); infra/checkov.yaml lists the
+# findings accepted, each with its reason: any other fails.
+CHECKOV := .venv-checkov/bin/checkov
+$(CHECKOV):
+	$(PYTHON) -m venv .venv-checkov
+	.venv-checkov/bin/pip install --quiet --upgrade pip
+	.venv-checkov/bin/pip install --quiet 'checkov>=3.2,<4'
+
+checkov: $(CHECKOV)
+	BC_SKIP_MAPPING=TRUE $(CHECKOV) -f infra/template.yaml --config-file infra/checkov.yaml
+
+test: lint typecheck site browser clamav node checkov
 	$(BIN)/pytest
 
 # The Lambda package for arm64 and Python 3.13, from any machine (functions/Makefile).
@@ -55,4 +66,4 @@ package: $(STAMP)
 	@du -sh $(PACKAGE)
 
 clean:
-	rm -rf $(VENV) site .pra-data infra/build
+	rm -rf $(VENV) .venv-checkov site .pra-data infra/build

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -628,3 +629,25 @@ def test_the_http_api_logs_each_request_by_route_without_query_or_body() -> None
 def test_released_records_keep_old_versions_thirty_days() -> None:
     [rule] = resource("RecordsBucket")["Properties"]["LifecycleConfiguration"]["Rules"]
     assert rule["NoncurrentVersionExpiration"] == {"NoncurrentDays": 30}
+
+
+def test_checkov_fails_a_finding_that_is_not_on_the_accepted_list(tmp_path: Path) -> None:
+    checkov = ROOT / ".venv-checkov" / "bin" / "checkov"
+    if not checkov.exists():
+        pytest.fail("checkov is missing: `make checkov` installs it in .venv-checkov")
+    broken = tmp_path / "template.yaml"
+    # A table without point-in-time recovery: CKV_AWS_28 is not accepted.
+    text = TEMPLATE.read_text()
+    broken.write_text(
+        text.replace("PointInTimeRecoveryEnabled: true", "PointInTimeRecoveryEnabled: false")
+    )
+    config = ROOT / "infra" / "checkov.yaml"
+    env = {**os.environ, "BC_SKIP_MAPPING": "TRUE"}
+
+    def scan(path: Path) -> subprocess.CompletedProcess[str]:
+        command = [str(checkov), "-f", str(path), "--config-file", str(config)]
+        return subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+
+    assert scan(TEMPLATE).returncode == 0
+    failed = scan(broken)
+    assert failed.returncode == 1 and "CKV_AWS_28" in failed.stdout
