@@ -74,6 +74,8 @@ class Settings:
     client_address_header: str | None = None
     # On AWS: the value CloudFront's X-Origin-Verify header carries; other requests are refused.
     origin_verify: str | None = None
+    # On AWS: the CloudWatch namespace the sweep publishes its figures in, for the alarms.
+    metrics_namespace: str | None = None
     # AWS (bootstrap_aws): the template hands resource names over as environment variables.
     table_name: str | None = None
     private_bucket: str | None = None
@@ -152,6 +154,7 @@ class Settings:
             contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
             client_address_header=env.get("PRA_CLIENT_ADDRESS_HEADER", "").strip() or None,
             origin_verify=env.get("PRA_ORIGIN_VERIFY") or None,
+            metrics_namespace=env.get("PRA_METRICS_NAMESPACE") or None,
         )
 
 

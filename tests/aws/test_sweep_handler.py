@@ -71,3 +71,30 @@ def test_the_sweep_erases_contacts_past_the_retention_period(
     assert sweep.handler({}, None)["contacts_erased"] == 1
     assert store.get("PRA-2026-00001").submission.email is None  # type: ignore[union-attr]
     assert store.get("PRA-2026-00002").submission.email == "someone@example.org"  # type: ignore[union-attr]
+
+
+def test_the_sweep_publishes_the_figures_the_alarms_watch(
+    aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boto3
+
+    monkeypatch.setenv("PRA_METRICS_NAMESPACE", "PRA/pra-test")
+    wiring.reset()
+    store = wiring.services().store
+    stuck = EmailMessage()
+    stuck["Subject"], stuck["From"], stuck["To"] = "Stuck", FROM_ADDRESS, "x@example.org"
+    written = datetime.now(ZoneInfo("UTC")) - timedelta(hours=3)
+    stuck["Date"] = written.strftime("%a, %d %b %Y %H:%M:%S -0000")
+    stuck.set_content("waits for its retry")
+    store.queue_email(QueuedEmail("stuck", "PRA-2026-00001", "acknowledgement", stuck.as_bytes()))
+    # It failed a minute ago and is not due again for an hour: the sweep leaves it waiting.
+    now = datetime.now(ZoneInfo("UTC"))
+    assert store.claim_email("stuck", "c1", now, now + timedelta(minutes=10))
+    assert store.mark_email_failed("stuck", "c1", now, now + timedelta(hours=1))
+    store.queue_email(retry("PRA-2026-00002"))
+    report = sweep.handler({}, None)
+    cloudwatch = boto3.client("cloudwatch", region_name="us-east-1")
+    names = {m["MetricName"] for m in cloudwatch.list_metrics(Namespace="PRA/pra-test")["Metrics"]}
+    assert names == {"SweepCompleted", "EmailsPending", "OldestPendingEmailMinutes"}
+    assert report["emails_pending"] == 1
+    assert 179 <= report["oldest_pending_minutes"] <= 181

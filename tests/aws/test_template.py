@@ -257,7 +257,7 @@ def test_each_function_reaches_only_what_it_needs() -> None:
     assert reach == {
         "Api": {"dynamodb", "s3", "ses", "ssm"},
         # sqs: a run that failed after its retries goes to FailedRuns (SAM's grant).
-        "Sweep": {"dynamodb", "ses", "ssm", "sqs"},
+        "Sweep": {"dynamodb", "ses", "ssm", "sqs", "cloudwatch"},
         "Bounce": {"dynamodb", "ses", "ssm", "sqs"},
     }
     table = {"Fn::GetAtt": ["Table", "Arn"]}
@@ -554,6 +554,7 @@ ALARMS = {
     "BounceRateAlarm": "Reputation.BounceRate",
     "ComplaintRateAlarm": "Reputation.ComplaintRate",
     "FailedRunsAlarm": "ApproximateNumberOfMessagesVisible",
+    "OldestEmailAlarm": "OldestPendingEmailMinutes",
 }
 
 

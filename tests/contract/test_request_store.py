@@ -672,3 +672,14 @@ def test_an_email_sent_or_given_up_is_no_longer_kept_addressed(store: RequestSto
     assert store.mark_email_failed(notice.id, "c2", NOW + timedelta(hours=1), None)
     assert _stored_message(store, notice.id) == b""
     assert store.was_queued(ack.id) and store.was_queued(notice.id)
+
+
+def test_the_same_write_retried_after_a_lost_answer_is_stored_once(store: RequestStore) -> None:
+    # DynamoDB may commit a write whose answer never arrives; the client then sends it again.
+    request = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(request, event("received"), [email("PRA-2026-00001")], "key-0123456789abcdef")
+    store.add(request, event("received"), [email("PRA-2026-00001")], "key-0123456789abcdef")
+    assert store.get("PRA-2026-00001") == request
+    assert store.history("PRA-2026-00001") == [event("received")]
+    assert len(store.pending_emails()) == 1
+    assert store.count() == 1

@@ -163,3 +163,27 @@ def test_two_senders_at_once_send_each_email_once(services: Services) -> None:
     assert len(mailer.sent) == 20
     assert len({message_from_bytes(m)["Message-ID"] for m in mailer.sent}) == 20
     assert services.store.pending_emails() == []
+
+
+def test_the_oldest_waiting_email_is_measured_from_its_date_header() -> None:
+    from datetime import UTC, datetime
+
+    from pra.ports import QueuedEmail
+    from pra.services.sweep import oldest_wait
+
+    def queued(date_header: str | None) -> QueuedEmail:
+        head = f"Date: {date_header}\r\n" if date_header else ""
+        return QueuedEmail(
+            "e", "PRA-2026-00001", "acknowledgement", f"{head}To: a@b\r\n\r\nx".encode()
+        )
+
+    now = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    assert oldest_wait([], now) == 0
+    waiting = [
+        queued("Mon, 07 Dec 2026 11:30:00 +0000"),
+        queued("Mon, 07 Dec 2026 02:00:00 -0800"),  # 10:00 UTC: two hours
+        queued("Mon, 07 Dec 2026 11:00:00 -0000"),  # zone unknown: read as UTC
+        queued(None),
+        queued("not a date"),
+    ]
+    assert oldest_wait(waiting, now) == 120

@@ -191,8 +191,17 @@ class SqliteRequestStore:
                 self._insert_event(connection, request.tracking_number, event)
                 for email in emails:
                     self._insert_email(connection, email)
+        except DuplicateSubmission as repeated:
+            if repeated.tracking_number != request.tracking_number or not self._holds(request):
+                raise
         except sqlite3.IntegrityError:
-            raise DuplicateRequest(request.tracking_number) from None
+            if not self._holds(request):
+                raise DuplicateRequest(request.tracking_number) from None
+
+    def _holds(self, request: PraRequest) -> bool:
+        """Whether `request` is stored as it is: then writing it again (a retry after a lost
+        answer) has nothing left to do."""
+        return self.get(request.tracking_number) == request
 
     @staticmethod
     def _insert_key(connection: sqlite3.Connection, key: str, request: PraRequest) -> None:

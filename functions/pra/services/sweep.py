@@ -18,7 +18,9 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from email import message_from_bytes
+from email.utils import parsedate_to_datetime
 
 from pra.domain.request import DueKind, HistoryEvent, PraRequest
 from pra.ports import QueuedEmail
@@ -42,6 +44,9 @@ class SweepReport:
     escalations: int
     digests: int = 0
     contacts_erased: int = 0
+    # How long the oldest email still unsent has waited, in minutes (0: none waits): on AWS
+    # an alarm watches it (the sweep publishes it as a metric).
+    oldest_pending_minutes: int = 0
 
 
 def run_sweep(services: Services) -> SweepReport:
@@ -55,6 +60,7 @@ def run_sweep(services: Services) -> SweepReport:
     fresh += _digest(services, due, today, now)
     sent, pending = send_now(services, fresh)
     erased = erase_expired_contacts(services)
+    waiting = oldest_wait(services.store.pending_emails(), now) if still_pending + pending else 0
     kinds = Counter(email.kind for email in fresh)
     log.info(
         "sweep %s: %d reminders, %d escalations, %d digests",
@@ -70,7 +76,27 @@ def run_sweep(services: Services) -> SweepReport:
         kinds[ESCALATION],
         kinds[DIGEST],
         erased,
+        waiting,
     )
+
+
+def oldest_wait(pending: Sequence[QueuedEmail], now: datetime) -> int:
+    """Minutes the oldest of `pending` has waited since it was written (its Date header)."""
+    written = [when for email in pending if (when := _written(email)) is not None]
+    if not written:
+        return 0
+    return max(0, int((now - min(written)).total_seconds() // 60))
+
+
+def _written(email: QueuedEmail) -> datetime | None:
+    head = email.message.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    found = message_from_bytes(head)["Date"]
+    try:
+        when = parsedate_to_datetime(str(found)) if found else None
+    except (TypeError, ValueError):
+        return None
+    # "-0000" says the zone is unknown (RFC 5322): read as UTC, as it was written.
+    return when.replace(tzinfo=UTC) if when and when.tzinfo is None else when
 
 
 def reminder_offset(days_left: int, offsets: Sequence[int]) -> int | None:
