@@ -652,3 +652,15 @@ def test_checkov_fails_a_finding_that_is_not_on_the_accepted_list(tmp_path: Path
     assert scan(TEMPLATE).returncode == 0
     failed = scan(broken)
     assert failed.returncode == 1 and "CKV_AWS_28" in failed.stdout
+
+
+def test_cloudfront_logs_are_optional_and_expire() -> None:
+    bucket = resource("CloudFrontLogs")
+    assert bucket["Condition"] == "HasCloudFrontLogs"
+    [rule] = bucket["Properties"]["LifecycleConfiguration"]["Rules"]
+    assert rule["ExpirationInDays"] == {"Ref": "CloudFrontLogDays"}
+    assert template()["Parameters"]["CloudFrontLogDays"]["Default"] == 0
+    config = resource("Distribution")["Properties"]["DistributionConfig"]
+    condition, logging, off = config["Logging"]["Fn::If"]
+    assert condition == "HasCloudFrontLogs" and off == {"Ref": "AWS::NoValue"}
+    assert logging["IncludeCookies"] is False
