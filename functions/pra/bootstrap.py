@@ -47,11 +47,7 @@ def bootstrap(
 
 
 def bootstrap_aws(
-    settings: Settings,
-    *,
-    clock: Clock | None = None,
-    mailer: Mailer | None = None,
-    signing_key: str | None = None,
+    settings: Settings, *, clock: Clock | None = None, mailer: Mailer | None = None
 ) -> Services:
     """On AWS: DynamoDB, S3 and SES, named by the template's environment variables."""
     # Imported here, so the embedded default never loads boto3 (nor botocore: the clients are
@@ -82,9 +78,9 @@ def bootstrap_aws(
         staff=DynamoStaffStore(dynamodb, table),
         # Uploads land in the private bucket, which GuardDuty protects (infra/template.yaml).
         scanner=GuardDutyScanResults(s3, private),
-        # Only the API function signs (it passes the key it keeps in SSM); elsewhere nothing
-        # signed here could be checked, so a throwaway key is used unless one is set.
-        signing_key=signing_key or settings.secret_key or secrets.token_hex(32),
+        # Only the API function signs (pra.aws.wiring.web_services gives it the key it keeps in
+        # SSM); elsewhere nothing signed could be checked, so a throwaway key unless one is set.
+        signing_key=settings.secret_key or secrets.token_hex(32),
     )
 
 
