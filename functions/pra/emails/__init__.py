@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from email import charset
 from email.header import Header
 from email.message import EmailMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
-from email.utils import format_datetime, formataddr
+from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -49,16 +48,20 @@ def render_email(
     *,
     sender: tuple[str, str],
     to: str,
+    reply_to: str | None = None,
     templates: Environment = EMAILS,
 ) -> EmailMessage:
-    """The email as a message to read or extend (a letter takes its PDF as an attachment)."""
+    """The email as a message to read or extend (a letter takes its PDF as an attachment).
+    `reply_to`: where a reply goes (the coordinator, for what a requester receives)."""
     subject, text, html = _content(kind, language, context, templates)
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = formataddr(sender)
     message["To"] = to
+    if reply_to:
+        message["Reply-To"] = reply_to
     message["Date"] = format_datetime(context["now"])
-    message["Message-ID"] = _message_id()
+    message["Message-ID"] = _message_id(sender[1])
     message.set_content(text)
     message.add_alternative(html, subtype="html")
     # After the body: set_content drops any Content-* header set before it.
@@ -73,6 +76,7 @@ def email_bytes(
     *,
     sender: tuple[str, str],
     to: str,
+    reply_to: str | None = None,
     templates: Environment = EMAILS,
 ) -> bytes:
     """The same email as bytes to queue, built with the older MIME classes: they keep headers
@@ -80,7 +84,7 @@ def email_bytes(
     output (3.3 ms an email against 0.9; two on every submission)."""
     if not to.isascii():  # an internationalised address needs EmailMessage's SMTPUTF8 care
         return render_email(
-            kind, language, context, sender=sender, to=to, templates=templates
+            kind, language, context, sender=sender, to=to, reply_to=reply_to, templates=templates
         ).as_bytes()
     subject, text, html = _content(kind, language, context, templates)
     # "=_" never occurs in quoted-printable parts, so the boundary needs no search of them
@@ -90,8 +94,10 @@ def email_bytes(
     message["Subject"] = Header(subject, "us-ascii" if subject.isascii() else "utf-8")  # type: ignore[assignment]
     message["From"] = formataddr(sender, charset="utf-8")
     message["To"] = to
+    if reply_to:
+        message["Reply-To"] = reply_to
     message["Date"] = format_datetime(context["now"])
-    message["Message-ID"] = _message_id()
+    message["Message-ID"] = _message_id(sender[1])
     message.attach(_text_part(text, "plain"))
     message.attach(_text_part(html, "html"))
     message["Content-Language"] = language
@@ -120,5 +126,7 @@ def _content(
     return subject, text, html
 
 
-def _message_id() -> str:
-    return f"<{time.time_ns()}.{uuid.uuid4().hex}@pra-portal>"
+def _message_id(sender_address: str) -> str:
+    """Unique, and under the agency's own domain (the sender's), as mail systems expect."""
+    domain = sender_address.rpartition("@")[2] or "localhost"
+    return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)

@@ -216,12 +216,15 @@ def _queue(
     *,
     email_id: str | None = None,
 ) -> QueuedEmail:
+    # What the requester receives says "reply to this email": replies go to the coordinator.
+    to_requester = bool(request.submission.email) and to == request.submission.email
     message = email_bytes(
         kind,
         context["language"],
         context,
         sender=(settings.agency_name, settings.from_address),
         to=to,
+        reply_to=settings.coordinator_email if to_requester else None,
     )
     return QueuedEmail(
         id=email_id or uuid.uuid4().hex,

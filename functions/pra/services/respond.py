@@ -414,6 +414,8 @@ def write_letter(
     sender = (settings.agency_name, settings.from_address)
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
+    if request.submission.email:  # a reply to the letter reaches the coordinator
+        message["Reply-To"] = settings.coordinator_email
     kept = message
     if facts.files:  # only links make the kept copy differ from the one sent
         kept_facts = dataclasses.replace(
