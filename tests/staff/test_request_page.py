@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -221,3 +222,22 @@ def test_a_request_whose_contacts_were_erased_says_so_instead(
         "The requester's name and contacts were erased on "
         '<time datetime="2026-03-04">Wed Mar 4, 2026</time> under the retention schedule' in html
     )
+
+
+# A valid global date and time string: seconds may carry at most three decimals.
+VALID_DATETIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([+-]\d{2}:\d{2}|Z))?$"
+)
+
+
+def test_every_time_on_the_staff_request_page_is_a_valid_datetime(
+    signed_in: Callable[[str], FlaskClient], services: Services
+) -> None:
+    store_request(services, "PRA-2026-00003", date(2026, 11, 16))
+    # Times as the clock gives them, to the microsecond.
+    at = datetime(2026, 11, 16, 10, 1, 2, 345678, tzinfo=PACIFIC)
+    services.store.append_event("PRA-2026-00003", HistoryEvent(at, "system", "noted"))
+    html = signed_in("coordinator").get("/staff/requests/PRA-2026-00003").get_data(as_text=True)
+    found = re.findall(r'<time datetime="([^"]+)"', html)
+    assert found
+    assert [value for value in found if not VALID_DATETIME.match(value)] == []
