@@ -16,6 +16,8 @@
       email: "Enter an email address, or choose another way to get the records",
       emailInvalid: "Enter an email address like name@example.org",
       address: "Enter a mailing address, or choose another way to get the records",
+      inspectNotMailed: "Records you inspect in person are not mailed: choose “Pick up”, or " +
+        "another format",
       sending: "Sending…",
       unreachable: "We could not send your request. Check your connection and try again.",
       tooLarge: "The request is too large. Shorten the description.",
@@ -77,6 +79,8 @@
       email: "Escriba un correo electrónico, o elija otra forma de recibir los registros",
       emailInvalid: "Escriba un correo electrónico como nombre@ejemplo.org",
       address: "Escriba una dirección postal, o elija otra forma de recibir los registros",
+      inspectNotMailed: "Los registros que consulta en persona no se envían por correo " +
+        "postal: elija «Recoger», u otro formato",
       sending: "Enviando…",
       unreachable: "No pudimos enviar su solicitud. Compruebe su conexión y vuelva a intentarlo.",
       tooLarge: "La solicitud es demasiado larga. Acorte la descripción.",
@@ -202,6 +206,9 @@
     else if (description.length > 10000) errors.description = TEXT.descriptionLong;
     if (!e.format.value) errors.format = TEXT.format;
     if (!e.delivery.value) errors.delivery = TEXT.delivery;
+    else if (e.delivery.value === "mail" && e.format.value === "inspect") {
+      errors.delivery = TEXT.inspectNotMailed;
+    }
     if (e.delivery.value === "email" && !e.email.value.trim()) errors.email = TEXT.email;
     else if (e.email.value.trim() && e.email.validity.typeMismatch) errors.email = TEXT.emailInvalid;
     if (e.delivery.value === "mail" && !e.mailing_address.value.trim()) {

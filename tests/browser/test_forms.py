@@ -244,3 +244,19 @@ def test_a_retry_after_a_lost_answer_stores_the_request_once(
         lambda mail: any(stored[0] in str(m["Subject"]) for m in mail),
     )
     assert len([m for m in acks if f"retry.{language}@" in str(m["To"])]) == 1
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_inspecting_in_person_cannot_be_mailed_in_the_browser_or_on_the_server(
+    new_page: Callable[..., Page], javascript: bool
+) -> None:
+    page = new_page(javascript=javascript)
+    page.goto("/request/")
+    page.fill("#pra-description", DESCRIPTIONS["en"])
+    page.check("#pra-format-inspect")
+    page.check("#pra-delivery-mail")
+    page.fill("#pra-mailing-address", "1 Main Street\nSanta Rosa, CA 95404")
+    send(page)
+    error = page.locator("#pra-delivery-error.pra-error-message")
+    expect(error).to_contain_text("Records you inspect in person are not mailed")
+    assert _summary_links(page) == ["#pra-delivery-email"]  # the first choice of the group

@@ -275,3 +275,23 @@ def test_an_extended_request_with_an_earlier_promise_owes_both():
         (date(2026, 11, 25), DueKind.RELEASE),
         (date(2026, 12, 10), DueKind.DETERMINATION),
     ]
+
+
+def test_records_inspected_in_person_are_not_mailed() -> None:
+    form = {
+        "description": "Minutes of the library commission, 2026",
+        "format": "inspect",
+        "delivery": "mail",
+        "mailing_address": "1 Main Street, Santa Rosa",
+    }
+    with pytest.raises(InvalidSubmission) as refused:
+        parse_submission(form)
+    assert refused.value.errors == [FieldError("delivery", "inspect_not_mailed")]
+    # Beside another field's problem, both are said at once.
+    with pytest.raises(InvalidSubmission) as both:
+        parse_submission({**form, "description": "short"})
+    assert set(both.value.errors) == {
+        FieldError("description", "too_short"),
+        FieldError("delivery", "inspect_not_mailed"),
+    }
+    assert parse_submission({**form, "delivery": "pickup"}).delivery.value == "pickup"

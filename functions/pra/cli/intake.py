@@ -91,6 +91,7 @@ PROBLEMS = {
     "too_long": "is too long",
     "required_for_delivery": "is needed for that delivery",
     "choose_one": "is not one of the choices",
+    "inspect_not_mailed": "cannot be mail for records inspected in person: use pickup",
 }
 
 

@@ -102,6 +102,9 @@ class Submission(BaseModel):
     def _contact_for_delivery(self, info: ValidationInfo) -> Submission:
         if info.context and info.context.get("contacts_erased"):
             return self  # a closed request whose contacts the retention schedule erased
+        if self.format is RecordFormat.INSPECT and self.delivery is Delivery.MAIL:
+            # Records looked at in person are not posted; the hint says to choose pick-up.
+            raise _FieldMissing("delivery", "inspect_not_mailed")
         if self.delivery is Delivery.MAIL and not self.mailing_address:
             raise _FieldMissing("mailing_address")
         if self.delivery is Delivery.EMAIL and not self.email:
@@ -114,9 +117,11 @@ class Submission(BaseModel):
 
 
 class _FieldMissing(ValueError):
-    def __init__(self, field_name: str) -> None:
-        super().__init__(f"{field_name} is required for this delivery")
-        self.field_name = field_name
+    """A field the other answers make wrong: missing for the delivery chosen, or in conflict."""
+
+    def __init__(self, field_name: str, code: str = "required_for_delivery") -> None:
+        super().__init__(f"{field_name}: {code}")
+        self.field_name, self.code = field_name, code
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,8 @@ def _contact_errors(data: Mapping[str, Any]) -> list[FieldError]:
     delivery = data.get("delivery", Delivery.EMAIL.value)
     if not isinstance(delivery, str):
         return []  # not a choice at all: the delivery field's own error says so
+    if delivery == Delivery.MAIL.value and data.get("format") == RecordFormat.INSPECT.value:
+        return [FieldError("delivery", "inspect_not_mailed")]
     needed = {Delivery.EMAIL.value: "email", Delivery.MAIL.value: "mailing_address"}.get(delivery)
     value = data.get(needed) if needed else "present"
     if needed and not (isinstance(value, str) and value.strip()):
@@ -178,7 +185,7 @@ def _field_errors(error: ValidationError) -> list[FieldError]:
         context = item.get("ctx") or {}
         missing = context.get("error")
         if isinstance(missing, _FieldMissing):
-            errors.append(FieldError(missing.field_name, "required_for_delivery"))
+            errors.append(FieldError(missing.field_name, missing.code))
             continue
         field_name = str(item["loc"][0]) if item["loc"] else "form"
         errors.append(FieldError(field_name, _PYDANTIC_CODES.get(item["type"], "invalid")))

@@ -66,6 +66,8 @@ _SENTENCES = {
         ("description", "too_long"): "Shorten the description to 10,000 characters or fewer",
         ("format", "choose_one"): "Choose how you want the records",
         ("delivery", "choose_one"): "Choose how we should get them to you",
+        ("delivery", "inspect_not_mailed"): "Records you inspect in person are not mailed: "
+        "choose “Pick up”, or another format",
         ("email", "required_for_delivery"): "Enter an email address, or choose another way to "
         "get the records",
         ("email", "invalid"): "Enter an email address like name@example.org",
@@ -79,6 +81,8 @@ _SENTENCES = {
         ("description", "too_long"): "Acorte la descripción a 10.000 caracteres o menos",
         ("format", "choose_one"): "Elija cómo quiere los registros",
         ("delivery", "choose_one"): "Elija cómo se los hacemos llegar",
+        ("delivery", "inspect_not_mailed"): "Los registros que consulta en persona no se "
+        "envían por correo postal: elija «Recoger», u otro formato",
         ("email", "required_for_delivery"): "Escriba un correo electrónico, o elija otra forma "
         "de recibir los registros",
         ("email", "invalid"): "Escriba un correo electrónico como nombre@ejemplo.org",

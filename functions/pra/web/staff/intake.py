@@ -29,6 +29,8 @@ PROBLEMS = {
     ("mailing_address", "required_for_delivery"): "Give the postal address the records go to, "
     "or choose another delivery",
     ("phone", "invalid"): "Give the phone number with digits, spaces, dashes or brackets only",
+    ("delivery", "inspect_not_mailed"): "Records inspected in person are not mailed: choose "
+    "pick-up, or another format",
 }
 FIELDS = (
     "channel",
