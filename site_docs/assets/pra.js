@@ -155,6 +155,14 @@
       .format(new Date(iso + "T00:00:00Z"));
   }
 
+  function clockTime(hhmm) {
+    // As the letters write it: "10:00 a.m." in English, "10:00" in Spanish.
+    var parts = /^(\d{2}):(\d{2})$/.exec(hhmm || "");
+    if (!parts || lang === "es") return hhmm;
+    var hour = Number(parts[1]);
+    return ((hour % 12) || 12) + ":" + parts[2] + (hour < 12 ? " a.m." : " p.m.");
+  }
+
   function postJson(url, body, extraHeaders) {
     var headers = { "Content-Type": "application/json", "Accept": "application/json" };
     Object.keys(extraHeaders || {}).forEach(function (name) { headers[name] = extraHeaders[name]; });
@@ -512,7 +520,7 @@
     if (found.extended_due) rows.push([TEXT.extendedDue, longDate(found.extended_due), "pra-extended-due"]);
     var release = found.release;
     if (release && !release.delivered_on) {
-      rows.push([TEXT.recordsAvailable, longDate(release.due_on) + ", " + release.due_at, "pra-records-available"]);
+      rows.push([TEXT.recordsAvailable, longDate(release.due_on) + ", " + clockTime(release.due_at), "pra-records-available"]);
     }
     var list = el("dl", {}, []);
     rows.forEach(function (row) {

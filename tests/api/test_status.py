@@ -132,7 +132,7 @@ def test_promised_records_show_their_date_and_the_request_is_not_closed(
         (
             "en",
             '<dt>Records available from</dt><dd id="pra-records-available">Friday, '
-            "December 4, 2026, 10:00</dd>",
+            "December 4, 2026, 10:00 a.m.</dd>",
         ),
         (
             "es",

@@ -124,7 +124,8 @@ def test_a_coordinator_answers_a_new_request_and_the_requester_sees_each_step(
     subject = preview_and_send(desk, coordinator, "Release the records in part")
     # Not closed: the records are owed by the date the letter gave, which the page shows.
     requester_sees(requester, receipt, "Records released in part: being made available", subject)
-    expect(requester.locator("#pra-records-available")).to_contain_text("09:30")
+    # As the letter writes it, in the requester's language (English here).
+    expect(requester.locator("#pra-records-available")).to_contain_text("9:30 a.m.")
     expect(requester.locator("#pra-letters li")).to_have_count(2)
     requester.locator("#pra-letters summary").last.click()
     expect(requester.locator("#pra-letters")).to_contain_text("Gov. Code § 7928.300")

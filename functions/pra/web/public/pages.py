@@ -11,6 +11,7 @@ from flask import Blueprint, render_template, request, session
 
 from pra.domain.request import DESCRIPTION_MAX, FieldError
 from pra.emails.words import long_date, status_label
+from pra.letters.words import clock_time
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
 from pra.web.context import current_services
@@ -126,7 +127,8 @@ def _records_available(found: PublicStatus, language: str) -> str | None:
     """The date and time the records were promised for, while they are owed."""
     if found.release is None or not found.records_owed:
         return None
-    return f"{long_date(found.release.due_on, language)}, {found.release.due_at}"
+    due_at = clock_time(found.release.due_at, language)  # "10:00 a.m."; "10:00" in Spanish
+    return f"{long_date(found.release.due_on, language)}, {due_at}"
 
 
 def request_form(data: Mapping[str, Any], errors: list[FieldError], language: str) -> str:
