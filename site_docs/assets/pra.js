@@ -42,6 +42,7 @@
       legalDue: "Written response due",
       extendedDue: "Extended response date",
       recordsAvailable: "Records available from",
+      asked: "What you asked for",
       yourRecords: "Your records",
       recordsYear: "Year",
       recordsType: "Kind of file",
@@ -105,6 +106,7 @@
       legalDue: "Fecha límite de la respuesta por escrito",
       extendedDue: "Fecha de respuesta prorrogada",
       recordsAvailable: "Registros disponibles desde",
+      asked: "Lo que pidió",
       yourRecords: "Sus registros",
       recordsYear: "Año",
       recordsType: "Tipo de archivo",
@@ -514,6 +516,7 @@
   function statusPanel(found, code) {
     var rows = [
       [TEXT.status, found.status_label, "pra-status"],
+      [TEXT.asked, found.description, "pra-asked"],
       [TEXT.receivedOn, longDate(found.received_date)],
       [TEXT.legalDue, longDate(found.initial_response_due)]
     ];

@@ -22,6 +22,7 @@ def test_the_right_code_shows_the_public_status(client, receipt) -> None:
         "tracking_number": "PRA-2026-00001",
         "status": "received",
         "status_label": "Received: a written response is being prepared",
+        "description": VALID_REQUEST["description"],
         "awaiting_answer": False,
         "may_appeal": False,
         "may_withdraw": True,
@@ -73,7 +74,8 @@ def test_the_status_never_shows_contact_data(client, receipt) -> None:
         text = response.get_data(as_text=True)
         assert VALID_REQUEST["email"] not in text
         assert VALID_REQUEST["name"] not in text
-        assert VALID_REQUEST["description"] not in text
+        # What was asked is shown (issue 15: the page says which request it is); the
+        # requester's name and contacts never are.
 
 
 def test_a_form_post_answers_an_html_status_page(client, receipt) -> None:
@@ -152,3 +154,20 @@ def test_the_status_page_shows_when_the_records_are_available(
     }
     html = client.post("/api/status", data=form).get_data(as_text=True)
     assert shown in html
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("en", "What you asked for"), ("es", "Lo que pidió")]
+)
+def test_the_status_says_what_was_asked(client, language: str, label: str) -> None:
+    asked = "Minutes of the <b>library</b> commission\nfrom March 2026"
+    made = client.post("/api/requests", json={**VALID_REQUEST, "description": asked}).get_json()
+    url = f"/api/requests/{made['tracking_number']}/status"
+    found = client.post(url, json={"code": made["access_code"], "language": language})
+    assert found.get_json()["description"] == asked
+    page = client.post(url, data={"code": made["access_code"], "language": language})
+    html = page.get_data(as_text=True)
+    assert (
+        f'<dt>{label}</dt><dd id="pra-asked" class="pra-asked">Minutes of the '
+        "&lt;b&gt;library&lt;/b&gt; commission\nfrom March 2026</dd>"
+    ) in html

@@ -42,6 +42,7 @@ def test_request_and_status_with_javascript_off(
     check_status(page, language, receipt)
     page.wait_for_url("**/api/status")
     assert page.locator("html").get_attribute("lang") == language
+    expect(page.locator("#pra-asked")).to_have_text(DESCRIPTIONS[language])
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -58,6 +59,7 @@ def test_request_and_status_with_javascript_on(
 
     check_status(page, language, receipt)
     assert page.locator("html").get_attribute("lang") == language
+    expect(page.locator("#pra-asked")).to_have_text(DESCRIPTIONS[language])
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

@@ -21,6 +21,7 @@ class PublicStatus:
 
     tracking_number: str
     status: Status
+    description: str  # what was asked, so the page says which request this is
     received_date: date
     initial_response_target: date
     initial_response_due: date
@@ -58,6 +59,7 @@ def public_status(services: Services, number: str, code: str) -> PublicStatus | 
     return PublicStatus(
         tracking_number=request.tracking_number,
         status=request.status,
+        description=request.submission.description,
         received_date=dates.received_date,
         initial_response_target=dates.initial_response_target,
         initial_response_due=dates.initial_response_due,

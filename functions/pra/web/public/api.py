@@ -137,6 +137,7 @@ def status_json(found: PublicStatus, language: str) -> dict[str, Any]:
         "tracking_number": found.tracking_number,
         "status": found.status.value,
         "status_label": status_label(found.status.value, found.records_owed, language),
+        "description": found.description,
         "awaiting_answer": found.awaiting_answer,
         "may_appeal": found.may_appeal,
         "may_withdraw": found.may_withdraw,
