@@ -17,7 +17,16 @@ from pra.domain.deadlines import deadlines_for
 from pra.domain.fees import FeeEstimate, Payment
 from pra.domain.lifecycle import Status
 from pra.domain.patron import Identity, PatronCase, PatronCheck
-from pra.domain.request import Appeal, Extension, HistoryEvent, PraRequest, SentLetter, Submission
+from pra.domain.request import (
+    Appeal,
+    Delivery,
+    Extension,
+    HistoryEvent,
+    PraRequest,
+    RecordFormat,
+    SentLetter,
+    Submission,
+)
 from pra.ports import (
     DuplicateRequest,
     DuplicateSubmission,
@@ -683,3 +692,14 @@ def test_the_same_write_retried_after_a_lost_answer_is_stored_once(store: Reques
     assert store.history("PRA-2026-00001") == [event("received")]
     assert len(store.pending_emails()) == 1
     assert store.count() == 1
+
+
+def test_a_request_stored_under_older_rules_still_reads_back(store: RequestStore) -> None:
+    # Inspecting in person by mail was taken before the rule that now refuses it.
+    older = make_request("PRA-2026-00001", date(2026, 11, 16))
+    submission = older.submission.model_copy(
+        update={"format": RecordFormat.INSPECT, "delivery": Delivery.MAIL}
+    )
+    stored = dataclasses.replace(older, submission=submission)
+    store.add(stored, event("received"), [])
+    assert store.get("PRA-2026-00001") == stored

@@ -80,9 +80,7 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         access_code_digest=data["access_code_digest"],
         received_at=datetime.fromisoformat(data["received_at"]),
         deadlines=deadlines,
-        submission=Submission.model_validate(
-            data["submission"], context={"contacts_erased": erased is not None}
-        ),
+        submission=Submission.model_validate(data["submission"], context={"stored": True}),
         status=Status(data["status"]),
         letters=tuple(_letter(item) for item in data.get("letters", ()) if isinstance(item, dict)),
         # Absent from requests stored before they existed.

@@ -100,8 +100,11 @@ class Submission(BaseModel):
 
     @model_validator(mode="after")
     def _contact_for_delivery(self, info: ValidationInfo) -> Submission:
-        if info.context and info.context.get("contacts_erased"):
-            return self  # a closed request whose contacts the retention schedule erased
+        if info.context and info.context.get("stored"):
+            # Read back from a store: checked when it came in, under the rules of that day
+            # (an older request may combine what a newer rule refuses), and the retention
+            # schedule may since have erased the contacts a delivery needed.
+            return self
         if self.format is RecordFormat.INSPECT and self.delivery is Delivery.MAIL:
             # Records looked at in person are not posted; the hint says to choose pick-up.
             raise _FieldMissing("delivery", "inspect_not_mailed")
