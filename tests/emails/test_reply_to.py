@@ -27,3 +27,10 @@ def test_the_acknowledgement_and_letters_are_answered_to_the_coordinator(
     for message in mail:
         assert str(message["Message-ID"]).endswith("@library.example>"), message["Message-ID"]
     assert len({str(m["Message-ID"]) for m in mail}) == len(mail)
+
+
+def test_the_message_id_stays_on_its_header_line(services: Services, outbox) -> None:
+    submit_request(services, parse_submission(VALID_REQUEST))
+    for path in sorted(services.settings.outbox_dir.glob("*.eml")):
+        line = next(x for x in path.read_bytes().splitlines() if x.startswith(b"Message-ID:"))
+        assert line.rstrip().endswith(b"@library.example>"), line

@@ -129,4 +129,6 @@ def _content(
 def _message_id(sender_address: str) -> str:
     """Unique, and under the agency's own domain (the sender's), as mail systems expect."""
     domain = sender_address.rpartition("@")[2] or "localhost"
-    return make_msgid(idstring=uuid.uuid4().hex[:12], domain=domain)
+    # Time, process and 64 random bits: unique, and short enough that the header is not
+    # folded before the id (an id of its own line is legal, but some tools stumble on it).
+    return make_msgid(domain=domain)
