@@ -466,13 +466,14 @@
   /* ---------- status page ---------- */
 
   // The acknowledgement email links to status/#PRA-2026-00042:CODE. Fill the form from it,
-  // then drop the code from the address bar so it does not linger in history.
+  // then drop the code from the address bar so it does not linger in history; true if filled.
   function fillStatusFromLink(form) {
     var match = STATUS_LINK.exec(decodeHash(location.hash));
-    if (!match) return;
+    if (!match) return false;
     form.elements.tracking_number.value = match[1].toUpperCase();
     form.elements.code.value = match[2].toUpperCase();
     history.replaceState(history.state, "", location.pathname + location.search);
+    return true;
   }
 
   function decodeHash(hash) {
@@ -582,7 +583,7 @@
   function enhanceStatusForm() {
     var form = document.getElementById("pra-status-form");
     if (!form) return;
-    fillStatusFromLink(form);
+    var fromLink = fillStatusFromLink(form);
     if (!window.fetch) return;
     var result = el("div", { id: "pra-status-result", "class": "pra-status-result", tabindex: "-1" });
     form.parentNode.insertBefore(result, form.nextSibling);
@@ -600,6 +601,8 @@
         result.focus();
       });
     });
+    // From the email's link: the status at once, without a click (the form stays, filled).
+    if (fromLink && form.requestSubmit) form.requestSubmit();
   }
 
   /* ---------- released records page ---------- */

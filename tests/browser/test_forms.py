@@ -63,7 +63,7 @@ def test_request_and_status_with_javascript_on(
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_link_in_the_acknowledgement_fills_the_status_form(
+def test_the_link_in_the_acknowledgement_shows_the_status_at_once(
     new_page: Callable[..., Page], server: Server, language: str
 ) -> None:
     page = new_page()
@@ -78,10 +78,13 @@ def test_the_link_in_the_acknowledgement_fills_the_status_form(
     assert link in text_body(ack)
 
     page.goto(link)
-    expect(page.locator("input[name=tracking_number]")).to_have_value(receipt.tracking_number)
-    expect(page.locator("input[name=code]")).to_have_value(receipt.access_code)
-    page.click("#pra-status-form button[type=submit]")
+    # No click: the page asks for the status itself, and drops the code from the address.
     expect(page.locator("#pra-status")).to_be_visible()
+    expect(page.locator("#pra-asked")).to_have_text(DESCRIPTIONS[language])
+    form = page.locator("#pra-status-form")
+    expect(form.locator("input[name=tracking_number]")).to_have_value(receipt.tracking_number)
+    expect(form.locator("input[name=code]")).to_have_value(receipt.access_code)
+    assert receipt.access_code not in page.url
 
 
 def _fill_invalid(page: Page) -> None:
