@@ -143,15 +143,14 @@ class DynamoRequestStore:
             self._transact(items, emails)
         except Cancelled as cancelled:
             reasons = cancelled.reasons
+            number_taken = reasons[0] == _REFUSED
             key_refused = len(reasons) >= len(items) and reasons[len(items) - 1] == _REFUSED
-            if cancelled.reasons[0] == "ConditionalCheckFailed":
-                if self.get(request.tracking_number) == request:
-                    return  # this very write, retried after its answer was lost: it is stored
-                if idempotency_key is not None and key_refused:
-                    raise DuplicateSubmission(self._first_with(idempotency_key)) from None
-                raise DuplicateRequest(request.tracking_number) from None
+            if number_taken and self.get(request.tracking_number) == request:
+                return  # this very write, retried after its answer was lost: it is stored
             if idempotency_key is not None and key_refused:
                 raise DuplicateSubmission(self._first_with(idempotency_key)) from None
+            if number_taken:
+                raise DuplicateRequest(request.tracking_number) from None
             raise
 
     def _key_put(self, key: str, request: PraRequest) -> dict[str, Any]:

@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from email import message_from_bytes
 from email.utils import parsedate_to_datetime
 
 from pra.domain.request import DueKind, HistoryEvent, PraRequest
+from pra.emails.headers import header_block
 from pra.ports import QueuedEmail
 from pra.services import Services
 from pra.services.digest import DIGEST_DAYS, digest_email, digest_id, due_this_week
@@ -89,8 +89,7 @@ def oldest_wait(pending: Sequence[QueuedEmail], now: datetime) -> int:
 
 
 def _written(email: QueuedEmail) -> datetime | None:
-    head = email.message.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
-    found = message_from_bytes(head)["Date"]
+    found = header_block(email.message)["Date"]
     try:
         when = parsedate_to_datetime(str(found)) if found else None
     except (TypeError, ValueError):
