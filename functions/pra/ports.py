@@ -56,6 +56,10 @@ class QueuedEmail:
     sent_at: datetime | None = None
 
 
+# log_page's and search's `assignee` for the requests no one is assigned (None: anyone's).
+UNASSIGNED = ""
+
+
 @dataclass(frozen=True)
 class LogPage:
     """One page of the request log, and where the next one starts (None: the last page)."""
@@ -116,17 +120,25 @@ class RequestStore(Protocol):
 
     def requests(self, status: Status | None = None) -> list[PraRequest]: ...
 
-    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+    def log_page(
+        self, status: Status | None, after: str | None, limit: int, assignee: str | None = None
+    ) -> LogPage:
         """Up to `limit` requests in the log's order (soonest due first, those without a due
         date last, then by received date and number), after the position `after` a previous
-        page gave; a page costs the same at 1,000 requests as at 100,000."""
+        page gave; a page costs the same at 1,000 requests as at 100,000. With `assignee`,
+        only the requests assigned to that staff email (UNASSIGNED: to no one)."""
         ...
 
     def search(
-        self, words: list[str], status: Status | None, after: str | None, limit: int
+        self,
+        words: list[str],
+        status: Status | None,
+        after: str | None,
+        limit: int,
+        assignee: str | None = None,
     ) -> LogPage:
         """Requests whose tracking number or description has a word beginning with each of
-        `words`, a page at a time in the log's order."""
+        `words`, a page at a time in the log's order (`assignee` as for log_page)."""
         ...
 
     def count(self, status: Status | None = None) -> int:

@@ -224,6 +224,28 @@ def test_reindex_gives_requests_stored_before_the_log_paged_their_place(aws: Aws
     assert store.search(["commission"], None, None, 10).requests == [old]
 
 
+def test_reindex_puts_requests_stored_before_assignment_in_the_unassigned_log(aws: Aws) -> None:
+    """A table from before log_by_assignee: its requests join the index once reindexed."""
+    from datetime import date
+
+    from pra.adapters.dynamodb_store import DynamoRequestStore
+    from pra.ports import UNASSIGNED
+    from tests.aws.resources import TABLE
+    from tests.contract.test_request_store import event, make_request
+
+    store = DynamoRequestStore(aws.dynamodb, TABLE)
+    old = make_request("PRA-2025-00007", date(2025, 3, 4))
+    store.add(old, event("received"), [])
+    aws.dynamodb.update_item(
+        TableName=TABLE,
+        Key={"pk": {"S": "REQ#PRA-2025-00007"}, "sk": {"S": "REQUEST"}},
+        UpdateExpression="REMOVE assignee_pk",
+    )
+    assert store.log_page(None, None, 10, UNASSIGNED).requests == []
+    assert store.rebuild_log() == 1
+    assert store.log_page(None, None, 10, UNASSIGNED).requests == [old]
+
+
 def test_word_search_reads_only_the_word_index_and_the_matching_requests(aws: Aws) -> None:
     """The cost follows the matches: one range read per word, then the matching requests."""
     import dataclasses

@@ -19,6 +19,7 @@ from packaging.requirements import Requirement
 from pra.adapters.dynamodb_items import (
     BY_STATUS,
     CONTACTS_BY_CLOSING,
+    LOG_BY_ASSIGNEE,
     LOG_BY_STATUS,
     OPEN_BY_DUE,
     PENDING_EMAILS,
@@ -291,7 +292,14 @@ def test_the_table_is_encrypted_recoverable_and_protected() -> None:
 def test_the_tables_indexes_are_the_ones_the_adapter_queries() -> None:
     indexes = resource("Table")["Properties"]["GlobalSecondaryIndexes"]
     names = {index["IndexName"] for index in indexes}
-    assert names == {BY_STATUS, LOG_BY_STATUS, OPEN_BY_DUE, PENDING_EMAILS, CONTACTS_BY_CLOSING}
+    assert names == {
+        BY_STATUS,
+        LOG_BY_STATUS,
+        LOG_BY_ASSIGNEE,
+        OPEN_BY_DUE,
+        PENDING_EMAILS,
+        CONTACTS_BY_CLOSING,
+    }
 
 
 @pytest.mark.parametrize("bucket", ["FilesBucket", "RecordsBucket", "SiteBucket"])
@@ -516,6 +524,7 @@ def test_the_roles_are_enforced_on_the_functions_calls_in_these_tests() -> None:
 
     table = NAMES["Table.Arn"]
     assert allowed("ApiFunction", "dynamodb:Query", f"{table}/index/log_by_status")
+    assert allowed("ApiFunction", "dynamodb:Query", f"{table}/index/log_by_assignee")
     assert allowed("ApiFunction", "dynamodb:BatchGetItem", table)
     assert not allowed("SweepFunction", "dynamodb:Query", f"{table}/index/log_by_status")
     assert allowed("SweepFunction", "dynamodb:Query", f"{table}/index/contacts_by_closing")

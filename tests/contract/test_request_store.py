@@ -28,6 +28,7 @@ from pra.domain.request import (
     Submission,
 )
 from pra.ports import (
+    UNASSIGNED,
     DuplicateRequest,
     DuplicateSubmission,
     QueuedEmail,
@@ -467,7 +468,7 @@ def test_a_version_one_database_gets_its_indexes_and_keeps_every_request(
         connection.execute("PRAGMA user_version = 1")
     connection.close()
     store = SqliteRequestStore(path)
-    assert store.schema_version() == SCHEMA_VERSION == 6
+    assert store.schema_version() == SCHEMA_VERSION == 7
     assert store.search(["library"], None, None, 10).requests == [old, closed]
     assert store.log_page(None, None, 10).requests == [old, closed]
     assert store.count() == 2
@@ -703,3 +704,155 @@ def test_a_request_stored_under_older_rules_still_reads_back(store: RequestStore
     stored = dataclasses.replace(older, submission=submission)
     store.add(stored, event("received"), [])
     assert store.get("PRA-2026-00001") == stored
+
+
+ANA, LEE = "ana.ruiz@library.example", "lee.wong@library.example"
+
+
+def _assigned_requests(store: RequestStore) -> list[PraRequest]:
+    """The eleven of _log_requests, assigned: 1, 4, 6, 8, 10 to Ana, 2 and 9 to Lee."""
+    made = []
+    for request in _log_requests(store):
+        n = int(request.tracking_number[-2:])
+        who = ANA if n in {1, 4, 6, 8, 10} else LEE if n in {2, 9} else None
+        if who is not None:
+            assigned = dataclasses.replace(request, assignee=who)
+            store.save(assigned, request.status, event("assigned", n), [])
+            request = assigned
+        made.append(request)
+    return made
+
+
+def _pages(store: RequestStore, limit: int, **filters: object) -> list[str]:
+    seen, after = [], None
+    while True:
+        page = store.log_page(filters.get("status"), after, limit, filters.get("assignee"))  # type: ignore[arg-type]
+        assert len(page.requests) <= limit
+        seen += [r.tracking_number for r in page.requests]
+        if page.next_after is None:
+            return seen
+        after = page.next_after
+
+
+@pytest.mark.parametrize("limit", [1, 2, 50])
+def test_the_log_filters_by_assignee_and_pages_in_due_order(
+    store: RequestStore, limit: int
+) -> None:
+    made = _assigned_requests(store)
+    anas = [r for r in made if r.assignee == ANA]
+    assert _pages(store, limit, assignee=ANA) == _log_order(anas)
+    assert _pages(store, limit, assignee=LEE) == ["PRA-2026-00002", "PRA-2026-00009"]
+    nobodys = [r for r in made if r.assignee is None]
+    assert _pages(store, limit, assignee=UNASSIGNED) == _log_order(nobodys)
+    assert _pages(store, limit, assignee="no.one@library.example") == []
+    assert _pages(store, limit) == _log_order(made)  # no filter: every request still
+
+
+def test_the_assignee_filter_combines_with_the_status(store: RequestStore) -> None:
+    made = _assigned_requests(store)
+    closed_anas = [r for r in made if r.assignee == ANA and r.status is Status.NO_RECORDS]
+    assert _pages(store, 1, status=Status.NO_RECORDS, assignee=ANA) == _log_order(closed_anas)
+    assert _pages(store, 2, status=Status.RECEIVED, assignee=ANA) == [
+        "PRA-2026-00001",
+        "PRA-2026-00004",
+    ]
+    assert _pages(store, 2, status=Status.RECEIVED, assignee=UNASSIGNED) == ["PRA-2026-00003"]
+    found = store.search(["commission"], Status.NO_RECORDS, None, 20, UNASSIGNED).requests
+    assert [r.tracking_number for r in found] == [
+        "PRA-2026-00005",
+        "PRA-2026-00007",
+        "PRA-2026-00011",
+    ]
+    assert [r.tracking_number for r in store.search(["library"], None, None, 20, LEE).requests] == [
+        "PRA-2026-00002",
+        "PRA-2026-00009",
+    ]
+
+
+def test_a_request_moves_between_assignees_and_back_to_no_one(store: RequestStore) -> None:
+    request = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(request, event("received"), [])
+    to_ana = dataclasses.replace(request, assignee=ANA)
+    store.save(to_ana, Status.RECEIVED, event("assigned", 1), [])
+    to_lee = dataclasses.replace(request, assignee=LEE)
+    store.save(to_lee, Status.RECEIVED, event("assigned", 2), [])
+    assert store.get("PRA-2026-00001") == to_lee
+    assert (_pages(store, 5, assignee=ANA), _pages(store, 5, assignee=LEE)) == (
+        [],
+        ["PRA-2026-00001"],
+    )
+    assert _pages(store, 5, assignee=UNASSIGNED) == []
+    # A status change keeps the request in its assignee's log, under its new status.
+    closed = dataclasses.replace(to_lee, status=Status.NO_RECORDS)
+    store.save(closed, Status.RECEIVED, event("no_records", 3), [])
+    assert _pages(store, 5, status=Status.NO_RECORDS, assignee=LEE) == ["PRA-2026-00001"]
+    assert _pages(store, 5, status=Status.RECEIVED, assignee=LEE) == []
+    store.save(dataclasses.replace(closed, assignee=None), Status.NO_RECORDS, event("x", 4), [])
+    assert _pages(store, 5, assignee=LEE) == []
+    assert _pages(store, 5, assignee=UNASSIGNED) == ["PRA-2026-00001"]
+
+
+def test_requests_added_many_at_once_are_in_their_assignees_log(store: RequestStore) -> None:
+    made = [
+        dataclasses.replace(
+            make_request(f"PRA-2026-{n:05d}", date(2026, 11, 2) + timedelta(days=n)),
+            assignee=ANA if n % 3 == 0 else None,
+        )
+        for n in range(1, 10)
+    ]
+    store.add_many([(r, [event("received")]) for r in made])
+    assert _pages(store, 2, assignee=ANA) == ["PRA-2026-00003", "PRA-2026-00006", "PRA-2026-00009"]
+    assert len(_pages(store, 2, assignee=UNASSIGNED)) == 6
+
+
+def test_a_version_six_database_learns_who_each_request_is_assigned_to(tmp_path: Path) -> None:
+    import sqlite3
+
+    from pra.adapters.records import contacts_key, dumps, log_key, request_to_dict
+    from pra.adapters.sqlite_store import _MIGRATIONS
+
+    path = tmp_path / "v6.sqlite3"
+    assigned = dataclasses.replace(make_request("PRA-2026-00001", date(2026, 11, 16)), assignee=ANA)
+    unassigned = make_request("PRA-2026-00002", date(2026, 11, 17))
+    # A database as version 6 made it: no assignee column nor its indexes (the JSON has it).
+    with sqlite3.connect(path) as connection:
+        for number in range(1, 7):
+            connection.executescript(_MIGRATIONS[number])
+        for request in (assigned, unassigned):
+            data = request_to_dict(request)
+            connection.execute(
+                "INSERT INTO requests (tracking_number, status, received_at, next_due, body, "
+                "log_key, contacts_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    request.tracking_number,
+                    data["status"],
+                    data["received_at"],
+                    data["next_due"],
+                    dumps(data),
+                    log_key(request),
+                    contacts_key(request),
+                ),
+            )
+        connection.execute("PRAGMA user_version = 6")
+    connection.close()
+    store = SqliteRequestStore(path)
+    assert store.schema_version() == 7
+    assert _pages(store, 1, assignee=ANA) == ["PRA-2026-00001"]
+    assert _pages(store, 1, assignee=UNASSIGNED) == ["PRA-2026-00002"]
+    assert store.get("PRA-2026-00001") == assigned
+
+
+def test_sqlite_reads_an_assignees_page_from_its_index(tmp_path: Path) -> None:
+    store = SqliteRequestStore(tmp_path / "store.sqlite3")
+    with store._connect() as connection:
+        for status, assignee in [(None, ANA), ("received", ANA), (None, None), ("denied", None)]:
+            where = "log_key > ?" + (" AND status = ?" if status else "")
+            where += " AND assignee = ?" if assignee else " AND assignee IS NULL"
+            params = [""] + ([status] if status else []) + ([assignee] if assignee else [])
+            plan = connection.execute(
+                f"EXPLAIN QUERY PLAN SELECT body FROM requests WHERE {where} "
+                "ORDER BY log_key LIMIT 51",
+                params,
+            ).fetchall()
+            text = " ".join(str(row[-1]) for row in plan)
+            assert "requests_assignee" in text and "TEMP B-TREE" not in text, text

@@ -2,9 +2,11 @@
 
 The layout (infra/README.md has it as a table):
   REQ#<number> / REQUEST          the request: body (JSON) + status, received_key, log_key (the
-                                  log_by_status index); while open also open_pk, due_key (the
-                                  sparse open_by_due index); closed with contacts kept,
-                                  kept_pk, closed_key (the sparse contacts_by_closing index)
+                                  log_by_status index), assignee_pk = <assignee or UNASSIGNED>
+                                  |<status> (with log_key, the log_by_assignee index); while
+                                  open also open_pk, due_key (the sparse open_by_due index);
+                                  closed with contacts kept, kept_pk, closed_key (the sparse
+                                  contacts_by_closing index)
   COUNT / <status>                how many requests have that status (the log's "about N")
   WORD#<3 letters> / <word>#<number>  one word of a request's description or number: the
                                   desk's word search reads only the words that match
@@ -42,8 +44,17 @@ LOG_BY_STATUS = "log_by_status"
 OPEN_BY_DUE = "open_by_due"
 PENDING_EMAILS = "pending_emails"
 CONTACTS_BY_CLOSING = "contacts_by_closing"
+LOG_BY_ASSIGNEE = "log_by_assignee"
 # The partition of the sparse indexes: only items carrying it are in the index at all.
 OPEN, PENDING, KEPT = "OPEN", "PENDING", "KEPT"
+# log_by_assignee's partition of requests assigned to no one (no email is without an @).
+NOBODY = "UNASSIGNED"
+
+
+def assignee_partition(assignee: str | None, status: str) -> str:
+    """A request's partition of log_by_assignee: who it is assigned to (NOBODY: no one) and
+    its status, so every filter of the log is one range per status, as on log_by_status."""
+    return f"{assignee or NOBODY}|{status}"
 
 
 def condition_failed(error: Any) -> bool:
@@ -86,6 +97,7 @@ def request_item(request: PraRequest) -> dict[str, Any]:
         "status": {"S": data["status"]},
         "received_key": {"S": f"{received}#{request.tracking_number}"},
         "log_key": {"S": log_key(request)},
+        "assignee_pk": {"S": assignee_partition(request.assignee, data["status"])},
     }
     if request.next_due is not None:
         item |= _open_attributes(request)
@@ -105,8 +117,10 @@ def state_update(request: PraRequest) -> dict[str, Any]:
         ":body": text(data),
         ":status": {"S": data["status"]},
         ":log": {"S": log_key(request)},
+        ":assignee": {"S": assignee_partition(request.assignee, data["status"])},
     }
-    sets, removes = ["body = :body", "#status = :status", "log_key = :log"], []
+    sets = ["body = :body", "#status = :status", "log_key = :log", "assignee_pk = :assignee"]
+    removes: list[str] = []
     if request.next_due is None:
         removes += ["open_pk", "due_key"]  # nothing due: out of the due index
     else:

@@ -16,12 +16,14 @@ from pra.adapters.dynamodb_items import (
     BY_STATUS,
     CONTACTS_BY_CLOSING,
     KEPT,
+    LOG_BY_ASSIGNEE,
     LOG_BY_STATUS,
     OPEN,
     OPEN_BY_DUE,
     PENDING,
     PENDING_EMAILS,
     PREFIX,
+    assignee_partition,
     condition_failed,
     email_from_item,
     email_item,
@@ -37,10 +39,17 @@ from pra.adapters.dynamodb_items import (
     state_update,
     word_items,
 )
-from pra.adapters.records import contacts_key, log_key, utc_text
+from pra.adapters.records import assigned_as, contacts_key, log_key, utc_text
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
+from pra.ports import (
+    UNASSIGNED,
+    DuplicateRequest,
+    DuplicateSubmission,
+    LogPage,
+    QueuedEmail,
+    StaleRequest,
+)
 
 _ABSENT = "attribute_not_exists(pk)"
 COUNT_PK = {"S": "COUNT"}
@@ -226,22 +235,32 @@ class DynamoRequestStore:
         items.sort(key=lambda item: item["received_key"]["S"])
         return [request_from_item(item) for item in items]
 
-    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+    def log_page(
+        self, status: Status | None, after: str | None, limit: int, assignee: str | None = None
+    ) -> LogPage:
         """One query per status asked for, each at most `limit` + 1 items from the position
-        after: the partitions of log_by_status merged, so a page reads at most 13 × (limit + 1)
-        items however many requests are stored."""
+        after: the partitions of log_by_status (or, for one assignee or none, of
+        log_by_assignee) merged, so a page reads at most 13 × (limit + 1) items however many
+        requests are stored."""
+        statuses = [status.value] if status else [one.value for one in Status]
+        if assignee is None:
+            index, attribute, partitions = LOG_BY_STATUS, "status", statuses
+        else:
+            who = None if assignee == UNASSIGNED else assignee
+            partitions = [assignee_partition(who, one) for one in statuses]
+            index, attribute = LOG_BY_ASSIGNEE, "assignee_pk"
         found: list[dict[str, Any]] = []
-        for one in [status] if status else list(Status):
-            condition = "#status = :status"
-            values: dict[str, Any] = {":status": {"S": one.value}}
+        for partition in partitions:
+            condition = "#partition = :partition"
+            values: dict[str, Any] = {":partition": {"S": partition}}
             if after:
                 condition += " AND log_key > :after"
                 values[":after"] = {"S": after}
             answer = self._client.query(
                 TableName=self._table,
-                IndexName=LOG_BY_STATUS,
+                IndexName=index,
                 KeyConditionExpression=condition,
-                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeNames={"#partition": attribute},
                 ExpressionAttributeValues=values,
                 Limit=limit + 1,
             )
@@ -255,7 +274,12 @@ class DynamoRequestStore:
         )
 
     def search(
-        self, words: list[str], status: Status | None, after: str | None, limit: int
+        self,
+        words: list[str],
+        status: Status | None,
+        after: str | None,
+        limit: int,
+        assignee: str | None = None,
     ) -> LogPage:
         """Each word of three letters or more is one range read of the word index (its
         partition is the word's first three letters, its sort key begins with the word); the
@@ -281,7 +305,9 @@ class DynamoRequestStore:
             if not numbers:
                 return LogPage([], None)
         requests = [
-            r for r in self._get_requests(sorted(numbers or ())) if status in {None, r.status}
+            r
+            for r in self._get_requests(sorted(numbers or ()))
+            if status in {None, r.status} and assigned_as(r, assignee)
         ]
         ordered = sorted((key_, r) for r in requests if (key_ := log_key(r)) > (after or ""))
         page = [request for _, request in ordered[:limit]]
@@ -320,8 +346,11 @@ class DynamoRequestStore:
                 request = request_from_item(item)
                 self._put_all(word_items(request))  # the same keys again: safe to repeat
                 closed = item.get("closed_key", {}).get("S")
-                if item.get("log_key") != {"S": log_key(request)} or closed != contacts_key(
-                    request
+                partition = assignee_partition(request.assignee, request.status.value)
+                if (
+                    item.get("log_key") != {"S": log_key(request)}
+                    or closed != contacts_key(request)
+                    or item.get("assignee_pk") != {"S": partition}
                 ):
                     self._client.update_item(
                         TableName=self._table,

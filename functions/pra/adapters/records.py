@@ -62,6 +62,14 @@ def contacts_key(request: PraRequest) -> str | None:
     return f"{closed.isoformat()}|{request.tracking_number}"
 
 
+def assigned_as(request: PraRequest, assignee: str | None) -> bool:
+    """Whether the request passes the log's assignee filter: None lets every request through,
+    UNASSIGNED ("") those assigned to no one, an email those assigned to it."""
+    if assignee is None:
+        return True
+    return (request.assignee or "") == assignee
+
+
 def log_key(request: PraRequest) -> str:
     """The request's place in the log, as one string every store sorts the same way: open
     requests by next due date first, then the rest, each by received date and number."""

@@ -22,9 +22,16 @@ from pra.adapters.records import (
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.lifecycle import Status
 from pra.domain.request import HistoryEvent, PraRequest
-from pra.ports import DuplicateRequest, DuplicateSubmission, LogPage, QueuedEmail, StaleRequest
+from pra.ports import (
+    UNASSIGNED,
+    DuplicateRequest,
+    DuplicateSubmission,
+    LogPage,
+    QueuedEmail,
+    StaleRequest,
+)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _SCHEMA_V1 = """
 CREATE TABLE counters (year INTEGER PRIMARY KEY, value INTEGER NOT NULL);
@@ -98,6 +105,16 @@ CREATE INDEX requests_contacts_kept ON requests (contacts_key) WHERE contacts_ke
 UPDATE emails SET message = x'' WHERE sent_at IS NOT NULL OR gave_up_at IS NOT NULL
 """
 
+# Who a request is assigned to, for the log's "Mine" and "Unassigned": each a range of one
+# index in the log's order (NULL, assigned to no one, is a value of the index like any other),
+# with the status when one is chosen too. Requests stored before come from their JSON.
+_SCHEMA_V7 = """
+ALTER TABLE requests ADD COLUMN assignee TEXT;
+UPDATE requests SET assignee = json_extract(body, '$.assignee');
+CREATE INDEX requests_assignee_log ON requests (assignee, log_key);
+CREATE INDEX requests_assignee_status_log ON requests (assignee, status, log_key)
+"""
+
 _MIGRATIONS = {
     1: _SCHEMA_V1,
     2: _SCHEMA_V2,
@@ -105,6 +122,7 @@ _MIGRATIONS = {
     4: _SCHEMA_V4,
     5: _SCHEMA_V5,
     6: _SCHEMA_V6,
+    7: _SCHEMA_V7,
 }
 # Keys older than this are dropped as new ones are written.
 KEEP_KEYS = timedelta(days=2)
@@ -113,6 +131,17 @@ KEEP_KEYS = timedelta(days=2)
 def _after_day(day: date) -> str:
     """A key just past every contacts_key of `day` ("2026-12-07|…" < "2026-12-07}")."""
     return f"{day.isoformat()}}}"
+
+
+def _where_assignee(
+    where: list[str], params: list[str], assignee: str | None, table: str = ""
+) -> None:
+    """The condition for the log's assignee filter (None: anyone's, UNASSIGNED: no one's)."""
+    if assignee == UNASSIGNED:
+        where.append(f"{table}assignee IS NULL")
+    elif assignee is not None:
+        where.append(f"{table}assignee = ?")
+        params.append(assignee)
 
 
 class SqliteRequestStore:
@@ -243,9 +272,8 @@ class SqliteRequestStore:
     def _insert_request(connection: sqlite3.Connection, request: PraRequest) -> None:
         data = request_to_dict(request)
         cursor = connection.execute(
-            "INSERT INTO requests "
-            "(tracking_number, status, received_at, next_due, body, log_key, contacts_key) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO requests (tracking_number, status, received_at, next_due, body, "
+            "log_key, contacts_key, assignee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 request.tracking_number,
                 data["status"],
@@ -254,6 +282,7 @@ class SqliteRequestStore:
                 dumps(data),
                 log_key(request),
                 contacts_key(request),
+                request.assignee,
             ),
         )
         # The description never changes, so the words are written once, with the request.
@@ -280,13 +309,14 @@ class SqliteRequestStore:
                 raise StaleRequest(request.tracking_number)
             connection.execute(
                 "UPDATE requests SET status = ?, next_due = ?, body = ?, log_key = ?, "
-                "contacts_key = ? WHERE tracking_number = ?",
+                "contacts_key = ?, assignee = ? WHERE tracking_number = ?",
                 (
                     data["status"],
                     data["next_due"],
                     dumps(data),
                     log_key(request),
                     contacts_key(request),
+                    request.assignee,
                     request.tracking_number,
                 ),
             )
@@ -310,11 +340,14 @@ class SqliteRequestStore:
             rows = connection.execute(query + " ORDER BY received_at, tracking_number", params)
             return [request_from_dict(json.loads(row[0])) for row in rows]
 
-    def log_page(self, status: Status | None, after: str | None, limit: int) -> LogPage:
+    def log_page(
+        self, status: Status | None, after: str | None, limit: int, assignee: str | None = None
+    ) -> LogPage:
         where, params = ["log_key > ?"], [after or ""]
         if status is not None:
             where.append("status = ?")
             params.append(status.value)
+        _where_assignee(where, params, assignee)
         query = (
             f"SELECT body, log_key FROM requests WHERE {' AND '.join(where)} "
             "ORDER BY log_key LIMIT ?"
@@ -325,7 +358,12 @@ class SqliteRequestStore:
         return LogPage(page, rows[limit - 1][1] if len(rows) > limit else None)
 
     def search(
-        self, words: list[str], status: Status | None, after: str | None, limit: int
+        self,
+        words: list[str],
+        status: Status | None,
+        after: str | None,
+        limit: int,
+        assignee: str | None = None,
     ) -> LogPage:
         # Each word as a prefix, all required; only the matches are read and sorted.
         terms = [re.sub(r"\W+", " ", word).strip() for word in words]
@@ -336,6 +374,7 @@ class SqliteRequestStore:
         if status is not None:
             where.append("r.status = ?")
             params.append(status.value)
+        _where_assignee(where, params, assignee, "r.")
         sql = (
             "SELECT r.body, r.log_key FROM requests_words "
             "JOIN requests r ON r.rowid = requests_words.rowid "
@@ -356,6 +395,7 @@ class SqliteRequestStore:
     def rebuild_log(self) -> int:
         with self._transaction() as connection:
             self._fill_keys(connection)
+            connection.execute("UPDATE requests SET assignee = json_extract(body, '$.assignee')")
             return int(connection.execute("SELECT count(*) FROM requests").fetchone()[0])
 
     def history(self, tracking_number: str) -> list[HistoryEvent]:
