@@ -238,6 +238,29 @@ class StaffAccount:
         return self.title_es if language == "es" and self.title_es else self.title
 
 
+@dataclass(frozen=True)
+class AccountChange:
+    """One change to a staff account, kept for the desk's list of recent changes."""
+
+    at: datetime
+    by: str  # who made it: a staff account's email, or "cli:<OS user>" from the command line
+    account: str  # the email of the account changed
+    what: str  # e.g. "role changed from staff to coordinator"
+
+
+@dataclass(frozen=True)
+class PasswordReset:
+    """A one-time password-reset link as stored: a digest of its token, never the token."""
+
+    digest: str
+    email: str
+    expires_at: datetime
+    # The account's session version when the link was made: any later change that ends its
+    # sessions (a new password, role, deactivation, a sign-out) makes the link stale.
+    session_version: int
+    used_at: datetime | None = None
+
+
 class StaffStore(Protocol):
     def add_staff(self, account: StaffAccount) -> None:
         """Store a new account; DuplicateStaff if the email is taken."""
@@ -266,6 +289,27 @@ class StaffStore(Protocol):
     def end_sessions(self, email: str) -> None:
         """End every session the account signed in before now, on every device: its session
         version goes up by one, atomically. KeyError if unknown."""
+        ...
+
+    def record_account_change(self, change: AccountChange) -> None:
+        """Keep `change` in the accounts' change log (added, never rewritten)."""
+        ...
+
+    def account_changes(self, limit: int, account: str | None = None) -> list[AccountChange]:
+        """The newest `limit` changes, newest first; only those to `account` when given."""
+        ...
+
+    def add_password_reset(self, reset: PasswordReset) -> None:
+        """Keep a new reset link (by its digest); links long expired may be dropped."""
+        ...
+
+    def password_reset(self, digest: str) -> PasswordReset | None:
+        """The link stored under `digest`, used or not; None if unknown (or dropped)."""
+        ...
+
+    def use_password_reset(self, digest: str, at: datetime) -> bool:
+        """Mark the link used at `at`, atomically: True for exactly one caller, and only
+        while it is unused and `at` is before it expires."""
         ...
 
 

@@ -14,7 +14,7 @@ import pytest
 from pra.adapters.sqlite_staff import SCHEMA_VERSION, SqliteStaffStore
 from pra.adapters.sqlite_store import SqliteRequestStore
 from pra.domain.throttle import Failures
-from pra.ports import DuplicateStaff, StaffAccount, StaffStore
+from pra.ports import AccountChange, DuplicateStaff, PasswordReset, StaffAccount, StaffStore
 from tests.contract.test_request_store import event, make_request
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -225,3 +225,89 @@ def test_ending_the_sessions_of_an_unknown_account_is_a_key_error(store: StaffSt
     with pytest.raises(KeyError):
         store.end_sessions("nobody@library.example")
     assert store.staff("nobody@library.example") is None
+
+
+def change(
+    minutes: int, account: str = "ana@library.example", what: str = "deactivated"
+) -> AccountChange:
+    at = datetime(2026, 11, 16, 10, tzinfo=PACIFIC) + timedelta(minutes=minutes)
+    return AccountChange(at, "dee.director@library.example", account, what)
+
+
+def test_account_changes_read_back_newest_first_up_to_the_limit(store: StaffStore) -> None:
+    assert store.account_changes(10) == []
+    for minutes in (0, 5, 2):
+        store.record_account_change(change(minutes, what=f"change at {minutes}"))
+    assert store.account_changes(10) == [
+        change(5, what="change at 5"),
+        change(2, what="change at 2"),
+        change(0, what="change at 0"),
+    ]
+    assert store.account_changes(1) == [change(5, what="change at 5")]
+
+
+def test_account_changes_of_one_account_and_two_at_one_instant(store: StaffStore) -> None:
+    store.record_account_change(change(0, "ana@library.example", "role changed"))
+    store.record_account_change(change(1, "sam@library.example", "deactivated"))
+    store.record_account_change(change(1, "sam@library.example", "activated"))
+    store.record_account_change(change(2, "ana@library.example", "activated"))
+    # Two at one instant: both, in either order (the log's order is by time only).
+    sams = store.account_changes(5, "Sam@Library.example ")
+    assert sorted(c.what for c in sams) == ["activated", "deactivated"]
+    assert {c.account for c in sams} == {"sam@library.example"}
+    assert store.account_changes(1, "ana@library.example") == [
+        change(2, "ana@library.example", "activated")
+    ]
+    assert store.account_changes(5, "nobody@library.example") == []
+    assert len(store.account_changes(10)) == 4
+
+
+def reset(minutes: int = 60, digest: str = "f" * 64) -> PasswordReset:
+    expires = datetime(2026, 11, 16, 10, tzinfo=PACIFIC) + timedelta(minutes=minutes)
+    return PasswordReset(digest, "ana@library.example", expires, session_version=3)
+
+
+def test_a_reset_link_reads_back_by_its_digest_and_is_used_once(store: StaffStore) -> None:
+    assert store.password_reset("f" * 64) is None
+    store.add_password_reset(reset())
+    assert store.password_reset("f" * 64) == reset()
+    used_at = datetime(2026, 11, 16, 10, 30, 5, 250, tzinfo=PACIFIC)
+    assert store.use_password_reset("f" * 64, used_at) is True
+    assert store.use_password_reset("f" * 64, used_at) is False
+    stored = store.password_reset("f" * 64)
+    assert stored == dataclasses.replace(reset(), used_at=used_at)
+
+
+def test_a_reset_link_is_refused_from_the_instant_it_expires(store: StaffStore) -> None:
+    store.add_password_reset(reset(minutes=60))
+    expiry = datetime(2026, 11, 16, 11, tzinfo=PACIFIC)
+    assert store.use_password_reset("f" * 64, expiry) is False
+    assert store.use_password_reset("e" * 64, expiry - timedelta(hours=1)) is False  # unknown
+    assert store.use_password_reset("f" * 64, expiry - timedelta(microseconds=1)) is True
+
+
+def test_two_reset_links_are_kept_apart(store: StaffStore) -> None:
+    store.add_password_reset(reset(digest="a" * 64))
+    store.add_password_reset(reset(digest="b" * 64))
+    assert store.use_password_reset("a" * 64, datetime(2026, 11, 16, 10, 1, tzinfo=PACIFIC))
+    still = store.password_reset("b" * 64)
+    assert still is not None and still.used_at is None
+
+
+def test_a_staff_table_of_version_four_gains_the_change_log_and_reset_links(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "pra.sqlite3"
+    old = SqliteStaffStore(path)
+    old.add_staff(account())
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE account_changes")
+        connection.execute("DROP TABLE password_resets")
+        connection.execute("UPDATE schema_versions SET version = 4 WHERE component = 'staff'")
+    connection.close()
+    again = SqliteStaffStore(path)
+    assert again.schema_version() == SCHEMA_VERSION == 5
+    assert again.staff("ana.coordinator@library.example") == account()
+    again.record_account_change(change(0))
+    again.add_password_reset(reset())
+    assert again.account_changes(1) == [change(0)]

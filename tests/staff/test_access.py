@@ -106,10 +106,16 @@ def test_no_staff_route_answers_or_leaks_without_a_sign_in(
     assert problems == []
 
 
-def test_the_only_page_open_without_a_sign_in_is_the_sign_in_form(app: Flask) -> None:
-    assert {"staff.sign_in_form", "staff.sign_in"} == SIGN_IN_ENDPOINTS
+def test_the_only_pages_open_without_a_sign_in_are_sign_in_and_a_reset_link(app: Flask) -> None:
+    assert {
+        "staff.sign_in_form",
+        "staff.sign_in",
+        "staff_accounts.reset_form",
+        "staff_accounts.reset",
+    } == SIGN_IN_ENDPOINTS
     assert {r.rule for r in staff_rules(app) if r.endpoint in SIGN_IN_ENDPOINTS} == {
-        "/staff/sign-in"
+        "/staff/sign-in",
+        "/staff/reset/<token>",
     }
 
 

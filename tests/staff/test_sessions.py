@@ -62,9 +62,11 @@ def test_signing_out_ends_the_sessions_on_every_device(
 @pytest.mark.parametrize(
     "change",
     [
-        lambda services: account_changes.change_password(services, COORDINATOR, PASSWORD + "!"),
-        lambda services: account_changes.change_role(services, COORDINATOR, "staff"),
-        lambda services: account_changes.set_active(services, COORDINATOR, False),
+        lambda services: account_changes.change_password(
+            services, COORDINATOR, PASSWORD + "!", by="cli"
+        ),
+        lambda services: account_changes.change_role(services, COORDINATOR, "staff", by="cli"),
+        lambda services: account_changes.set_active(services, COORDINATOR, False, by="cli"),
         lambda services: account_changes.sign_out_everywhere(services, COORDINATOR),
     ],
     ids=["password", "role", "deactivation", "sign-out-everywhere"],
@@ -84,8 +86,8 @@ def test_reactivating_an_account_does_not_bring_its_old_sessions_back(
     app: Flask, services: Services, coordinator: FlaskClient
 ) -> None:
     cookie = copied_cookie(coordinator)
-    account_changes.set_active(services, COORDINATOR, False)
-    account_changes.set_active(services, COORDINATOR, True)
+    account_changes.set_active(services, COORDINATOR, False, by="cli")
+    account_changes.set_active(services, COORDINATOR, True, by="cli")
     assert replay(app, cookie) == 303
 
 

@@ -3,21 +3,31 @@
 A library has a handful of staff accounts, so one partition holds them all and a single
 query lists them in email order. The session version is an attribute of its own beside the
 account's body, so updating the account never moves it back (only end_sessions adds to it).
+
+Beside the accounts:
+  STAFF / <email>                    an account: body (JSON) + session_version
+  SIGNIN#<digest> / SIGNIN           failed sign-ins counted under a digest; expires_at (TTL)
+  STAFFLOG / <at>#<random>           one account change: body (JSON); one partition in time
+                                     order (changes are rare: a few a month)
+  RESET#<digest> / RESET             a password-reset link by its token's digest: body (JSON) +
+                                     valid_until, used_at; expires_at (TTL) a day after it ends
 """
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import asdict, fields
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from botocore.exceptions import ClientError
 
 from pra.adapters.dynamodb_items import body, condition_failed, key, query_items, text
 from pra.domain.throttle import Failures
-from pra.ports import DuplicateStaff, StaffAccount
+from pra.ports import AccountChange, DuplicateStaff, PasswordReset, StaffAccount
 
 STAFF = "STAFF"
+STAFF_LOG = "STAFFLOG"
 FORGET_AFTER = timedelta(days=1)
 
 
@@ -77,6 +87,102 @@ class DynamoStaffStore:
         if not self._update(email, "ADD session_version :one", {":one": {"N": "1"}}):
             raise KeyError(email)
 
+    def record_account_change(self, change: AccountChange) -> None:
+        at = change.at.astimezone(UTC).isoformat()
+        item = {
+            **key(STAFF_LOG, f"{at}#{secrets.token_hex(8)}"),
+            "body": text(
+                {"at": at, "by": change.by, "account": change.account.strip().lower(),
+                 "what": change.what}
+            ),
+        }  # fmt: skip
+        self._client.put_item(
+            TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(pk)"
+        )
+
+    def account_changes(self, limit: int, account: str | None = None) -> list[AccountChange]:
+        """One account's: the partition is read newest first until `limit` match (a library
+        makes a few changes a month, so the whole log is a page or two)."""
+        wanted = account.strip().lower() if account else None
+        pages = self._client.get_paginator("query").paginate(
+            TableName=self._table,
+            KeyConditionExpression="pk = :log",
+            ExpressionAttributeValues={":log": {"S": STAFF_LOG}},
+            ScanIndexForward=False,
+            ConsistentRead=True,
+        )
+        found: list[AccountChange] = []
+        for page in pages:
+            for item in page["Items"]:
+                data = body(item)
+                if wanted is None or data["account"] == wanted:
+                    found.append(
+                        AccountChange(
+                            datetime.fromisoformat(data["at"]),
+                            data["by"],
+                            data["account"],
+                            data["what"],
+                        )
+                    )
+                if len(found) >= limit:
+                    return found
+        return found
+
+    def add_password_reset(self, reset: PasswordReset) -> None:
+        item = {
+            **_reset_key(reset.digest),
+            "body": text(
+                {
+                    "email": reset.email.strip().lower(),
+                    "expires_at": reset.expires_at.astimezone(UTC).isoformat(),
+                    "session_version": reset.session_version,
+                }
+            ),
+            "valid_until": {"N": str(reset.expires_at.timestamp())},
+            # The table's time to live removes the link a day after it stopped working.
+            "expires_at": {"N": str(int((reset.expires_at + FORGET_AFTER).timestamp()))},
+        }
+        self._client.put_item(
+            TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(pk)"
+        )
+
+    def password_reset(self, digest: str) -> PasswordReset | None:
+        answer = self._client.get_item(
+            TableName=self._table, Key=_reset_key(digest), ConsistentRead=True
+        )
+        item = answer.get("Item")
+        if not item:
+            return None
+        data = body(item)
+        used = item.get("used_at", {}).get("S")
+        return PasswordReset(
+            digest=digest,
+            email=data["email"],
+            expires_at=datetime.fromisoformat(data["expires_at"]),
+            session_version=int(data["session_version"]),
+            used_at=datetime.fromisoformat(used) if used else None,
+        )
+
+    def use_password_reset(self, digest: str, at: datetime) -> bool:
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=_reset_key(digest),
+                UpdateExpression="SET used_at = :at",
+                ConditionExpression=(
+                    "attribute_exists(pk) AND attribute_not_exists(used_at) AND valid_until > :now"
+                ),
+                ExpressionAttributeValues={
+                    ":at": {"S": at.astimezone(UTC).isoformat()},
+                    ":now": {"N": str(at.timestamp())},
+                },
+            )
+        except ClientError as error:
+            if not condition_failed(error):
+                raise
+            return False
+        return True
+
     def _put(self, account: StaffAccount, condition: str) -> bool:
         """False when the condition failed; any other error travels on."""
         item = {
@@ -110,6 +216,10 @@ class DynamoStaffStore:
 
 def _failures_key(key_digest: str) -> dict[str, Any]:
     return key(f"SIGNIN#{key_digest}", "SIGNIN")
+
+
+def _reset_key(digest: str) -> dict[str, Any]:
+    return key(f"RESET#{digest}", "RESET")
 
 
 def _body(account: StaffAccount) -> dict[str, Any]:

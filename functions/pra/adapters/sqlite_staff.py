@@ -14,12 +14,12 @@ from pathlib import Path
 from pra.adapters.records import utc_text
 from pra.adapters.sqlite_db import connect, transaction, use_write_ahead_log
 from pra.domain.throttle import Failures
-from pra.ports import DuplicateStaff, StaffAccount
+from pra.ports import AccountChange, DuplicateStaff, PasswordReset, StaffAccount
 
 COMPONENT = "staff"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
-_MIGRATIONS = {
+_MIGRATIONS: dict[int, str | tuple[str, ...]] = {
     1: """
 CREATE TABLE staff (
     email TEXT PRIMARY KEY,
@@ -41,10 +41,19 @@ CREATE TABLE staff (
     # and last_failed_at of versions 1-3 are no longer read).
     4: "CREATE TABLE sign_in_failures "
     "(key TEXT PRIMARY KEY, count INTEGER NOT NULL, last_at TEXT NOT NULL)",
+    # Who changed which account, what and when; one-time password-reset links by digest.
+    5: (
+        "CREATE TABLE account_changes (at TEXT NOT NULL, changed_by TEXT NOT NULL, "
+        "account TEXT NOT NULL, what TEXT NOT NULL)",
+        "CREATE INDEX account_changes_by_account ON account_changes (account, at)",
+        "CREATE TABLE password_resets (digest TEXT PRIMARY KEY, email TEXT NOT NULL, "
+        "expires_at TEXT NOT NULL, session_version INTEGER NOT NULL, used_at TEXT)",
+    ),
 }
 
 _COLUMNS = "email, name, title, role, password_hash, phone, active, title_es, session_version"
 # Counts untouched this long are dropped as others are written: their locks ended long before.
+# Reset links expired this long are dropped as others are added, like DynamoDB's time to live.
 _FORGET_AFTER = timedelta(days=1)
 
 
@@ -66,7 +75,9 @@ class SqliteStaffStore:
             )
             version = self._version(connection)
             for number in range(version + 1, SCHEMA_VERSION + 1):
-                connection.execute(_MIGRATIONS[number])
+                migration = _MIGRATIONS[number]
+                for statement in (migration,) if isinstance(migration, str) else migration:
+                    connection.execute(statement)
                 connection.execute(
                     "INSERT INTO schema_versions VALUES (?, ?) "
                     "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
@@ -147,6 +158,60 @@ class SqliteStaffStore:
             ).rowcount
         if changed == 0:
             raise KeyError(email)
+
+    def record_account_change(self, change: AccountChange) -> None:
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT INTO account_changes VALUES (?, ?, ?, ?)",
+                (utc_text(change.at), change.by, change.account.strip().lower(), change.what),
+            )
+
+    def account_changes(self, limit: int, account: str | None = None) -> list[AccountChange]:
+        where, arguments = ("WHERE account = ?", [account.strip().lower()]) if account else ("", [])
+        with connect(self._path) as connection:
+            rows = connection.execute(
+                f"SELECT at, changed_by, account, what FROM account_changes {where} "
+                "ORDER BY at DESC, rowid DESC LIMIT ?",
+                (*arguments, limit),
+            ).fetchall()
+        return [AccountChange(datetime.fromisoformat(r[0]), r[1], r[2], r[3]) for r in rows]
+
+    def add_password_reset(self, reset: PasswordReset) -> None:
+        with self._transaction() as connection:
+            connection.execute(
+                "DELETE FROM password_resets WHERE expires_at < ?",
+                (utc_text(reset.expires_at - _FORGET_AFTER),),
+            )
+            connection.execute(
+                "INSERT INTO password_resets VALUES (?, ?, ?, ?, NULL)",
+                (
+                    reset.digest,
+                    reset.email.strip().lower(),
+                    utc_text(reset.expires_at),
+                    reset.session_version,
+                ),
+            )
+
+    def password_reset(self, digest: str) -> PasswordReset | None:
+        with connect(self._path) as connection:
+            row = connection.execute(
+                "SELECT digest, email, expires_at, session_version, used_at "
+                "FROM password_resets WHERE digest = ?",
+                (digest,),
+            ).fetchone()
+        if row is None:
+            return None
+        used_at = datetime.fromisoformat(row[4]) if row[4] else None
+        return PasswordReset(row[0], row[1], datetime.fromisoformat(row[2]), int(row[3]), used_at)
+
+    def use_password_reset(self, digest: str, at: datetime) -> bool:
+        with self._transaction() as connection:
+            changed = connection.execute(
+                "UPDATE password_resets SET used_at = ? "
+                "WHERE digest = ? AND used_at IS NULL AND expires_at > ?",
+                (utc_text(at), digest, utc_text(at)),
+            ).rowcount
+        return bool(changed)
 
 
 def _row(account: StaffAccount) -> tuple[object, ...]:

@@ -1,7 +1,9 @@
-"""`pra staff add|edit|password|role|deactivate|activate|sign-out|list`: the desk's accounts.
+"""`pra staff add|edit|password|reset|role|deactivate|activate|sign-out|list`: the desk's accounts.
 
 A new password, a new role, deactivation and `sign-out` end the account's sessions on every
-device (pra.staff.accounts).
+device (pra.staff.accounts). `reset` emails the account a one-time link to choose a password
+itself (pra.staff.reset). Each change is recorded in the accounts' change log the desk shows,
+made by "cli:<OS user>" (pra.staff.accounts.cli_actor).
 
 The password is never an argument (it would sit in the shell history and the process list):
 it is asked for twice on a terminal, or read as the first line of stdin otherwise.
@@ -24,7 +26,9 @@ from pra.config import Settings
 from pra.ports import DuplicateStaff, StaffAccount
 from pra.services import Services
 from pra.staff import accounts
+from pra.staff.accounts import cli_actor
 from pra.staff.passwords import WeakPassword, check_strength, hash_password
+from pra.staff.reset import AccountInactive, send_reset_link
 from pra.staff.roles import ROLES, UnknownRole, check_role
 
 
@@ -55,6 +59,12 @@ def add_parser(commands: Any) -> None:
     password.add_argument("email")
     password.add_argument("--data-dir", type=Path)
     password.set_defaults(run=_password)
+    reset = staff_commands.add_parser(
+        "reset", help="email the account a one-time link to choose a new password (an hour)"
+    )
+    reset.add_argument("email")
+    reset.add_argument("--data-dir", type=Path)
+    reset.set_defaults(run=_reset)
     role = staff_commands.add_parser("role", help="change the role and end the sessions")
     role.add_argument("email")
     role.add_argument("role", help=f"one of: {', '.join(ROLES)}")
@@ -96,6 +106,7 @@ def _add(args: argparse.Namespace, settings: Settings) -> int:
         services.staff.add_staff(account)
     except DuplicateStaff:
         raise CliError(f"a staff account for {email} already exists") from None
+    accounts.record(services, cli_actor(), email, f"added as {role}")
     print(f"added {email} ({role})")
     return 0
 
@@ -116,6 +127,7 @@ def _edit(args: argparse.Namespace, settings: Settings) -> int:
     if not changes:
         raise CliError("say what to change: --name, --title, --title-es or --phone")
     services.staff.update_staff(dataclasses.replace(account, **changes))
+    accounts.record(services, cli_actor(), email, f"{', '.join(sorted(changes))} changed")
     print(f"changed {', '.join(sorted(changes))} of {email}")
     return 0
 
@@ -123,7 +135,7 @@ def _edit(args: argparse.Namespace, settings: Settings) -> int:
 def _password(args: argparse.Namespace, settings: Settings) -> int:
     services, email = _existing(args, settings)
     try:
-        accounts.change_password(services, email, _read_password())
+        accounts.change_password(services, email, _read_password(), by=cli_actor())
     except WeakPassword as error:
         raise CliError(str(error)) from None
     print(f"new password for {email}; its sessions have ended")
@@ -133,7 +145,7 @@ def _password(args: argparse.Namespace, settings: Settings) -> int:
 def _role(args: argparse.Namespace, settings: Settings) -> int:
     services, email = _existing(args, settings)
     try:
-        changed = accounts.change_role(services, email, args.role)
+        changed = accounts.change_role(services, email, args.role, by=cli_actor())
     except UnknownRole as error:
         raise CliError(str(error)) from None
     print(f"{email} is now {changed.role}; its sessions have ended")
@@ -143,12 +155,22 @@ def _role(args: argparse.Namespace, settings: Settings) -> int:
 def _state(args: argparse.Namespace, settings: Settings) -> int:
     services, email = _existing(args, settings)
     if args.active is None:
-        accounts.sign_out_everywhere(services, email)
+        accounts.sign_out_everywhere(services, email, by=cli_actor())
         print(f"the sessions of {email} have ended")
     else:
-        accounts.set_active(services, email, args.active)
+        accounts.set_active(services, email, args.active, by=cli_actor())
         state = "active" if args.active else "inactive; its sessions have ended"
         print(f"{email} is {state}")
+    return 0
+
+
+def _reset(args: argparse.Namespace, settings: Settings) -> int:
+    services, email = _existing(args, settings)
+    try:
+        send_reset_link(services, email, by=cli_actor())
+    except AccountInactive:
+        raise CliError(f"{email} is deactivated: `pra staff activate` it first") from None
+    print(f"a password-reset link was emailed to {email}; it works once, for an hour")
     return 0
 
 
@@ -161,16 +183,29 @@ def _existing(args: argparse.Namespace, settings: Settings) -> tuple[Services, s
 
 
 def _list(args: argparse.Namespace, settings: Settings) -> int:
-    accounts = services_for(settings).staff.all_staff()
-    if not accounts:
+    """Active accounts, then the deactivated ones under a heading of their own."""
+    everyone = services_for(settings).staff.all_staff()
+    if not everyone:
         print("no staff accounts")
         return 0
+    active = [account for account in everyone if account.active]
+    inactive = [account for account in everyone if not account.active]
     print(f"{'EMAIL':<32} {'ROLE':<12} {'STATE':<9} NAME, TITLE")
-    for account in accounts:
-        state = "active" if account.active else "inactive"
-        titles = " / ".join(filter(None, [account.title, account.title_es]))
-        print(f"{account.email:<32} {account.role:<12} {state:<9} {account.name}, {titles}")
+    for account in active:
+        _list_line(account, "active")
+    if not active:
+        print("(no active account)")
+    if inactive:
+        print()
+        print(f"deactivated: {len(inactive)} (sign-in refused; `pra staff activate EMAIL`)")
+        for account in inactive:
+            _list_line(account, "inactive")
     return 0
+
+
+def _list_line(account: StaffAccount, state: str) -> None:
+    titles = " / ".join(filter(None, [account.title, account.title_es]))
+    print(f"{account.email:<32} {account.role:<12} {state:<9} {account.name}, {titles}")
 
 
 def _valid_email(raw: str) -> str:

@@ -13,10 +13,16 @@ class Permission(StrEnum):
     ACT_ON_REQUESTS = "act_on_requests"  # the written responses of the lifecycle
     DECIDE_APPEALS = "decide_appeals"
     HANDLE_ESCALATIONS = "handle_escalations"  # overdue requests escalated to the Director
+    MANAGE_ACCOUNTS = "manage_accounts"  # other staff's accounts: reset links, roles, activity
 
 
 _COORDINATOR = frozenset(
-    {Permission.READ_LOG, Permission.READ_CONTACTS, Permission.ACT_ON_REQUESTS}
+    {
+        Permission.READ_LOG,
+        Permission.READ_CONTACTS,
+        Permission.ACT_ON_REQUESTS,
+        Permission.MANAGE_ACCOUNTS,
+    }
 )
 
 PERMISSIONS: dict[str, frozenset[Permission]] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import actions, delivery, desk, fees, files, intake, library, patron
+from pra.web.staff import accounts, actions, delivery, desk, fees, files, intake, library, patron
 
 
 def register(app: Flask) -> None:
@@ -18,3 +18,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(library.blueprint)
     app.register_blueprint(fees.blueprint)
     app.register_blueprint(patron.blueprint)
+    app.register_blueprint(accounts.blueprint)

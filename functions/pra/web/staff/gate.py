@@ -31,7 +31,11 @@ from pra.web.context import current_services
 from pra.web.staff import sessions
 
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
-SIGN_IN_ENDPOINTS = frozenset({"staff.sign_in_form", "staff.sign_in"})
+# Open without a sign-in: the sign-in form, and the page a password-reset link opens (its
+# one-time token is the credential: pra.staff.reset). Their POSTs still need the CSRF token.
+SIGN_IN_ENDPOINTS = frozenset(
+    {"staff.sign_in_form", "staff.sign_in", "staff_accounts.reset_form", "staff_accounts.reset"}
+)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # The forms that carry files: a request's upload, and a record published on its own.
 UPLOAD_ENDPOINTS = frozenset({"staff_files.upload", "staff_library.publish"})
