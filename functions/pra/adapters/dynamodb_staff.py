@@ -16,6 +16,7 @@ Beside the accounts:
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import asdict, fields
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -65,13 +66,20 @@ class DynamoStaffStore:
             TableName=self._table, Key=_failures_key(key), ConsistentRead=True
         )
         item = answer.get("Item")
-        if not item:
+        if not item or item["count"]["N"] == "0":
             return Failures()
         return Failures(int(item["count"]["N"]), datetime.fromisoformat(item["last_at"]["S"]))
 
     def record_sign_in_failures(self, key: str, failures: Failures) -> None:
         if failures.last_at is None:
-            self._client.delete_item(TableName=self._table, Key=_failures_key(key))
+            # Forgotten without DeleteItem, which the API function's role does not have: a
+            # count of zero that the table's time to live removes.
+            forgotten = {
+                **_failures_key(key),
+                "count": {"N": "0"},
+                "expires_at": {"N": str(int(time.time()))},
+            }
+            self._client.put_item(TableName=self._table, Item=forgotten)
             return
         forget_at = failures.last_at + FORGET_AFTER
         item = {
