@@ -59,7 +59,7 @@ test: lint typecheck site browser clamav node checkov
 
 # The Lambda package for arm64 and Python 3.13, from any machine (functions/Makefile).
 PACKAGE := infra/build/package
-package: $(STAMP)
+package: site
 	rm -rf $(PACKAGE)
 	$(MAKE) --no-print-directory -C functions build-ApiFunction \
 	  ARTIFACTS_DIR=$(CURDIR)/$(PACKAGE) PIP="$(CURDIR)/$(BIN)/python -m pip"

@@ -1,40 +1,56 @@
-"""Put values from `extra` in mkdocs.yml into pages: `{{ extra.fees.per_page }}`.
+"""The agency's values in the site, and the site's page shell for the app.
 
-Markdown cannot read the configuration, and the agency's name, contacts, fees and API
-origin must be set in one place. Values are HTML-escaped, so a marker may stand in text
-or in an attribute of raw HTML. An unknown marker is a warning, which --strict makes fatal.
+1. `{{ extra.library.name }}` and other markers in pages take their values from the agency
+   (pra/agency/agency.toml, PRA_AGENCY_* overrides), as the app's pages, emails and letters
+   do. Values are HTML-escaped, so a marker may stand in text or in an attribute of raw HTML.
+   An unknown marker is a warning, which --strict makes fatal.
+2. The agency's colours open the built assets/pra.css (no request more); its logo is drawn by
+   overrides/partials/logo.html.
+3. shell.md and shell.es.md are built like every page, then turned into the Jinja templates
+   the app's own pages extend (_shell.<language>.html in functions/pra/web/page_shell/, or
+   PRA_SHELL_DIR): the same
+   header, navigation, footer, fonts and colours, so a branding change reaches both. Their
+   pages are then removed from the site and its sitemap.
 """
 
+import gzip
 import html
 import logging
 import re
+import shutil
 from collections.abc import Mapping
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 log = logging.getLogger("mkdocs.hooks.pra_extra")
 
 MARKER = re.compile(r"\{\{\s*extra\.([A-Za-z0-9_.]+)\s*\}\}")
+SHELL_PAGES = {"shell.md": "en", "shell.es.md": "es"}
+SHELL_TITLE = "PRA-SHELL-TITLE"
+_shells: dict[str, str] = {}
 
 
 def on_config(config):
-    """Normalise the API origin once: no trailing slash, so `{{ extra.api_base }}/api/...` works.
-
-    The per-page fee comes from the app's settings (PRA_COPY_FEE_PER_PAGE), so the fees page
-    and the fee letters can never disagree; the names of the coordinator and the Director
-    come from the glossary the letters, emails and desk use (`extra.glossary.en.director`).
-    """
+    """The agency, the per-page fee and the glossary's titles into `extra`; the API origin
+    without a trailing slash, so `{{ extra.api_base }}/api/...` works."""
     from pra.config import Settings
     from pra.domain.fees import dollars
     from pra.glossary import TERMS
 
+    agency = Settings.from_env().agency
     config.extra["api_base"] = (config.extra.get("api_base") or "").rstrip("/")
-    fees = dict(config.extra.get("fees") or {})
-    fees["per_page"] = dollars(Settings.from_env().copy_fee_per_page)
-    config.extra["fees"] = fees
+    config.extra["fees"] = {
+        "per_page": dollars(agency.fees.per_page),
+        "postage": dollars(agency.fees.postage),
+    }
     config.extra["glossary"] = TERMS
-    library = dict(config.extra.get("library") or {})
-    library["director_title"] = TERMS["en"]["director"]
-    library["director_title_es"] = TERMS["es"]["director"]
-    config.extra["library"] = library
+    config.extra["library"] = {
+        **agency.public_values(),
+        "director_title": TERMS["en"]["director"],
+        "director_title_es": TERMS["es"]["director"],
+    }
+    config.extra["agency_logo"] = agency.logo_svg
+    config.extra["agency_colours"] = agency.colours
     return config
 
 
@@ -49,6 +65,102 @@ def on_page_markdown(markdown, page, config, files):
         return html.escape(str(found), quote=True)
 
     return MARKER.sub(value, markdown)
+
+
+def on_post_page(output, page, config):
+    """Keep the shell pages' HTML, made into templates, for on_post_build."""
+    language = SHELL_PAGES.get(page.file.src_uri)
+    if language:
+        _shells[language] = shell_template(output, "/" + page.url)
+    return output
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    styles = site / "assets" / "pra.css"
+    styles.write_text(colours_css(config.extra["agency_colours"]) + styles.read_text())
+    if not _shells:
+        return  # a build of one language, or a dirty reload: the templates stay as they are
+    from pra.config import Settings
+
+    shell_dir = Settings.from_env().shell_dir
+    shell_dir.mkdir(parents=True, exist_ok=True)
+    for language, text in _shells.items():
+        (shell_dir / f"_shell.{language}.html").write_text(text, encoding="utf-8")
+    for folder in (site / "shell", site / "es" / "shell"):
+        shutil.rmtree(folder, ignore_errors=True)
+    _drop_from_sitemap(site)
+
+
+def shell_template(output, page_path):
+    """The built page as a Jinja template: its article is `{% block main %}`, its title
+    `{% block title %}`, every relative address absolute (the app's pages live at other
+    depths) and the language menu leads to each language's home page."""
+    start = output.index('<article class="md-content__inner md-typeset">')
+    start = output.index(">", start) + 1
+    end = output.index("</article>", start)
+    before, after = _absolute(output[:start], page_path), _absolute(output[end:], page_path)
+    pieces = []
+    for i, part in enumerate((before, after)):
+        for j, chunk in enumerate(part.split(SHELL_TITLE)):
+            if j:  # the first is the <title>; the header repeats it
+                first = not i and j == 1
+                pieces.append("{% block title %}{% endblock %}" if first else "{{ self.title() }}")
+            pieces.append("{% raw %}" + chunk + "{% endraw %}")
+        if not i:
+            pieces.append("{% block main %}{% endblock %}")
+    return "".join(pieces)
+
+
+_ADDRESS = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def _absolute(html_text, page_path):
+    def absolute(match):
+        attribute, address = match.groups()
+        if address.startswith(("#", "/", "data:", "mailto:", "tel:")) or urlsplit(address).scheme:
+            return match.group(0)
+        resolved = urljoin(page_path, address)
+        resolved = re.sub(r"^(/(?:es/)?)shell/", r"\1", resolved)  # the language menu
+        return f'{attribute}="{resolved}"'
+
+    text = _ADDRESS.sub(absolute, html_text)
+    # Material's script resolves its own requests against this base.
+    return re.sub(r'"base": "[^"]*"', '"base": "/"', text)
+
+
+def colours_css(colours):
+    """The agency's colours as the theme's and our variables (white text on primary)."""
+    primary, accent = colours.primary, colours.accent
+    return (
+        "/* The agency's colours, from pra/agency/agency.toml (hooks/pra_extra.py). */\n"
+        ":root, [data-md-color-scheme=\"default\"], [data-md-color-primary=\"custom\"],\n"
+        "[data-md-color-accent=\"custom\"] {\n"
+        f"  --md-primary-fg-color: {primary};\n"
+        f"  --md-primary-fg-color--light: {primary};\n"
+        f"  --md-primary-fg-color--dark: {primary};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        "  --md-primary-bg-color--light: #ffffffb3;\n"
+        f"  --md-accent-fg-color: {accent};\n"
+        f"  --md-accent-fg-color--transparent: {accent}1a;\n"
+        f"  --md-typeset-a-color: {accent};\n"
+        f"  --pra-button: {primary};\n"
+        f"  --pra-button-hover: {accent};\n"
+        f"  --pra-focus: {accent};\n"
+        "}\n"
+    )
+
+
+def _drop_from_sitemap(site):
+    for sitemap in (site / "sitemap.xml", site / "es" / "sitemap.xml"):
+        if not sitemap.is_file():
+            continue
+        text = re.sub(r"\s*<url>(?:(?!</url>).)*?/shell/(?:(?!</url>).)*?</url>", "",
+                      sitemap.read_text(encoding="utf-8"), flags=re.S)
+        sitemap.write_text(text, encoding="utf-8")
+        zipped = sitemap.with_name(sitemap.name + ".gz")
+        if zipped.exists():
+            zipped.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def lookup(extra, dotted):

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from pra.agency import Agency, AgencyError, load_agency, shipped_agency
+
+# Inside the package, so the Lambda package carries it (functions/Makefile).
+SHELL_DIR = Path(__file__).parent / "web" / "page_shell"
 
 
 class SettingsError(ValueError):
@@ -29,16 +33,17 @@ RATE_LIMITS = (
 class Settings:
     data_dir: Path = Path(".pra-data")
     site_dir: Path | None = Path("site")
+    # The site's page shell, which the app's own pages extend: `make site` writes it here.
+    shell_dir: Path = SHELL_DIR
     public_url: str = "http://127.0.0.1:8000"
-    agency_name: str = "Sonoma County Library"
+    # Name, logo, contacts, colours and fees: pra/agency/agency.toml (PRA_AGENCY_FILE).
+    agency: Agency = field(default_factory=shipped_agency)
     from_address: str = "pra@library.example"
-    coordinator_email: str = "pra-coordinator@library.example"
+    # Where the coordinator is told of each request; empty: the agency's public PRA email.
+    coordinator_email: str = ""
     director_email: str = "director@library.example"
     # Policy 4005 § III.C.i: requests for patron information that do not qualify go here.
     branch_manager_email: str = "branch-manager@library.example"
-    # Paper copies, in cents a page: the Library Commission's fee (Policy 1002 § III.E). The
-    # site's fees page is built from this same setting (hooks/pra_extra.py).
-    copy_fee_per_page: int = 10
     timezone: str = "America/Los_Angeles"
     # The law does not settle whether a request arriving after hours counts the next business day.
     after_hours_next_day: bool = False
@@ -87,6 +92,19 @@ class Settings:
     # `pra --stack NAME` (or PRA_STACK): the deployed stack whose outputs name the resources.
     stack_name: str | None = None
 
+    def __post_init__(self) -> None:
+        if not self.coordinator_email:
+            object.__setattr__(self, "coordinator_email", self.agency.email)
+
+    @property
+    def agency_name(self) -> str:
+        return self.agency.name
+
+    @property
+    def copy_fee_per_page(self) -> int:
+        """Paper copies, cents a page (Policy 1002 § III.E); the site's fees page shows it."""
+        return self.agency.fees.per_page
+
     def help_paragraph(self, language: str) -> str:
         """The deployment's own offer of help (§ 7922.600) in a letter's language, or ""."""
         return self.help_paragraph_es if language == "es" else self.help_paragraph_en
@@ -114,13 +132,13 @@ class Settings:
         return cls(
             data_dir=Path(env.get("PRA_DATA_DIR", str(defaults.data_dir))),
             site_dir=_optional_path(env.get("PRA_SITE_DIR", "site")),
+            shell_dir=Path(env.get("PRA_SHELL_DIR") or SHELL_DIR),
             public_url=env.get("PRA_PUBLIC_URL", defaults.public_url).rstrip("/"),
-            agency_name=env.get("PRA_AGENCY_NAME", defaults.agency_name),
+            agency=_agency(env),
             from_address=env.get("PRA_FROM_ADDRESS", defaults.from_address),
-            coordinator_email=env.get("PRA_COORDINATOR_EMAIL", defaults.coordinator_email),
+            coordinator_email=env.get("PRA_COORDINATOR_EMAIL", "").strip(),
             director_email=env.get("PRA_DIRECTOR_EMAIL", defaults.director_email),
             branch_manager_email=env.get("PRA_BRANCH_MANAGER_EMAIL", defaults.branch_manager_email),
-            copy_fee_per_page=_money(env, "PRA_COPY_FEE_PER_PAGE", defaults.copy_fee_per_page),
             timezone=env.get("PRA_TIMEZONE", defaults.timezone),
             after_hours_next_day=_flag(env, "PRA_AFTER_HOURS_NEXT_DAY", False),
             office_closes_at=_time(env, "PRA_OFFICE_CLOSES_AT", defaults.office_closes_at),
@@ -156,6 +174,13 @@ class Settings:
             origin_verify=env.get("PRA_ORIGIN_VERIFY") or None,
             metrics_namespace=env.get("PRA_METRICS_NAMESPACE") or None,
         )
+
+
+def _agency(env: dict[str, str]) -> Agency:
+    try:
+        return load_agency(env)
+    except AgencyError as error:
+        raise SettingsError(str(error)) from None
 
 
 def _optional_path(value: str) -> Path | None:
@@ -210,20 +235,6 @@ def _retention_days(env: dict[str, str], name: str) -> int | None:
     if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise SettingsError(f"{name} must be a number of days such as 730, or off, not {raw!r}")
     return int(raw)
-
-
-def _money(env: dict[str, str], name: str, default: int) -> int:
-    """Dollars and cents, e.g. PRA_COPY_FEE_PER_PAGE=0.10, as whole cents."""
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        amount = Decimal(raw.removeprefix("$"))
-    except InvalidOperation:
-        amount = Decimal(-1)
-    if amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        raise SettingsError(f"{name} must be dollars and cents like 0.10, not {raw!r}")
-    return int(amount * 100)
 
 
 def _offsets(env: dict[str, str], name: str, default: tuple[int, ...]) -> tuple[int, ...]:

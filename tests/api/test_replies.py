@@ -97,7 +97,7 @@ def test_the_plain_form_answers_with_a_page_in_the_requesters_language(
     )
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert '<html lang="es">' in html and "Recibimos su apelación" in html
+    assert '<html lang="es"' in html and "Recibimos su apelación" in html
     assert "lunes, 30 de noviembre de 2026" in html  # received 11-18: due Saturday 11-28, moved
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
+from pra.config import SHELL_DIR
 from pra.services import Services
 from pra.web import create_app
 from pra.web.security_headers import content_security_policy, inline_script_hashes
@@ -58,7 +59,9 @@ def test_only_the_sites_running_inline_scripts_are_hashed(site: Path) -> None:
 def test_every_response_carries_the_headers(services: Services, site: Path, path: str) -> None:
     response = app_with(services, site_dir=site).test_client().get(path)
     policy = response.headers["Content-Security-Policy"]
-    assert policy == content_security_policy([sha256('__md_scope=new URL(".",location)')])
+    # The site's scripts, and those of the page shell the app's own pages extend.
+    shell = inline_script_hashes(SHELL_DIR)
+    assert policy == content_security_policy([sha256('__md_scope=new URL(".",location)'), *shell])
     assert (
         "script-src 'self' 'sha256-" in policy
         and "'unsafe-inline'" not in policy.split("style-src")[0]

@@ -68,7 +68,7 @@ def test_a_phoned_request_is_entered_with_its_deadlines_from_when_it_came(
     assert request.submission.format.value == "paper"
     sent = read_outbox(settings.outbox_dir)
     (notice,) = sent  # the coordinator's notice: no email to acknowledge to
-    assert number in notice["Subject"] and "coordinator" in notice["To"]
+    assert number in notice["Subject"] and notice["To"] == Settings.from_env().coordinator_email
 
 
 def test_show_json_gives_status_channel_dues_letters_and_history(

@@ -1,5 +1,6 @@
-"""What a requester receives says "reply to this email": the reply reaches the coordinator,
-and every message's id is under the agency's own domain."""
+"""What a requester receives says "reply to this email": the reply reaches the coordinator's
+public mailbox (the agency's, pra/agency/agency.toml), whichever internal mailbox the notices
+go to, and every message's id is under the agency's own domain."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def test_the_acknowledgement_and_letters_are_answered_to_the_coordinator(
     to_coordinator = [m for m in mail if m["To"] == services.settings.coordinator_email]
     assert len(to_requester) == 2 and to_coordinator  # acknowledgement, letter; the notice
     for message in to_requester:
-        assert message["Reply-To"] == services.settings.coordinator_email, message["Subject"]
+        assert message["Reply-To"] == services.settings.agency.email, message["Subject"]
     for message in to_coordinator:
         assert message["Reply-To"] is None  # staff mail: a reply goes to the sender
     for message in mail:

@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 import textstat
 
+from pra.agency import shipped_agency
 from pra.emails import render_email
 from pra.letters.builder import KINDS
 from tests.conftest import PACIFIC, text_body
@@ -71,6 +72,7 @@ def requester_email(kind: str, language: str) -> str:
         "title": "Sonoma County Library",
         "agency_name": "Sonoma County Library",
         "coordinator_email": "pra@library.example",
+        "agency": shipped_agency().public_values(),
         "tracking_number": "PRA-2026-00042",
         "name": "Jane Requester",
         "description": TYPED[language]["scope"],

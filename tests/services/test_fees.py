@@ -58,7 +58,9 @@ def test_the_per_page_fee_is_the_setting_of_the_day(
 ) -> None:
     from pra.bootstrap import bootstrap
 
-    dearer = bootstrap(settings.with_overrides(copy_fee_per_page=25), clock=clock)
+    fees = settings.agency.fees.model_copy(update={"per_page": 25})
+    agency = settings.agency.model_copy(update={"fees": fees})
+    dearer = bootstrap(settings.with_overrides(agency=agency), clock=clock)
     number = _submit(dearer, **BY_MAIL)
     fees = send_fee_estimate(dearer, number, COORDINATOR, FeeOrder(pages=10)).fees
     assert fees is not None and (fees.per_page, fees.total) == (25, 250)

@@ -153,17 +153,39 @@ _PYDANTIC_CODES = {
 }
 
 
-def parse_submission(data: Mapping[str, Any]) -> Submission:
-    """Validate a submitted form or JSON body; InvalidSubmission lists every field's problem."""
+def parse_submission(data: Mapping[str, Any], *, choices_required: bool = False) -> Submission:
+    """Validate a submitted form or JSON body; InvalidSubmission lists every field's problem.
+
+    `choices_required`: the form's format and delivery must be chosen (the site's form has no
+    choice made for the person); the JSON API keeps its documented defaults."""
     cleaned = {k: v for k, v in data.items() if v is not None and not (k in _ENUMS and v == "")}
+    unchosen = [
+        FieldError(name, "choose_one")
+        for name in ("format", "delivery")
+        if choices_required and name not in cleaned
+    ]
     try:
-        return Submission.model_validate(cleaned)
+        submission = Submission.model_validate(cleaned)
     except ValidationError as error:
         errors = _field_errors(error)
-        # Field errors stop the model check; report a missing contact too, so all show at once.
+        # Field errors stop the model check; report a missing contact too, so all show at once
+        # (which contact is missing depends on the delivery: not known until it is chosen).
         named = {e.field for e in errors}
-        errors += [e for e in _contact_errors(cleaned) if e.field not in named]
-        raise InvalidSubmission(errors) from None
+        contacts = _contact_errors(cleaned) if "delivery" in cleaned or not choices_required else []
+        errors += [e for e in (*unchosen, *contacts) if e.field not in named]
+        raise InvalidSubmission(_in_form_order(errors)) from None
+    if unchosen:
+        raise InvalidSubmission(unchosen)
+    return submission
+
+
+# The request form's order (site_docs/request.md), which an error summary follows.
+FORM_ORDER: tuple[str, ...] = ("description", "date_range", "format", "delivery", "name")
+FORM_ORDER += ("email", "phone", "mailing_address", "language", "website")
+
+
+def _in_form_order(errors: list[FieldError]) -> list[FieldError]:
+    return sorted(errors, key=lambda e: (*FORM_ORDER, e.field).index(e.field))
 
 
 _ENUMS = {"format", "delivery", "language"}

@@ -7,6 +7,7 @@ rather than embedding a font file.
 
 from __future__ import annotations
 
+from pra.agency import Agency
 from pra.domain.request import SentLetter
 
 INCH = 72.0  # points
@@ -19,24 +20,25 @@ PLAIN = str.maketrans(
 )
 
 
-def letter_pdf(letter: SentLetter, agency: str, office: str) -> bytes:
-    """The letter as sent, with its return address and, when posted, the requester's address
-    where the envelope's window shows it."""
+def letter_pdf(letter: SentLetter, agency: Agency) -> bytes:
+    """The letter as sent, with the agency's return address, phone and email, and, when posted,
+    the requester's address where the envelope's window shows it."""
     # Imported here: fpdf2 and its font tools take 0.3 s to import, and only a letter needs them
     # (a Lambda container answering the public's requests never does).
     from fpdf import FPDF
 
     pdf = FPDF(unit="pt", format="letter")
     pdf.set_title(_plain(letter.subject))
-    pdf.set_author(_plain(agency))
+    pdf.set_author(_plain(agency.name))
     pdf.set_lang(letter.language)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(auto=True, margin=MARGIN)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 11)
-    pdf.cell(text=_plain(agency), new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(text=_plain(agency.name), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 9)
-    pdf.cell(text=_plain(office), new_x="LMARGIN", new_y="NEXT")
+    for line in (*agency.address, f"{agency.phone} · {agency.email}"):
+        pdf.cell(text=_plain(line), new_x="LMARGIN", new_y="NEXT")
     if letter.address:
         pdf.set_font("Helvetica", "", 11)
         pdf.set_xy(WINDOW_LEFT, WINDOW_TOP)

@@ -17,7 +17,7 @@ def letter_as_pdf(
         return None
     letter = request.letters[position - 1]
     settings = services.settings
-    pdf = letter_pdf(letter, settings.agency_name, settings.coordinator_email)
+    pdf = letter_pdf(letter, settings.agency)
     note = f"letter {position} ({letter.kind}) as PDF"
     services.store.append_event(
         tracking_number, HistoryEvent(services.clock.now(), actor, "letter_printed", note)

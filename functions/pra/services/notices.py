@@ -191,7 +191,8 @@ def _context(request: PraRequest, settings: Settings, now: datetime, lang: str) 
         "language": lang,
         "title": settings.agency_name,
         "agency_name": settings.agency_name,
-        "coordinator_email": settings.coordinator_email,
+        "coordinator_email": settings.agency.email,
+        "agency": settings.agency.public_values(),
         "tracking_number": request.tracking_number,
         "name": submission.name,
         "description": submission.description,
@@ -224,7 +225,7 @@ def _queue(
         context,
         sender=(settings.agency_name, settings.from_address),
         to=to,
-        reply_to=settings.coordinator_email if to_requester else None,
+        reply_to=settings.agency.email if to_requester else None,
     )
     return QueuedEmail(
         id=email_id or uuid.uuid4().hex,

@@ -249,7 +249,7 @@ def _facts(
         appeal_moved=appeal_by is not None
         and appeal_by != today + timedelta(days=APPEAL_WINDOW_DAYS),
         appeal_url=f"{settings.public_url}{'/es' if language == 'es' else ''}/appeal/",
-        office=settings.coordinator_email,
+        office=settings.agency.email,
         delivery=request.usual_delivery().value,
         answer_by=answer_by(today, due) if kind == "clarification" else None,
         due=due if kind == "clarification" else None,
@@ -415,7 +415,7 @@ def write_letter(
     to = request.submission.email or settings.coordinator_email
     message = render_letter(facts, agency=settings.agency_name, sender=sender, to=to, now=now)
     if request.submission.email:  # a reply to the letter reaches the coordinator
-        message["Reply-To"] = settings.coordinator_email
+        message["Reply-To"] = settings.agency.email
     kept = message
     if facts.files:  # only links make the kept copy differ from the one sent
         kept_facts = dataclasses.replace(
@@ -435,7 +435,7 @@ def write_letter(
     if not request.submission.email:
         subject = message["Subject"]
         message.replace_header("Subject", f"To post to the requester: {subject}")
-        pdf = letter_pdf(letter, settings.agency_name, settings.coordinator_email)
+        pdf = letter_pdf(letter, settings.agency)
         name = f"{request.tracking_number}-{facts.kind}.pdf"
         message.add_attachment(pdf, maintype="application", subtype="pdf", filename=name)
     return message, letter

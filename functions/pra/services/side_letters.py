@@ -26,7 +26,7 @@ def letter_facts(
         received_date=request.deadlines.received_date,
         responsible=responsible_person(account, language),
         requester_name=request.submission.name,
-        office=services.settings.coordinator_email,
+        office=services.settings.agency.email,
         delivery=request.usual_delivery().value,
     )
 

@@ -18,6 +18,7 @@ from pra.web import (
     rate_limits,
     request_ids,
     security_headers,
+    shell,
     staff,
 )
 from pra.web.viewer_address import ViewerAddress
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     request_ids.attach(app)
     rate_limits.attach(app, settings)
     security_headers.attach(app, settings)
+    shell.attach(app, settings.shell_dir)
     public.register(app)
     staff.register(app)
     errors.register(app)

@@ -27,7 +27,9 @@ HSTS = "max-age=31536000; includeSubDomains"
 
 
 def attach(app: Flask, settings: Settings) -> None:
+    # The site's pages, and the page shell the app's own pages extend (on AWS the only one).
     hashes = inline_script_hashes(settings.site_dir) if settings.site_dir else []
+    hashes += inline_script_hashes(settings.shell_dir)
     policy = content_security_policy(hashes)
     secure = settings.public_url.startswith("https://")
 

@@ -69,7 +69,7 @@ def submit() -> Any:
     data = _body()
     language = language_or_default(data.get("language"))
     try:
-        submission = parse_submission(data)
+        submission = parse_submission(data, choices_required=not request.is_json)
     except InvalidSubmission as invalid:
         if request.is_json:
             return {"errors": _messages(invalid, language)}, 400

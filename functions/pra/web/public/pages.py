@@ -17,6 +17,7 @@ from pra.services.submit import Receipt
 from pra.web.context import current_services
 from pra.web.public.fields import FIELD_LABELS, error_message, language_or_default
 from pra.web.public.words import PAGE_TEXT
+from pra.web.shell import shell_for
 
 # The public templates live beside this package and are found through this blueprint.
 blueprint = Blueprint("pages", __name__, url_prefix="/api", template_folder="templates")
@@ -31,6 +32,7 @@ def render_page(template: str, language: str, **context: Any) -> str:
         labels=FIELD_LABELS[language],
         agency_name=services.settings.agency_name,
         home=("/es/" if language == "es" else "/"),
+        shell=shell_for(language),
         **context,
     )
 
