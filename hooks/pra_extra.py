@@ -27,6 +27,7 @@ log = logging.getLogger("mkdocs.hooks.pra_extra")
 MARKER = re.compile(r"\{\{\s*extra\.([A-Za-z0-9_.]+)\s*\}\}")
 SHELL_PAGES = {"shell.md": "en", "shell.es.md": "es"}
 SHELL_TITLE = "PRA-SHELL-TITLE"
+SKIP = {"en": "Skip to content", "es": "Saltar al contenido"}  # the theme's own words
 _shells: dict[str, str] = {}
 
 
@@ -71,7 +72,7 @@ def on_post_page(output, page, config):
     """Keep the shell pages' HTML, made into templates, for on_post_build."""
     language = SHELL_PAGES.get(page.file.src_uri)
     if language:
-        _shells[language] = shell_template(output, "/" + page.url)
+        _shells[language] = shell_template(output, "/" + page.url, SKIP[language])
     return output
 
 
@@ -92,14 +93,25 @@ def on_post_build(config):
     _drop_from_sitemap(site)
 
 
-def shell_template(output, page_path):
-    """The built page as a Jinja template: its article is `{% block main %}`, its title
-    `{% block title %}`, every relative address absolute (the app's pages live at other
-    depths) and the language menu leads to each language's home page."""
-    start = output.index('<article class="md-content__inner md-typeset">')
+def shell_template(output, page_path, skip_words):
+    """The built page as a Jinja template: its article is `{% block main %}` (after
+    `{% block before_main %}`), its title `{% block title %}`, every relative address absolute
+    (the app's pages live at other depths) and the language menu leads to each language's home
+    page. The theme links its skip link to a page's first heading; the shell's goes to the
+    content itself."""
+    article = '<article class="md-content__inner md-typeset">'
+    output = output.replace(article, article[:-1] + ' id="pra-main" tabindex="-1">', 1)
+    output = re.sub(
+        r"(<body[^>]*>)",
+        rf'\1<a href="#pra-main" class="md-skip">{skip_words}</a>',
+        output,
+        count=1,
+    )
+    start = output.index('<article class="md-content__inner md-typeset"')
     start = output.index(">", start) + 1
     end = output.index("</article>", start)
-    before, after = _absolute(output[:start], page_path), _absolute(output[end:], page_path)
+    before = _absolute(output[:start], page_path).lstrip()  # <!doctype html> first
+    after = _absolute(output[end:], page_path)
     pieces = []
     for i, part in enumerate((before, after)):
         for j, chunk in enumerate(part.split(SHELL_TITLE)):
@@ -107,8 +119,8 @@ def shell_template(output, page_path):
                 first = not i and j == 1
                 pieces.append("{% block title %}{% endblock %}" if first else "{{ self.title() }}")
             pieces.append("{% raw %}" + chunk + "{% endraw %}")
-        if not i:
-            pieces.append("{% block main %}{% endblock %}")
+        if not i:  # the desk puts its menu before each page's own content
+            pieces.append("{% block before_main %}{% endblock %}{% block main %}{% endblock %}")
     return "".join(pieces)
 
 

@@ -21,10 +21,10 @@ def test_the_sign_in_page_has_a_labelled_form_with_a_token(client: FlaskClient) 
     page = client.get("/staff/sign-in")
     html = page.get_data(as_text=True)
     assert page.status_code == 200
-    assert '<html lang="en">' in html
+    assert '<html lang="en"' in html
     assert '<label for="pra-email">Email address</label>' in html
     assert '<label for="pra-password">Password</label>' in html
-    assert 'href="#main">Skip to main content</a>' in html
+    assert 'href="#pra-main" class="md-skip">Skip to content</a>' in html
     assert 'name="csrf_token"' in html
 
 

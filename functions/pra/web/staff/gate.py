@@ -28,6 +28,7 @@ from pra.domain.fees import dollars
 from pra.ports import StaffAccount
 from pra.staff.roles import ROLE_LABELS, Permission, may
 from pra.web.context import current_services
+from pra.web.shell import shell_for
 from pra.web.staff import sessions
 
 PROTECTED_PREFIXES = ("/staff", "/api/staff")
@@ -102,6 +103,7 @@ def no_store(response: Response) -> Response:
     """After each staff response: never cached (framing and sniffing: pra.web.security_headers)."""
     if protects(request.path):
         response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"  # the desk is never indexed
         response.vary.add("Cookie")
     return response
 
@@ -186,6 +188,7 @@ def render_page(template: str, http_status: int = 200, **context: Any) -> Respon
         role_label=ROLE_LABELS.get(account.role, account.role) if account else "",
         csrf_token=sessions.csrf_token,
         agency_name=services().settings.agency_name,
+        shell=shell_for("en"),
         short_date=short_date,
         event_time=local_time,
         money=dollars,
