@@ -5,13 +5,15 @@ measures, through the app in this process, as a signed-in coordinator:
   log           the log's first page (all statuses)
   next page     the page after it (the cursor the first page links to)
   status        the log filtered to one status (received)
+  mine          the log filtered to the coordinator's requests (1 in 20 of them)
+  unassigned    the log filtered to requests assigned to no one (1 in 20), status received
   number        a search for one whole tracking number
   words         a search for words of the description (reads every request: not yet bounded)
   csv first     the CSV export's first page (it streams a page of 500 at a time)
   csv           the whole CSV export
 Each figure is the median of --runs requests, with the ratio large/small; the target is
-≤ 1.2× for log, next page, status and number. Memory: the peak Python allocation of one log
-page (tracemalloc), small and large.
+≤ 1.2× for log, next page, status, mine, unassigned and number. Memory: the peak Python
+allocation of one log page (tracemalloc), small and large.
 
 Usage:  .venv/bin/python bench/desk.py [--small 1000] [--large 100000] [--runs 15]
 """
@@ -37,13 +39,16 @@ from pra.web import create_app
 
 PASSWORD = "a long benchmark passphrase"
 EMAIL = "bench.coordinator@library.example"
+# One request in 20 is the bench coordinator's, one in 20 no one's, the rest a colleague's:
+# the filters must read their matches only, not pass over the others.
+ASSIGNEES = [EMAIL, None] + ["bench.colleague@library.example"] * 18
 
 
 def signed_in_client(data_dir: Path, requests: int) -> tuple[Any, str]:
     """A Flask client signed in as a coordinator on a store seeded with `requests`; and one
     tracking number to search for."""
     services = bootstrap(Settings(data_dir=data_dir, site_dir=None, secret_key="bench"))
-    seed_demo(services, requests, min(200, requests))
+    seed_demo(services, requests, min(200, requests), assignees=ASSIGNEES)
     account = StaffAccount(
         EMAIL, "Bench Coordinator", "PRA Coordinator", "coordinator", hash_password(PASSWORD)
     )
@@ -91,6 +96,10 @@ def figures(client: Any, number: str, runs: int) -> dict[str, float]:
         "log": median_seconds(lambda: client.get("/staff/"), runs),
         "next page": median_seconds(lambda: client.get(next_url), runs),
         "status": median_seconds(lambda: client.get("/staff/?status=received"), runs),
+        "mine": median_seconds(lambda: client.get("/staff/?assigned=mine"), runs),
+        "unassigned": median_seconds(
+            lambda: client.get("/staff/?assigned=unassigned&status=received"), runs
+        ),
         "number": median_seconds(lambda: client.get(f"/staff/?q={number}"), runs),
         "words": median_seconds(
             lambda: client.get("/staff/?q=bookmobile+budget"), max(1, runs // 5)

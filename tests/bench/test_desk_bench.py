@@ -7,6 +7,7 @@ from tests.bench import run_bench
 
 def test_the_desk_benchmark_prints_its_figures_and_ratios() -> None:
     output = run_bench("desk", "--small", "20", "--large", "80", "--runs", "1")
-    for figure in ("log", "next page", "status", "number", "words", "csv first", "csv"):
+    figures = ("log", "next page", "status", "mine", "unassigned", "number", "words", "csv")
+    for figure in (*figures, "csv first"):
         assert f"  {figure} " in output
     assert "memory of one log page" in output

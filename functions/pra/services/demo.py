@@ -9,7 +9,9 @@ made here is refused.
 
 from __future__ import annotations
 
+import dataclasses
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -67,14 +69,23 @@ class Seeded:
     open: int
 
 
-def seed_demo(services: Services, requests: int, open_requests: int, *, seed: int = 2026) -> Seeded:
+def seed_demo(
+    services: Services,
+    requests: int,
+    open_requests: int,
+    *,
+    seed: int = 2026,
+    assignees: Sequence[str | None] = (),
+) -> Seeded:
     """Add `requests` fictional requests, the last `open_requests` of them still open,
-    received over the years up to today; returns what was added."""
+    received over the years up to today; returns what was added. With `assignees`, each
+    request is assigned to one of them drawn at random (None: to no one)."""
     if requests < 0 or not 0 <= open_requests <= requests:
         raise SeedRefused("ask for a number of requests, and at most that many open")
     _check_only_seeded(services)
     # The open ones draw from a stream of their own: the same however many closed come first.
     closed_rng, open_rng, today = random.Random(seed), random.Random(seed + 1), services.today()
+    assign_rng = random.Random(seed + 2)  # a stream of its own: the rest draws the same
     zone = ZoneInfo(services.settings.timezone)
     # The closed ones spread over the years the deadline rules cover, oldest first; the open
     # ones over the last OPEN_DAYS days (some overdue, some due soon), however many closed.
@@ -97,7 +108,10 @@ def seed_demo(services: Services, requests: int, open_requests: int, *, seed: in
         numbers[received.year] += 1
         still_open = position >= requests - open_requests
         rng = open_rng if still_open else closed_rng
-        batch.append(_request(services, rng, number, received, zone, still_open))
+        request, events = _request(services, rng, number, received, zone, still_open)
+        if assignees:
+            request = dataclasses.replace(request, assignee=assign_rng.choice(assignees))
+        batch.append((request, events))
         if len(batch) == BATCH:
             services.store.add_many(batch)
             batch = []

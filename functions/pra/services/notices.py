@@ -153,8 +153,10 @@ def deadline_email(
     today: date,
     due: date,
     email_id: str,
+    to: str | None = None,
 ) -> QueuedEmail:
-    """A deadline_reminder or deadline_escalation about `due`, the request's next_due."""
+    """A deadline_reminder or deadline_escalation about `due`, the request's next_due; to
+    `to` (the person assigned the request) instead of the coordinator or the Director."""
     context = _context(request, settings, now, "en")
     owed = request.next_due_kind or DueKind.DETERMINATION
     appeal, release = owed is DueKind.APPEAL_DECISION, owed is DueKind.RELEASE
@@ -177,9 +179,10 @@ def deadline_email(
             else f"Overdue: records for {number} were due {day}"
         )
     # The Director decides appeals, so an appeal's reminders go to the Director too.
-    to = settings.coordinator_email
-    if appeal or kind == "deadline_escalation":
-        to = settings.director_email
+    if to is None:
+        to = settings.coordinator_email
+        if appeal or kind == "deadline_escalation":
+            to = settings.director_email
     return _queue(request, kind, context, settings, to, email_id=email_id)
 
 

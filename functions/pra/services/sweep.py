@@ -56,7 +56,7 @@ def run_sweep(services: Services) -> SweepReport:
     horizon = today + timedelta(days=max(DIGEST_DAYS, *services.settings.reminder_days))
     # The sparse index holds open requests only: this reads what is due, not every request.
     due = services.store.open_due_by(horizon)
-    fresh = [email for request in due if (email := _deadline(services, request, today, now))]
+    fresh = [email for request in due for email in _deadline(services, request, today, now)]
     fresh += _digest(services, due, today, now)
     sent, pending = send_now(services, fresh)
     erased = erase_expired_contacts(services)
@@ -110,11 +110,12 @@ def reminder_offset(days_left: int, offsets: Sequence[int]) -> int | None:
 
 def _deadline(
     services: Services, request: PraRequest, today: date, now: datetime
-) -> QueuedEmail | None:
-    """The reminder or escalation the request is owed today, queued; None if none is new."""
+) -> list[QueuedEmail]:
+    """The reminder or escalation the request is owed today, queued (and a reminder's copy
+    for the person assigned it); none that an earlier run queued."""
     due = request.next_due
     if due is None:
-        return None
+        return []
     number = request.tracking_number
     # The records' due date has ids of its own: it may fall on the day another date did.
     release = request.next_due_kind is DueKind.RELEASE
@@ -124,18 +125,42 @@ def _deadline(
     else:
         offset = reminder_offset((due - today).days, services.settings.reminder_days)
         if offset is None:
-            return None
+            return []
         kind, email_id = REMINDER, f"{about}:reminder:{due}:{offset}"
         note = f"{what} {due}, {offset}-day reminder"
-    if services.store.was_queued(email_id):
-        return None  # sent (or queued) by an earlier run: not built again
-    email = deadline_email(
-        kind, request, services.settings, now, today=today, due=due, email_id=email_id
-    )
-    if not services.store.queue_email_once(email):
-        return None  # sent (or queued) by an earlier run
-    services.store.append_event(number, HistoryEvent(now, "system", kind, note))
-    return email
+    recipients: list[str | None] = [None]  # None: whom deadline_email sends it to
+    if kind == REMINDER and (assignee := _assignee_to_remind(services, request)):
+        recipients.append(assignee)
+    sent = []
+    for to in recipients:
+        # The assignee's copy has an id of its own: a person assigned after the coordinator's
+        # reminder went still gets theirs, and no one gets the same reminder twice.
+        one_id = f"{email_id}:to:{to}" if to else email_id
+        if services.store.was_queued(one_id):
+            continue  # sent (or queued) by an earlier run: not built again
+        email = deadline_email(
+            kind, request, services.settings, now, today=today, due=due, email_id=one_id, to=to
+        )
+        if not services.store.queue_email_once(email):
+            continue  # sent (or queued) by an earlier run
+        event_note = f"{note}, to {to}" if to else note
+        services.store.append_event(number, HistoryEvent(now, "system", kind, event_note))
+        sent.append(email)
+    return sent
+
+
+def _assignee_to_remind(services: Services, request: PraRequest) -> str | None:
+    """The person assigned the request, unless the reminder is theirs already (the
+    coordinator's; the Director's for an appeal) or their account is no longer active."""
+    assignee, settings = request.assignee, services.settings
+    if assignee is None:
+        return None
+    appeal = request.next_due_kind is DueKind.APPEAL_DECISION
+    theirs = settings.director_email if appeal else settings.coordinator_email
+    if assignee.lower() == theirs.lower():
+        return None
+    account = services.staff.staff(assignee)
+    return assignee if account is not None and account.active else None
 
 
 def _digest(

@@ -40,12 +40,13 @@ def export_csv(
     *,
     contacts: bool,
     actor: str,
+    assignee: str | None = None,
 ) -> Iterator[str]:
     """The CSV, a page of the log at a time, so the first line leaves at once at any size.
     Callers check that `actor` may see contacts before asking for them."""
     yield _line(COLUMNS + (CONTACT_COLUMNS if contacts else []))
     exported = 0
-    for rows in _pages(services, status, search):
+    for rows in _pages(services, status, search, assignee):
         if contacts:
             _record_contact_export(services, rows, actor)
         yield "".join(_line(_cells(row, contacts)) for row in rows)
@@ -53,11 +54,13 @@ def export_csv(
     log.info("request log exported: %d requests, contacts %s", exported, contacts)
 
 
-def _pages(services: Services, status: Status | None, search: str) -> Iterator[list[LogRow]]:
-    """The log's rows page by page, as the desk shows them."""
+def _pages(
+    services: Services, status: Status | None, search: str, assignee: str | None
+) -> Iterator[list[LogRow]]:
+    """The log's rows page by page, as the desk shows them (with its filters)."""
     after = None
     while True:
-        view = log_view(services, status, search, after=after, limit=EXPORT_PAGE)
+        view = log_view(services, status, search, after, EXPORT_PAGE, assignee)
         yield view.rows
         if view.next_after is None:
             return

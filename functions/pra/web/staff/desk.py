@@ -24,13 +24,16 @@ from pra.domain.lifecycle import Status
 from pra.domain.patron import MAY_HAVE
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
+from pra.ports import StaleRequest
+from pra.services.assignment import AssignmentRefused, assign, assignable_staff
 from pra.services.direct_upload import DirectUpload, direct_upload_form
 from pra.services.letter_copies import letter_as_pdf
+from pra.services.notes import NOTE_MAX, NoteRefused, add_note
 from pra.services.patron import mark_patron_records
 from pra.staff import signin
 from pra.staff.accounts import sign_out_everywhere
 from pra.staff.export import export_csv
-from pra.staff.log import STATUS_LABELS, log_view
+from pra.staff.log import ASSIGNED_LABELS, STATUS_LABELS, Assigned, assignee_filter, log_view
 from pra.staff.roles import Permission, may
 from pra.staff.signin import SignInFailed, SignInThrottled
 from pra.staff.viewing import open_request
@@ -115,18 +118,21 @@ def sign_out() -> Any:
     return redirect(url_for(".sign_in_form", signed_out=1), code=303)
 
 
-def _filter() -> tuple[Status | None, str]:
+def _filter() -> tuple[Status | None, str, Assigned | None]:
     raw = request.args.get("status", "")
     status = Status(raw) if raw in {s.value for s in Status} else None  # unknown: all
-    return status, request.args.get("q", "").strip()
+    who = request.args.get("assigned", "")
+    assigned = Assigned(who) if who in {a.value for a in Assigned} else None  # unknown: anyone's
+    return status, request.args.get("q", "").strip(), assigned
 
 
 @blueprint.get("/", endpoint="request_log")
 @requires(Permission.READ_LOG)
 def request_log_page() -> Any:
-    status, search = _filter()
+    status, search, assigned = _filter()
     after = request.args.get("after") or None
-    view = log_view(services(), status, search, after)
+    assignee = assignee_filter(assigned, signed_in_account().email)
+    view = log_view(services(), status, search, after, assignee=assignee)
     return render_page(
         "staff/log.html",
         rows=view.rows,
@@ -135,6 +141,8 @@ def request_log_page() -> Any:
         first_page=after is None,
         status=status,
         search=search,
+        assigned=assigned,
+        assigned_labels=ASSIGNED_LABELS,
         statuses=STATUS_LABELS,
         today=services().today(),
         may_export_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
@@ -148,9 +156,11 @@ def request_log_csv() -> Any:
     contacts = request.args.get("contacts") == "1"
     if contacts and not may(signed_in_account().role, Permission.READ_CONTACTS):
         return forbidden()
-    status, search = _filter()
+    status, search, assigned = _filter()
+    actor = signed_in_account().email
+    assignee = assignee_filter(assigned, actor)
     lines = export_csv(
-        services(), status, search, contacts=contacts, actor=signed_in_account().email
+        services(), status, search, contacts=contacts, actor=actor, assignee=assignee
     )
     name = f"requests-{services().today().isoformat()}{'-contacts' if contacts else ''}.csv"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
@@ -164,25 +174,34 @@ def request_page(tracking_number: str) -> Any:
 
 
 def request_page_response(
-    tracking_number: str, upload_errors: list[tuple[str, str]] | None = None, status: int = 200
+    tracking_number: str,
+    upload_errors: list[tuple[str, str]] | None = None,
+    status: int = 200,
+    *,
+    note: str = "",
 ) -> Response:
-    """The request's page; with the upload form's errors when an upload was refused."""
+    """The request's page; with a form's errors when an upload or a note was refused (the
+    note as typed, to correct it)."""
     opened = open_request(services(), tracking_number, signed_in_account().email)
     if opened is None:
         return not_found(tracking_number)
     direct_upload = _direct_upload(opened.row.request.tracking_number)
+    may_act = may(signed_in_account().role, Permission.ACT_ON_REQUESTS)
     page = render_page(
         "staff/request.html",
         status,
         errors=upload_errors or [],
         direct_upload=direct_upload,
         error_by_field=dict(upload_errors or []),
+        note=note,
+        note_max=NOTE_MAX,
+        assignable=assignable_staff(services()) if may_act else [],
         max_upload_mb=services().settings.max_upload_mb,
         opened=opened,
         request=opened.row.request,
         show_contacts=may(signed_in_account().role, Permission.READ_CONTACTS),
         actions=action_links(opened.row.request, signed_in_account()),
-        may_act=may(signed_in_account().role, Permission.ACT_ON_REQUESTS),
+        may_act=may_act,
         reason_label=extension_reason_label,
         reads_like_patron_records=reads_like_own_patron_records(
             opened.row.request.submission.description
@@ -210,6 +229,48 @@ def patron_records(tracking_number: str) -> Any:
         else "No longer marked as patron records."
     )
     return redirect(url_for(".request_page", tracking_number=number), code=303)
+
+
+@blueprint.post("/requests/<tracking_number>/assignee")
+@requires(Permission.ACT_ON_REQUESTS)
+def assignee(tracking_number: str) -> Any:
+    """Assign the request to an active staff account, or to no one ("")."""
+    chosen = request.form.get("assignee", "").strip() or None
+    number = normalize_tracking_number(tracking_number)
+    back = redirect(url_for(".request_page", tracking_number=number), code=303)
+    try:
+        after = assign(services(), number, chosen, signed_in_account())
+    except KeyError:
+        return not_found(tracking_number)
+    except (AssignmentRefused, StaleRequest) as refused:
+        message = str(refused) if isinstance(refused, AssignmentRefused) else _CHANGED
+        flash(message + " The assignee was not changed.", "error")
+        return back
+    names = {account.email: account.name for account in assignable_staff(services())}
+    who = names.get(after.assignee, after.assignee) if after.assignee else None
+    flash(f"Assigned to {who}." if who else "No one is assigned now.")
+    return back
+
+
+_CHANGED = "Someone changed this request while you were choosing."
+
+
+@blueprint.post("/requests/<tracking_number>/notes")
+@requires(Permission.ACT_ON_REQUESTS)
+def note(tracking_number: str) -> Any:
+    """An internal note on the request: kept in its history, for staff only."""
+    text = request.form.get("note", "")
+    number = normalize_tracking_number(tracking_number)
+    try:
+        add_note(services(), number, text, signed_in_account().email)
+    except KeyError:
+        return not_found(tracking_number)
+    except NoteRefused as refused:
+        return request_page_response(number, [("note", str(refused))], 400, note=text)
+    flash("Note added to the history.")
+    return redirect(
+        url_for(".request_page", tracking_number=number, _anchor="pra-history"), code=303
+    )
 
 
 @blueprint.get("/requests/<tracking_number>/letters/<int:position>.pdf")
