@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint typecheck site browser clamav node clean package checkov
+.PHONY: serve test lint typecheck site browser clamav node java validators clean package checkov
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,26 @@ node:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; } || \
 	  { echo "install Debian's nodejs (apt-get install nodejs) for the CloudFront function tests"; exit 1; }
 
+# The Nu HTML Checker (vnu.jar) runs on Debian's Java.
+java:
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; } || \
+	  { echo "install Debian's Java (apt-get install default-jre-headless) for the Nu HTML Checker"; exit 1; }
+
+# The HTML checkers of tests/browser/test_validators.py, pinned in package-lock.json: vnu-jar
+# (the Nu HTML Checker) and pa11y (HTML_CodeSniffer). No install scripts: vnu-jar's would
+# fetch a Java (Debian's is used) and puppeteer's a Chrome (pa11y drives Debian's Chromium,
+# tests/browser/pa11y.json).
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } || \
+	  { echo "install Debian's npm (apt-get install npm) for the HTML checkers"; exit 1; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NPM_STAMP)
+
+validators: node java browser $(NPM_STAMP)
+
 # checkov in a venv of its own (its pins would fight the app's); infra/checkov.yaml lists the
 # findings accepted, each with its reason: any other fails.
 CHECKOV := .venv-checkov/bin/checkov
@@ -54,7 +74,7 @@ $(CHECKOV):
 checkov: $(CHECKOV)
 	BC_SKIP_MAPPING=TRUE $(CHECKOV) -f infra/template.yaml --config-file infra/checkov.yaml
 
-test: lint typecheck site browser clamav node checkov
+test: lint typecheck site browser clamav node validators checkov
 	$(BIN)/pytest
 
 # The Lambda package for arm64 and Python 3.13, from any machine (functions/Makefile).
@@ -66,4 +86,4 @@ package: site
 	@du -sh $(PACKAGE)
 
 clean:
-	rm -rf $(VENV) .venv-checkov site .pra-data infra/build
+	rm -rf $(VENV) .venv-checkov node_modules site .pra-data infra/build
