@@ -33,7 +33,9 @@ def test_a_server_page_has_the_sites_header_navigation_and_footer(
 ) -> None:
     client = create_app(services=services).test_client()
     html = client.post("/api/requests", data={"language": language}).get_data(as_text=True)
-    site_page = (SITE / ("es/request" if language == "es" else "request") / "index.html").read_text()
+    site_page = (
+        SITE / ("es/request" if language == "es" else "request") / "index.html"
+    ).read_text()
     for part in ('class="md-header', 'class="md-footer"', 'class="md-nav', "pra-footer__contact"):
         assert part in html and part in site_page
     assert f'<html lang="{language}"' in html

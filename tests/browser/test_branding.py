@@ -50,7 +50,10 @@ accent = "#7a3b10"
 per_page = "0.25"
 postage = "1.10"
 """
-LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><circle id="pv-mark" cx="12" cy="12" r="10"/></svg>'
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+    '<circle id="pv-mark" cx="12" cy="12" r="10"/></svg>'
+)
 
 
 @dataclass(frozen=True)

@@ -149,7 +149,7 @@ def test_reset_by_link_its_expiry_and_deactivation_ending_a_live_session(
     expect(coordinator.locator("#pra-inactive-accounts")).to_contain_text(SAM)
     expect(coordinator.locator("#pra-account-changes")).to_contain_text("deactivated")
     assert_no_axe_violations(coordinator, "the accounts page with a deactivated account")
-    sam.get_by_role("link", name="Released records").click()
+    sam.get_by_role("navigation", name="Staff").get_by_role("link", name="Released records").click()
     expect(sam.get_by_role("heading", level=1)).to_have_text("Sign in to the public records desk")
     sam.fill("#pra-email", SAM)
     sam.fill("#pra-password", NEW)
