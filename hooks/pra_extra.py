@@ -11,6 +11,8 @@
    PRA_SHELL_DIR): the same
    header, navigation, footer, fonts and colours, so a branding change reaches both. Their
    pages are then removed from the site and its sitemap.
+4. The request form goes where request.md marks it, from the app's template (pra.web.public.
+   request_form), which the app also uses to show the form again with its errors.
 """
 
 import gzip
@@ -66,6 +68,21 @@ def on_page_markdown(markdown, page, config, files):
         return html.escape(str(found), quote=True)
 
     return MARKER.sub(value, markdown)
+
+
+FORM_MARKER = re.compile(r"<!-- pra:request-form\b.*?-->")
+
+
+def on_page_content(html_text, page, config, files):
+    """The request form where request.md marks it: the app's own template, which also shows
+    the form again after a refused post, so the two never differ."""
+    if not FORM_MARKER.search(html_text):
+        return html_text
+    from pra.web.public.request_form import form_html
+
+    language = "es" if page.file.src_uri.endswith(".es.md") else "en"
+    form = form_html(language, config.extra["fees"]["per_page"], config.extra["api_base"])
+    return FORM_MARKER.sub(lambda _: form, html_text)
 
 
 def on_post_page(output, page, config):

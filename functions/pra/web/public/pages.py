@@ -9,13 +9,15 @@ from typing import Any
 
 from flask import Blueprint, render_template, request, session
 
-from pra.domain.request import DESCRIPTION_MAX, FieldError
+from pra.domain.fees import dollars
+from pra.domain.request import FieldError
 from pra.emails.words import long_date, status_label
 from pra.letters.words import clock_time
 from pra.services.status import PublicStatus, public_status
 from pra.services.submit import Receipt
 from pra.web.context import current_services
 from pra.web.public.fields import FIELD_LABELS, error_message, language_or_default
+from pra.web.public.request_form import form_context
 from pra.web.public.words import PAGE_TEXT
 from pra.web.shell import shell_for
 
@@ -138,13 +140,14 @@ def request_form(data: Mapping[str, Any], errors: list[FieldError], language: st
     values = {k: str(v) for k, v in data.items() if k != "website"}
     # The form shown again carries a key, so sending it twice stores it once.
     values.setdefault("idempotency_key", uuid.uuid4().hex)
+    form = form_context(language, dollars(current_services().settings.copy_fee_per_page))
     return render_page(
         "request_form.html",
         language,
         errors=messages,
         error_by_field=dict(messages),
         values=values,
-        description_max=DESCRIPTION_MAX,
+        **form,
     )
 
 

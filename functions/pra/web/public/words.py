@@ -117,24 +117,8 @@ PAGE_TEXT = {
         "acknowledgement email. If you gave no email and did not note the code, contact the "
         "library's PRA Coordinator with your tracking number.",
         "bad_idempotency_key": "The Idempotency-Key must be 16 to 100 letters, digits, - or _.",
-        "form_title": "Request public records",
         "error_summary": "There is a problem",
         "error_prefix": "Error:",
-        "submit": "Send request",
-        "optional": "optional",
-        "description_hint": "Describe the records as clearly as you can: subject, people or "
-        "departments, document types. You do not need to say why you want them.",
-        "date_range_hint": "For example: January to March 2026.",
-        "email_hint": "We send your tracking number and our letters here. Without an email, "
-        "keep the tracking number shown after you send the request.",
-        "format_electronic": "Electronic copy (free by email)",
-        "format_paper": "Paper copies (per-page fee and postage)",
-        "format_inspect": "Inspect the records in person",
-        "delivery_email": "By email",
-        "delivery_mail": "By mail",
-        "delivery_pickup": "Pick up at Library Headquarters",
-        "language_en": "English",
-        "language_es": "Spanish",
         "problem_title": "Something is wrong with that request",
     },
     "es": {
@@ -258,24 +242,8 @@ PAGE_TEXT = {
         "anotó el código, comuníquese con la Coordinación de Registros Públicos de la "
         "biblioteca con su número de seguimiento.",
         "bad_idempotency_key": "La Idempotency-Key debe tener de 16 a 100 letras, dígitos, - o _.",
-        "form_title": "Solicitar registros públicos",
         "error_summary": "Hay un problema",
         "error_prefix": "Error:",
-        "submit": "Enviar solicitud",
-        "optional": "opcional",
-        "description_hint": "Describa los registros con la mayor claridad posible: tema, personas "
-        "o departamentos, tipos de documento. No necesita decir por qué los quiere.",
-        "date_range_hint": "Por ejemplo: de enero a marzo de 2026.",
-        "email_hint": "Aquí le enviamos su número de seguimiento y nuestras cartas. Sin correo, "
-        "guarde el número de seguimiento que aparece al enviar la solicitud.",
-        "format_electronic": "Copia electrónica (gratis por correo electrónico)",
-        "format_paper": "Copias en papel (tarifa por página y franqueo)",
-        "format_inspect": "Consultar los registros en persona",
-        "delivery_email": "Por correo electrónico",
-        "delivery_mail": "Por correo postal",
-        "delivery_pickup": "Recoger en la sede de la biblioteca",
-        "language_en": "Inglés",
-        "language_es": "Español",
         "problem_title": "Hay un problema con esa solicitud",
     },
 }
