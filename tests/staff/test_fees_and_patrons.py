@@ -4,6 +4,7 @@ The clock reads Monday 2026-11-16, 10:00 (tests/conftest.py); requests arrive at
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from flask.testing import FlaskClient
@@ -26,6 +27,8 @@ def test_an_estimate_is_previewed_sent_and_then_paid_before_mailing(
     assert f'href="{FEES}">Estimate fees</a>' in page
     form = text(client.get(FEES))
     assert "At $0.10 a page, the Library Commission's fee." in form
+    # Copies by post: the form starts from the agency's postage for one envelope (agency.toml).
+    assert re.search(r'<input(?=[^>]*name="postage")(?=[^>]*value="0\.78")', form)
     fields = {"pages": "120", "postage": "3.50"}
     preview = text(post(client, f"{FEES}/preview", fields))
     assert "The copies you asked for will cost $15.50:" in preview

@@ -15,7 +15,7 @@ from flask import Blueprint, flash, redirect, request, url_for
 from werkzeug.datastructures import MultiDict
 
 from pra.domain.fees import FeeRefused, cents, dollars
-from pra.domain.request import PraRequest
+from pra.domain.request import Delivery, PraRequest
 from pra.ports import StaleRequest
 from pra.services.fees import FeeOrder, prepare_fee_estimate, record_payment, send_fee_estimate
 from pra.staff.log import log_row
@@ -62,8 +62,16 @@ def fee_form(tracking_number: str) -> Any:
     found = request_or_problem(tracking_number, lambda r: r.may_estimate_fees)
     if not isinstance(found, PraRequest):
         return found
-    values = {} if request.method == "GET" else FeeForm.read(request.form).values
+    values = _first_values(found) if request.method == "GET" else FeeForm.read(request.form).values
     return _form_page(found, FeeForm(values), 200)
+
+
+def _first_values(found: PraRequest) -> dict[str, str]:
+    """Copies to be mailed start from the agency's postage for one envelope (agency.toml)."""
+    if found.submission.delivery is not Delivery.MAIL:
+        return {}
+    postage = services().settings.agency.fees.postage
+    return {"postage": f"{postage // 100}.{postage % 100:02d}"}
 
 
 @blueprint.post("/fees/preview")
