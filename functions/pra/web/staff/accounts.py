@@ -89,7 +89,10 @@ def set_active() -> Any:
         return _accounts_page([("", "Choose an account from the list.")], 400)
     me = signed_in_account()
     if target.email == me.email and active == "no":
-        message = "You cannot deactivate your own account: ask another coordinator or the Director."
+        message = (
+            "You cannot deactivate your own account: ask another coordinator or the Library "
+            "Director."
+        )
         return _accounts_page([(f"active-{number}", message)], 400)
     accounts.set_active(services(), target.email, active == "yes", by=me.email)
     if active == "yes":
@@ -110,7 +113,9 @@ def change_role() -> Any:
     if role not in ROLES:
         return _accounts_page([(f"role-{number}", "Choose a role from the list.")], 400)
     if target.email == me.email:
-        message = "You cannot change your own role: ask another coordinator or the Director."
+        message = (
+            "You cannot change your own role: ask another coordinator or the Library Director."
+        )
         return _accounts_page([(f"role-{number}", message)], 400)
     if role == target.role:
         flash(f"{target.name} already has that role: nothing changed.")
