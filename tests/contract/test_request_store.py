@@ -23,6 +23,7 @@ from pra.domain.request import (
     Extension,
     HistoryEvent,
     PraRequest,
+    PublicListing,
     RecordFormat,
     SentLetter,
     Submission,
@@ -335,6 +336,19 @@ def test_a_patron_check_fees_and_payments_read_back_equal(store: RequestStore) -
     store.save(changed, Status.RECEIVED, event("fee_estimate", 5), [])
     assert store.get("PRA-2026-00001") == changed
     assert changed.fee_owed == 0 and received.fee_owed == 0
+
+
+def test_the_public_listing_and_the_grounds_cited_read_back_equal(store: RequestStore) -> None:
+    received = make_request("PRA-2026-00001", date(2026, 11, 16))
+    store.add(received, event("received"), [])
+    assert store.get("PRA-2026-00001") == received  # listed, summary pending, nothing cited
+    changed = dataclasses.replace(
+        received,
+        public_listing=PublicListing(summary="Board minutes, 2025", kept_off="Names a minor"),
+        exemptions_cited=("personnel", "deliberative"),
+    )
+    store.save(changed, Status.RECEIVED, event("summary", 5), [])
+    assert store.get("PRA-2026-00001") == changed
 
 
 def test_a_save_from_a_stale_status_stores_nothing(store: RequestStore) -> None:

@@ -18,6 +18,7 @@ from pra.domain.request import (
     Extension,
     HistoryEvent,
     PraRequest,
+    PublicListing,
     Question,
     RecordsDelivery,
     Release,
@@ -50,6 +51,8 @@ def request_to_dict(request: PraRequest) -> dict[str, Any]:
         "fees": _plain(asdict(request.fees)) if request.fees else None,
         "payments": [_plain(asdict(payment)) for payment in request.payments],
         "contacts_erased_on": _iso(request.contacts_erased_on),
+        "public_listing": asdict(request.public_listing),
+        "exemptions_cited": list(request.exemptions_cited),
     }
 
 
@@ -105,6 +108,8 @@ def request_from_dict(data: dict[str, Any]) -> PraRequest:
         fees=_fees(data.get("fees")),
         payments=tuple(_payment(item) for item in data.get("payments", ())),
         contacts_erased_on=erased,
+        public_listing=PublicListing(**data.get("public_listing") or {}),
+        exemptions_cited=tuple(data.get("exemptions_cited") or ()),
     )
 
 

@@ -318,6 +318,19 @@ class RecordsDelivery:
     note: str = ""  # what this instalment holds, in the coordinator's words
 
 
+@dataclass(frozen=True)
+class PublicListing:
+    """The coordinator's decisions about the request's place in the public request log
+    (pra.domain.public_log): the summary the public reads, and whether it is listed at all."""
+
+    summary: str | None = None  # written or approved by the coordinator; None: pending
+    kept_off: str | None = None  # why the request is not listed; None: listed
+
+    @property
+    def listed(self) -> bool:
+        return self.kept_off is None
+
+
 # Statuses in which the library's answer is given: the request is closed once nothing is owed.
 FINAL = frozenset(
     {
@@ -368,6 +381,9 @@ class PraRequest:
     payments: tuple[Payment, ...] = field(default=())
     # The day the requester's name and contacts were erased under the retention schedule.
     contacts_erased_on: date | None = None
+    public_listing: PublicListing = field(default_factory=PublicListing)
+    # The exemption keys cited for what was withheld (pra.domain.exemptions), for open data.
+    exemptions_cited: tuple[str, ...] = field(default=())
 
     @property
     def closed_on(self) -> date | None:

@@ -374,6 +374,9 @@ def _next_state(
         changes["release"] = Release(facts.available_on, facts.available_at)
     if kind in NOTHING_TO_RELEASE:
         changes["release"] = None
+    if response.withheld:  # the grounds cited, each once, for the open data
+        cited = (*request.exemptions_cited, *(row[1] for row in response.withheld))
+        changes["exemptions_cited"] = tuple(dict.fromkeys(cited))
     if kind in APPEAL_DECISIONS:
         assert request.appeal is not None  # the lifecycle allows decisions on appeals only
         changes["appeal"] = dataclasses.replace(
