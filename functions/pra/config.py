@@ -74,6 +74,8 @@ class Settings:
     # Days after a request closes that the sweep erases the requester's name and contacts;
     # None keeps them (the agency's records-retention schedule decides).
     contact_retention_days: int | None = None
+    # The public request log, its open data and feed (issue 16); off: none of them is served.
+    public_log: bool = True
     # A proxy's header naming the viewer's address (CloudFront-Viewer-Address on AWS), trusted
     # for per-client counts; None: the connection's own address.
     client_address_header: str | None = None
@@ -170,6 +172,7 @@ class Settings:
             help_paragraph_es=env.get("PRA_HELP_PARAGRAPH_ES", "").strip(),
             rate_limits=_rate_limits(env),
             contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
+            public_log=_flag(env, "PRA_PUBLIC_LOG", True),
             client_address_header=env.get("PRA_CLIENT_ADDRESS_HEADER", "").strip() or None,
             origin_verify=env.get("PRA_ORIGIN_VERIFY") or None,
             metrics_namespace=env.get("PRA_METRICS_NAMESPACE") or None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import BinaryIO, Protocol
@@ -117,6 +118,14 @@ class RequestStore(Protocol):
         ...
 
     def get(self, tracking_number: str) -> PraRequest | None: ...
+
+    def get_many(self, tracking_numbers: Sequence[str]) -> list[PraRequest]:
+        """The stored requests among `tracking_numbers`, in any order; absent ones left out."""
+        ...
+
+    def last_sequences(self, years: Sequence[int]) -> dict[int, int]:
+        """The last tracking sequence given out in each of `years` that has had one."""
+        ...
 
     def requests(self, status: Status | None = None) -> list[PraRequest]: ...
 

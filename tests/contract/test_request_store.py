@@ -351,6 +351,30 @@ def test_the_public_listing_and_the_grounds_cited_read_back_equal(store: Request
     assert store.get("PRA-2026-00001") == changed
 
 
+def test_several_requests_are_read_at_once_by_number(store: RequestStore) -> None:
+    for sequence in range(1, 131):  # more than one batch of DynamoDB's BatchGetItem
+        number = f"PRA-2026-{sequence:05d}"
+        store.add(make_request(number, date(2026, 11, 16)), event("received"), [])
+    wanted = [f"PRA-2026-{n:05d}" for n in (130, 2, 77, 2)] + ["PRA-2026-99999"]
+    found = store.get_many(wanted)
+    assert sorted(r.tracking_number for r in found) == [
+        "PRA-2026-00002",
+        "PRA-2026-00077",
+        "PRA-2026-00130",
+    ]
+    assert len(store.get_many([f"PRA-2026-{n:05d}" for n in range(1, 131)])) == 130
+    assert store.get_many([]) == []
+
+
+def test_the_last_sequence_of_each_year_is_read_without_taking_one(store: RequestStore) -> None:
+    for _ in range(3):
+        store.allocate_tracking_sequence(2026)
+    store.reserve_tracking_sequences(2025, 40)
+    assert store.last_sequences([2024, 2025, 2026]) == {2025: 40, 2026: 3}
+    assert store.last_sequences([2026]) == {2026: 3}  # reading took none
+    assert store.allocate_tracking_sequence(2026) == 4
+
+
 def test_a_save_from_a_stale_status_stores_nothing(store: RequestStore) -> None:
     stored = make_request("PRA-2026-00001", date(2026, 11, 16))
     store.add(stored, event("received"), [])

@@ -7,6 +7,7 @@ later travels without a change here; beside it sit only the attributes keys and 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -312,6 +313,22 @@ class DynamoRequestStore:
         ordered = sorted((key_, r) for r in requests if (key_ := log_key(r)) > (after or ""))
         page = [request for _, request in ordered[:limit]]
         return LogPage(page, ordered[limit - 1][0] if len(ordered) > limit else None)
+
+    def get_many(self, tracking_numbers: Sequence[str]) -> list[PraRequest]:
+        return self._get_requests(list(dict.fromkeys(tracking_numbers)))
+
+    def last_sequences(self, years: Sequence[int]) -> dict[int, int]:
+        """The years' counters, read with BatchGetItem (at most 100 years a call)."""
+        keys = [key(f"COUNTER#{year}", "COUNTER") for year in dict.fromkeys(years)]
+        found: dict[int, int] = {}
+        for start in range(0, len(keys), 100):
+            pending: dict[str, Any] = {self._table: {"Keys": keys[start : start + 100]}}
+            while pending:
+                answer = self._client.batch_get_item(RequestItems=pending)
+                for item in answer["Responses"].get(self._table, []):
+                    found[int(item["pk"]["S"].split("#", 1)[1])] = int(item["value"]["N"])
+                pending = answer.get("UnprocessedKeys") or {}
+        return found
 
     def _get_requests(self, numbers: list[str]) -> list[PraRequest]:
         found = []

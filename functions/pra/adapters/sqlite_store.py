@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -195,6 +196,28 @@ class SqliteRequestStore:
                 (year,),
             ).fetchone()
         return int(row[0])
+
+    def last_sequences(self, years: Sequence[int]) -> dict[int, int]:
+        wanted = list(dict.fromkeys(years))
+        marks = ", ".join("?" * len(wanted))
+        with self._connect() as connection:
+            rows = connection.execute(
+                f"SELECT year, value FROM counters WHERE year IN ({marks})", wanted
+            ).fetchall()
+        return {int(year): int(value) for year, value in rows}
+
+    def get_many(self, tracking_numbers: Sequence[str]) -> list[PraRequest]:
+        wanted = list(dict.fromkeys(tracking_numbers))
+        found: list[PraRequest] = []
+        for start in range(0, len(wanted), 500):  # under SQLite's limit of bound values
+            chunk = wanted[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            with self._connect() as connection:
+                rows = connection.execute(
+                    f"SELECT body FROM requests WHERE tracking_number IN ({marks})", chunk
+                ).fetchall()
+            found += [request_from_dict(json.loads(row[0])) for row in rows]
+        return found
 
     def reserve_tracking_sequences(self, year: int, count: int) -> int:
         with self._transaction() as connection:

@@ -14,6 +14,14 @@ def tracking_number(year: int, sequence: int) -> str:
     return f"PRA-{year:04d}-{sequence:05d}"
 
 
+def parse_tracking_number(text: str) -> tuple[int, int]:
+    """(year, sequence) of a tracking number; ValueError for anything else."""
+    found = _TRACKING.fullmatch(normalize_tracking_number(text))
+    if found is None:
+        raise ValueError(f"not a tracking number: {text!r}")
+    return int(found.group(1)), int(found.group(2))
+
+
 def is_tracking_number(text: str) -> bool:
     return _TRACKING.fullmatch(text) is not None
 
