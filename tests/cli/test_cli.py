@@ -107,7 +107,7 @@ def test_sweep_reports_what_it_did(capsys, settings: Settings) -> None:
     assert main(["sweep", "--data-dir", str(settings.data_dir)]) == 0
     assert capsys.readouterr().out == (
         "emails sent: 0; still pending: 0; reminders: 0; escalations: 0; digests: 0; "
-        "contacts erased: 0\n"
+        "contacts erased: 0; statistics: 0 requests read\n"
     )
 
 

@@ -7,7 +7,18 @@ import sys
 from collections.abc import Sequence
 
 from pra import logs
-from pra.cli import backup, demo, due, records, requests, serve, site_csp, staff, sweep
+from pra.cli import (
+    backup,
+    demo,
+    due,
+    records,
+    requests,
+    serve,
+    site_csp,
+    staff,
+    statistics,
+    sweep,
+)
 from pra.cli.errors import CliError
 from pra.config import Settings, SettingsError
 from pra.domain.deadlines import DeadlineError
@@ -43,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--region", help="the stack's AWS region (default: AWS_REGION)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for group in (serve, sweep, requests, records, staff, due, demo, backup, site_csp):
+    for group in (serve, sweep, statistics, requests, records, staff, due, demo, backup, site_csp):
         group.add_parser(commands)
     return parser
 

@@ -24,6 +24,7 @@ def _sweep(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"emails sent: {report.emails_sent}; still pending: {report.emails_pending}; "
         f"reminders: {report.reminders}; escalations: {report.escalations}; "
-        f"digests: {report.digests}; contacts erased: {report.contacts_erased}"
+        f"digests: {report.digests}; contacts erased: {report.contacts_erased}; "
+        f"statistics: {report.statistics} requests read"
     )
     return 0

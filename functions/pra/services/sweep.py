@@ -30,6 +30,7 @@ from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
 from pra.services.outbox import send_now
 from pra.services.retention import erase_expired_contacts
+from pra.services.statistics import refresh_statistics
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,8 @@ class SweepReport:
     # How long the oldest email still unsent has waited, in minutes (0: none waits): on AWS
     # an alarm watches it (the sweep publishes it as a metric).
     oldest_pending_minutes: int = 0
+    # Requests the statistics run read again (pra.services.statistics); -1 if it failed.
+    statistics: int = 0
 
 
 def run_sweep(services: Services) -> SweepReport:
@@ -61,6 +64,7 @@ def run_sweep(services: Services) -> SweepReport:
     sent, pending = send_now(services, fresh)
     erased = erase_expired_contacts(services)
     waiting = oldest_wait(services.store.pending_emails(), now) if still_pending + pending else 0
+    statistics = _statistics(services)
     kinds = Counter(email.kind for email in fresh)
     log.info(
         "sweep %s: %d reminders, %d escalations, %d digests",
@@ -77,7 +81,18 @@ def run_sweep(services: Services) -> SweepReport:
         kinds[DIGEST],
         erased,
         waiting,
+        statistics,
     )
+
+
+def _statistics(services: Services) -> int:
+    """The public statistics brought up to date; a failure is logged, never stops the sweep
+    (its emails are already out)."""
+    try:
+        return refresh_statistics(services).requests_read
+    except Exception:
+        log.exception("the statistics were not brought up to date")
+        return -1
 
 
 def oldest_wait(pending: Sequence[QueuedEmail], now: datetime) -> int:
