@@ -258,7 +258,8 @@ def test_each_function_reaches_only_what_it_needs() -> None:
     assert reach == {
         "Api": {"dynamodb", "s3", "ses", "ssm"},
         # sqs: a run that failed after its retries goes to FailedRuns (SAM's grant).
-        "Sweep": {"dynamodb", "ses", "ssm", "sqs", "cloudwatch"},
+        # s3: the public statistics' files only (statistics/*).
+        "Sweep": {"dynamodb", "ses", "ssm", "sqs", "cloudwatch", "s3"},
         "Bounce": {"dynamodb", "ses", "ssm", "sqs"},
     }
     table = {"Fn::GetAtt": ["Table", "Arn"]}
@@ -529,6 +530,7 @@ def test_the_roles_are_enforced_on_the_functions_calls_in_these_tests() -> None:
     assert not allowed("SweepFunction", "dynamodb:Query", f"{table}/index/log_by_status")
     assert allowed("SweepFunction", "dynamodb:Query", f"{table}/index/contacts_by_closing")
     assert not allowed("SweepFunction", "s3:PutObject", f"{NAMES['FilesBucket.Arn']}/x")
+    assert allowed("SweepFunction", "s3:PutObject", f"{NAMES['FilesBucket.Arn']}/statistics/x")
     assert not allowed("BounceFunction", "dynamodb:Query", f"{table}/index/by_status")
     assert not allowed("ApiFunction", "dynamodb:DeleteItem", table)
 

@@ -153,7 +153,7 @@ def _request(
     deadlines = deadlines_for(received, services.calendar)
     events = [HistoryEvent(at, "requester", "received", "online form", True)]
     letters: tuple[SentLetter, ...] = ()
-    release = None
+    release, determined_on = None, None
     if status not in {Status.RECEIVED, Status.AWAITING_REQUESTER}:
         sent = at + timedelta(days=rng.randint(1, 9))
         letters = (
@@ -167,6 +167,8 @@ def _request(
             ),
         )
         events.append(HistoryEvent(sent, "ana.ruiz@library.example", status.value, "", True))
+        if status not in {Status.EXTENDED, Status.WITHDRAWN}:
+            determined_on = sent.date()  # the letter is the determination (the statistics')
         if status in {Status.RELEASED, Status.PARTLY_RELEASED}:
             release = Release(sent.date() + timedelta(days=7), "10:00", sent.date())
     request = PraRequest(
@@ -178,6 +180,7 @@ def _request(
         status=status,
         letters=letters,
         release=release,
+        determined_on=determined_on,
         channel=rng.choice([Channel.ONLINE] * 6 + [Channel.EMAIL, Channel.PHONE]),
     )
     return request, events

@@ -17,7 +17,7 @@ store reads follow the open and changed requests, never every request ever recei
 What a run cannot see: a closed request changed other than through its open life (a denial
 appealed and decided between two runs more than APPEAL_WATCH_DAYS after it closed, a
 received date corrected). `rebuild_statistics` (`pra statistics rebuild`; the first run
-does it) reads every request again, a page at a time, and writes every file afresh.
+does it) reads every request again by number and writes every file afresh.
 
 Two runs at once read the same requests and write the same files; the last one's stand.
 """
@@ -48,7 +48,9 @@ SUMMARY_KEY = f"{PREFIX}summary.json"
 # runs (it has a due date only while it waits) is still seen. Appeals are due within 10 days.
 APPEAL_WATCH_DAYS = 30
 EVERYTHING_DUE = date(9999, 12, 30)  # open_due_by this day: every request with a due date
-PAGE = 500
+PAGE = 500  # requests read at once by a rebuild
+FIRST_YEAR = 2000  # a rebuild reads the counters of every year from this one to today's
+RECHECK_LAST = 20  # a rebuild looks again next run for the last numbers it did not find
 _DATES = {f.name for f in fields(RequestFacts) if "date" in str(f.type)}
 
 
@@ -101,33 +103,36 @@ def refresh_statistics(services: Services) -> StatisticsRun:
 
 
 def rebuild_statistics(services: Services) -> StatisticsRun:
-    """Every request read again, a page at a time, and every statistics file written afresh
-    (the first run; after a correction)."""
+    """Every request read again and every statistics file written afresh (the first run;
+    after a correction). Requests are read by number, every number each year's counter gave
+    out (`last_sequences`, then `get_many` a batch at a time): no index, and no request missed
+    while others change."""
     today = services.today()
     state = _read(services, STATE_KEY)
-    # Read first: a request numbered while the pages are read is read by the next run.
-    last = services.store.last_sequences([today.year - 1, today.year])
+    last = services.store.last_sequences(range(FIRST_YEAR, today.year + 1))
     facts: dict[str, RequestFacts] = {}
-    after: str | None = None
-    while True:
-        page = services.store.log_page(None, after, PAGE)
-        facts.update(_facts_of(page.requests, today))
-        if page.next_after is None:
-            break
-        after = page.next_after
-    # Requests that moved in the log's order while it was read are read once more.
-    facts.update(_facts_of(services.store.open_due_by(EVERYTHING_DUE), today))
+    for year, highest in sorted(last.items()):
+        for start in range(1, highest + 1, PAGE):
+            numbers = [
+                tracking_number(year, n) for n in range(start, min(start + PAGE, highest + 1))
+            ]
+            facts.update(_facts_of(services.store.get_many(numbers), today))
     by_month = _by_month(facts.values())
     for month, month_facts in by_month.items():
         _write_month(services, month, month_facts)
     for month in set(state["months"] if state else []) - by_month.keys():
         services.files.delete(month_key(month))
-    if older := sorted({int(month[:4]) for month in by_month} - set(last)):
-        last.update(services.store.last_sequences(older))
     months = sorted(by_month)
     watch = sorted(f.tracking_number for f in facts.values() if _watched(f, today))
+    # Numbers given out but not stored yet (a submission under way) are looked for next run.
+    recheck = sorted(
+        tracking_number(year, n)
+        for year, highest in last.items()
+        for n in range(max(1, highest - RECHECK_LAST + 1), highest + 1)
+        if tracking_number(year, n) not in facts
+    )
     _write_summary(services, months, today)
-    _write_state(services, months, watch, {str(y): n for y, n in last.items()}, [])
+    _write_state(services, months, watch, {str(y): n for y, n in last.items()}, recheck)
     log.info("statistics rebuilt: %d requests, %d months", len(facts), len(by_month))
     return StatisticsRun(len(facts), len(by_month), rebuilt=True)
 
@@ -135,6 +140,11 @@ def rebuild_statistics(services: Services) -> StatisticsRun:
 def summary(services: Services) -> dict[str, Any] | None:
     """The figures as last written, for the API; None before the first run."""
     return _read(services, SUMMARY_KEY)
+
+
+def summary_or_empty(services: Services) -> dict[str, Any]:
+    """The figures as last written, or figures of no requests before the first run."""
+    return summary(services) or statistics_json(compute([], services.today()))
 
 
 def _facts_of(requests: Iterable[PraRequest], today: date) -> dict[str, RequestFacts]:
