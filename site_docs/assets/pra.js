@@ -45,6 +45,7 @@
       asked: "What you asked for",
       yourRecords: "Your records",
       recordsYear: "Year",
+      logRecords: "Records released for this request",
       recordsType: "Kind of file",
       recordsKinds: { "": "All kinds", pdf: "PDF", spreadsheet: "Spreadsheets", document: "Documents", image: "Images", other: "Other" },
       downloadAll: "Download all as one ZIP file",
@@ -109,6 +110,7 @@
       asked: "Lo que pidió",
       yourRecords: "Sus registros",
       recordsYear: "Año",
+      logRecords: "Registros entregados para esta solicitud",
       recordsType: "Tipo de archivo",
       recordsKinds: { "": "Todos los tipos", pdf: "PDF", spreadsheet: "Hojas de cálculo", document: "Documentos", image: "Imágenes", other: "Otros" },
       downloadAll: "Descargar todo en un archivo ZIP",
@@ -686,9 +688,50 @@
     ].filter(Boolean));
   }
 
+  /* ---------- the public request log: pages of /api/log.json, newest first ---------- */
+
+  function enhanceLog() {
+    var box = document.getElementById("pra-log");
+    if (!box) return;
+    var list = document.getElementById("pra-log-list");
+    var more = document.getElementById("pra-log-more");
+    var next = box.getAttribute("data-source");
+    var load = function () {
+      more.disabled = true;
+      fetch(next).then(function (r) { return r.json(); }).then(function (page) {
+        var items = (page.entries || []).map(logItem);
+        items.forEach(function (item) { list.appendChild(item); });
+        document.getElementById("pra-log-plain").hidden = true;
+        document.getElementById("pra-log-none").hidden = list.children.length > 0;
+        next = page.next;
+        more.hidden = !next;
+        more.disabled = false;
+        // After "Older requests", keyboard users continue at the first request loaded.
+        if (items.length && list.children.length > items.length) items[0].querySelector("a").focus();
+      }, function () { more.disabled = false; /* the plain link stays */ });
+    };
+    more.addEventListener("click", load);
+    load();
+  }
+
+  function logItem(entry) {
+    var facts = [];
+    (entry.rows || []).forEach(function (row) {
+      facts.push(el("dt", {}, [row[0]]));
+      facts.push(el("dd", {}, [row[1]]));
+    });
+    return el("li", {}, [
+      el("h2", {}, [el("a", { href: entry.url }, [entry.tracking_number])]),
+      el("p", { "class": "pra-log-summary" }, [entry.summary_text]),
+      el("dl", { "class": "pra-log-facts" }, facts),
+      entry.records_url ? el("p", {}, [el("a", { href: entry.records_url }, [TEXT.logRecords])]) : ""
+    ].filter(Boolean));
+  }
+
   enhanceRequestForm();
   enhanceStatusForm();
   enhanceRecords();
+  enhanceLog();
   var appealForm = document.getElementById("pra-appeal-form");
   if (appealForm) fillStatusFromLink(appealForm);
 })();

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from flask import Flask
 
-from pra.web.public import api, files, pages, records, replies, site, statistics
+from pra.web.public import api, files, log, pages, records, replies, site, statistics
 
 
 def register(app: Flask) -> None:
     """The API and the pages it answers forms with, under /api."""
-    blueprints = (api, pages, records, replies, files, statistics)
+    blueprints = (api, pages, records, replies, files, log, statistics)
     for blueprint in (module.blueprint for module in blueprints):
         app.register_blueprint(blueprint)
     app.register_blueprint(records.public_files)

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from flask import Flask
 
-from pra.web.staff import accounts, actions, delivery, desk, fees, files, intake, library, patron
+from pra.web.staff import (
+    accounts,
+    actions,
+    delivery,
+    desk,
+    fees,
+    files,
+    intake,
+    library,
+    patron,
+    public_log,
+)
 
 
 def register(app: Flask) -> None:
@@ -19,3 +30,4 @@ def register(app: Flask) -> None:
     app.register_blueprint(fees.blueprint)
     app.register_blueprint(patron.blueprint)
     app.register_blueprint(accounts.blueprint)
+    app.register_blueprint(public_log.blueprint)

@@ -22,6 +22,7 @@ from flask import (
 
 from pra.domain.lifecycle import Status
 from pra.domain.patron import MAY_HAVE
+from pra.domain.public_log import SUMMARY_MAX
 from pra.domain.records import reads_like_own_patron_records
 from pra.domain.tracking import normalize_tracking_number
 from pra.ports import StaleRequest
@@ -179,9 +180,10 @@ def request_page_response(
     status: int = 200,
     *,
     note: str = "",
+    typed: dict[str, str] | None = None,
 ) -> Response:
-    """The request's page; with a form's errors when an upload or a note was refused (the
-    note as typed, to correct it)."""
+    """The request's page; with a form's errors when an upload, a note or a public-log change
+    was refused (what was typed, to correct it)."""
     opened = open_request(services(), tracking_number, signed_in_account().email)
     if opened is None:
         return not_found(tracking_number)
@@ -195,6 +197,9 @@ def request_page_response(
         error_by_field=dict(upload_errors or []),
         note=note,
         note_max=NOTE_MAX,
+        typed=typed or {},
+        public_log_on=services().settings.public_log,
+        summary_max=SUMMARY_MAX,
         assignable=assignable_staff(services()) if may_act else [],
         max_upload_mb=services().settings.max_upload_mb,
         opened=opened,
