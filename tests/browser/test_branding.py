@@ -46,6 +46,10 @@ es = "De martes a sábado, de 10:00 a 16:00"
 primary = "#5a2d0c"
 accent = "#7a3b10"
 
+[open_data]
+licence = "Open Government Licence"
+licence_url = "https://petaluma-library.example/licence"
+
 [fees]
 per_page = "0.25"
 postage = "1.10"

@@ -85,6 +85,14 @@ class Fees(BaseModel):
         return cents(str(value))
 
 
+class OpenData(BaseModel):
+    """The licence the public request log's open data is published under."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    licence: str = Field(min_length=1)
+    licence_url: str = Field(pattern=r"^https?://\S+$")
+
+
 class Agency(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     name: str = Field(min_length=1, max_length=120)
@@ -96,6 +104,7 @@ class Agency(BaseModel):
     office_hours: OfficeHours
     colours: Colours
     fees: Fees
+    open_data: OpenData
 
     def hours(self, language: str) -> str:
         return self.office_hours.es if language == "es" else self.office_hours.en
@@ -117,6 +126,10 @@ class Agency(BaseModel):
             "email": self.email,
             "office_hours": {"en": self.office_hours.en, "es": self.office_hours.es},
             "colours": {"primary": self.colours.primary, "accent": self.colours.accent},
+            "open_data": {
+                "licence": self.open_data.licence,
+                "licence_url": self.open_data.licence_url,
+            },
         }
 
 

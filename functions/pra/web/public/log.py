@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request, stream_with_context, url_for
 from werkzeug.wrappers import Response
 
 from pra.domain.public_log import outcome
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.emails.words import long_date, status_label
+from pra.services.open_data import csv_lines, json_chunks
 from pra.services.public_log import PAGE_SIZE, PublicEntry, listed_request, public_log_page
 from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
@@ -74,6 +75,36 @@ def log_entry(tracking_number: str) -> str:
         entry=entry_view(entry, language),
         back=url_for(".log_page", lang=language),
     )
+
+
+@blueprint.get("/api/open-data/requests.csv")
+def open_data_csv() -> Response:
+    """Every listed request, streamed: the first rows leave before the last are read."""
+    body = stream_with_context(csv_lines(current_services()))
+    return _open_data(Response(body, mimetype="text/csv"), "requests.csv")
+
+
+@blueprint.get("/api/open-data/requests.json")
+def open_data_json() -> Response:
+    services = current_services()
+    licence = services.settings.agency.open_data
+    chunks = json_chunks(
+        services,
+        {"name": licence.licence, "url": licence.licence_url},
+        f"{services.settings.public_url}/open-data/",
+    )
+    body = stream_with_context(chunks)
+    return _open_data(Response(body, mimetype="application/json"), "requests.json")
+
+
+def _open_data(response: Response, filename: str) -> Response:
+    licence = current_services().settings.agency.open_data
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    response.headers["Link"] = (
+        f'<{licence.licence_url}>; rel="license", </open-data/>; rel="describedby"'
+    )
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response
 
 
 def entry_json(entry: PublicEntry, language: str) -> dict[str, Any]:
