@@ -58,6 +58,8 @@ def test_no_public_address_of_the_log_shows_what_it_must_not(
         "/api/log?lang=es",
         "/api/open-data/requests.csv",
         "/api/open-data/requests.json",
+        "/api/log/feed.atom",
+        "/api/log/feed.atom?lang=es",
         *(f"/api/log/{n}" for n in numbers),
     ):
         answer = client.get(address)

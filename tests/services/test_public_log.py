@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from pra.adapters.clocks import FixedClock
 from pra.domain.request import parse_submission
 from pra.services import Services
 from pra.services.patron import mark_patron_records
@@ -15,13 +16,16 @@ from pra.services.public_log import (
     ListingRefused,
     PublicLogOff,
     approve_summary,
+    feed_items,
     keep_off_log,
     list_again,
     listed_request,
     public_log_page,
 )
+from pra.services.respond import Response, send_response
 from pra.services.submit import submit_request
 from tests.conftest import VALID_REQUEST
+from tests.services.test_respond import COORDINATOR as SIGNER
 
 COORDINATOR = "ana.coordinator@library.example"
 
@@ -97,3 +101,18 @@ def test_the_log_is_off_when_the_agency_switches_it_off(services: Services) -> N
     off = replace(services, settings=services.settings.with_overrides(public_log=False))
     with pytest.raises(PublicLogOff):
         public_log_page(off)
+
+
+def test_the_feed_carries_a_status_change_of_an_old_open_request(
+    services: Services, clock: FixedClock
+) -> None:
+    numbers = _submit(services, 5)
+    clock.advance(minutes=30)
+    for number in numbers[2:]:  # the three newest closed: nothing more will change
+        send_response(services, number, SIGNER, Response("no_records", explanation="None."))
+    clock.advance(minutes=30)
+    send_response(services, numbers[0], SIGNER, Response("clarification", question="Which year?"))
+    items = feed_items(services, size=2)
+    # The oldest request is beyond the newest page, but open: its letter is the latest news.
+    assert [item.entry.facts.tracking_number for item in items] == [numbers[0], numbers[4]]
+    assert items[0].updated == clock.now()

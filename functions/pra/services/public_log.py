@@ -13,7 +13,7 @@ import dataclasses
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from pra.domain.public_log import SUMMARY_MAX, RequestFacts, listed, request_facts
 from pra.domain.request import HistoryEvent, PraRequest, PublicListing
@@ -164,3 +164,44 @@ def _save(
     services.store.save(after, request.status, event, [])
     log.info("request %s: %s by %s", request.tracking_number, action, log_tag(actor))
     return after
+
+
+FEED_SIZE = 50
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    entry: PublicEntry
+    updated: datetime  # the last thing that happened to the request
+
+
+def feed_items(services: Services, size: int = FEED_SIZE) -> list[FeedItem]:
+    """What the log's Atom feed carries: the newest listed requests and every open one (where
+    statuses change), by their last change, newest first. Costs a page and the open requests,
+    whatever the size of the store."""
+    _require_on(services)
+    today = services.today()
+    newest = public_log_page(services, None, size).entries
+    open_now = services.store.open_due_by(today + timedelta(days=3650))
+    found = {e.facts.tracking_number: e for e in newest}
+    for request in open_now:
+        if listed(request):
+            found.setdefault(request.tracking_number, public_entry(request, today))
+    requests = {r.tracking_number: r for r in services.store.get_many(list(found))}
+    items = [
+        FeedItem(entry, last_change(requests[number]))
+        for number, entry in found.items()
+        if number in requests
+    ]
+    return sorted(items, key=lambda item: item.updated, reverse=True)[:size]
+
+
+def last_change(request: PraRequest) -> datetime:
+    """The moment of the latest public event: received, a letter, a delivery, an appeal."""
+    moments = [request.received_at, *(letter.sent_at for letter in request.letters)]
+    moments += [delivery.delivered_at for delivery in request.deliveries]
+    if request.appeal is not None:
+        moments.append(request.appeal.received_at)
+        if request.appeal.decided_at is not None:
+            moments.append(request.appeal.decided_at)
+    return max(moments)

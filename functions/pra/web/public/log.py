@@ -8,14 +8,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    abort,
+    jsonify,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from pra.domain.public_log import outcome
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.emails.words import long_date, status_label
 from pra.services.open_data import csv_lines, json_chunks
-from pra.services.public_log import PAGE_SIZE, PublicEntry, listed_request, public_log_page
+from pra.services.public_log import (
+    PAGE_SIZE,
+    PublicEntry,
+    feed_items,
+    listed_request,
+    public_log_page,
+)
 from pra.web.context import current_services
 from pra.web.public.fields import language_or_default
 from pra.web.public.log_words import APPEAL_OUTCOMES, EXTENSION_REASONS, LOG_TEXT
@@ -59,6 +73,35 @@ def log_page() -> str:
         else None,
         newest=url_for(".log_page", lang=language) if before else None,
     )
+
+
+@blueprint.get("/api/log/feed.atom")
+def log_feed() -> Response:
+    """New requests and status changes of listed ones, for feed readers (Atom 1.0)."""
+    language = language_or_default(request.args.get("lang"))
+    services = current_services()
+    items = [
+        {
+            **entry_view(item.entry, language),
+            "status": status_label(
+                item.entry.facts.status.value, item.entry.facts.records_owed, language
+            ),
+            "summary": item.entry.summary or LOG_TEXT[language]["pending"],
+            "updated": item.updated.isoformat(),
+        }
+        for item in feed_items(services)
+    ]
+    body = render_template(
+        "log_feed.xml",
+        language=language,
+        w=LOG_TEXT[language],
+        url=services.settings.public_url,
+        home="/es/" if language == "es" else "/",
+        agency=services.settings.agency_name,
+        updated=items[0]["updated"] if items else services.clock.now().isoformat(),
+        items=items,
+    )
+    return Response(body, mimetype="application/atom+xml")
 
 
 @blueprint.get("/api/log/<tracking_number>")
