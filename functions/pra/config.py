@@ -76,6 +76,9 @@ class Settings:
     contact_retention_days: int | None = None
     # The public request log, its open data and feed (issue 16); off: none of them is served.
     public_log: bool = True
+    # Open data served from files the sweep publishes (AWS: answers are capped at 6 MB and not
+    # streamed), not streamed by the app.
+    open_data_files: bool = False
     # A proxy's header naming the viewer's address (CloudFront-Viewer-Address on AWS), trusted
     # for per-client counts; None: the connection's own address.
     client_address_header: str | None = None
@@ -173,6 +176,7 @@ class Settings:
             rate_limits=_rate_limits(env),
             contact_retention_days=_retention_days(env, "PRA_CONTACT_RETENTION_DAYS"),
             public_log=_flag(env, "PRA_PUBLIC_LOG", True),
+            open_data_files=_flag(env, "PRA_OPEN_DATA_FILES", False),
             client_address_header=env.get("PRA_CLIENT_ADDRESS_HEADER", "").strip() or None,
             origin_verify=env.get("PRA_ORIGIN_VERIFY") or None,
             metrics_namespace=env.get("PRA_METRICS_NAMESPACE") or None,

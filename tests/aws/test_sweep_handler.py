@@ -98,3 +98,42 @@ def test_the_sweep_publishes_the_figures_the_alarms_watch(
     assert names == {"SweepCompleted", "EmailsPending", "OldestPendingEmailMinutes"}
     assert report["emails_pending"] == 1
     assert 179 <= report["oldest_pending_minutes"] <= 181
+
+
+def test_the_sweep_publishes_the_open_data_the_api_sends_readers_to(
+    aws_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+
+    import boto3
+
+    from pra.web import create_app
+    from tests.aws.resources import RECORDS_BUCKET
+
+    monkeypatch.setenv("PRA_OPEN_DATA_FILES", "true")  # as the template sets it
+    wiring.reset()
+    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
+    store = wiring.services().store
+    store.reserve_tracking_sequences(today.year, 205)  # more than one batch of 200
+    received = today - timedelta(days=2)
+    store.add_many(
+        [
+            (make_request(f"PRA-{today.year}-{n:05d}", received), [event("received")])
+            for n in range(1, 206)
+        ]
+    )
+    assert sweep.handler({}, None)["open_data"] == 205
+    s3 = boto3.client("s3", region_name="us-east-1")
+    published = s3.get_object(Bucket=RECORDS_BUCKET, Key="public/open-data/requests.csv")
+    assert published["ContentType"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(published["Body"].read().decode())))
+    assert len(rows) == 205 and rows[0]["tracking_number"] == f"PRA-{today.year}-00205"
+    json_copy = s3.get_object(Bucket=RECORDS_BUCKET, Key="public/open-data/requests.json")
+    assert b'"licence"' in json_copy["Body"].read()
+    client = create_app(services=wiring.services()).test_client()
+    answer = client.get("/api/open-data/requests.csv")
+    assert (answer.status_code, answer.headers["Location"]) == (
+        302,
+        "/public/open-data/requests.csv",
+    )

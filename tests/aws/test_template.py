@@ -426,12 +426,14 @@ def test_the_template_gives_the_functions_every_setting_bootstrap_aws_needs() ->
         "PRA_COPY_FEE_PER_PAGE": "0.15",
         "PRA_RATE_LIMITS": "off",
         "PRA_CONTACT_RETENTION_DAYS": "730",
+        "PRA_OPEN_DATA_FILES": "true",
     }
     env = {name: special.get(name, f"value-of-{name.lower()}") for name in names}
     settings = Settings.from_env(env)
     _aws_names(settings)  # raises when one is missing
     assert settings.copy_fee_per_page == 15
     assert settings.contact_retention_days == 730
+    assert settings.open_data_files
     for name, value in env.items():
         if value and name not in special:
             assert value in repr(settings), f"{name} is not read by Settings.from_env"

@@ -72,3 +72,27 @@ def test_the_json_carries_the_licence_and_the_same_rows(services: Services) -> N
     assert body["licence"] == {"name": "CC0", "url": "https://x.example"}
     assert [r["tracking_number"] for r in body["requests"]] == ["PRA-2026-00002", "PRA-2026-00001"]
     assert set(body["requests"][0]) == set(COLUMNS)
+
+
+def test_where_answers_cannot_stream_the_sweep_publishes_copies_the_api_links_to(
+    services: Services,
+) -> None:
+    from dataclasses import replace
+
+    from pra.services.sweep import run_sweep
+    from pra.web import create_app
+
+    files = replace(services, settings=services.settings.with_overrides(open_data_files=True))
+    _submit(files, 3)
+    assert run_sweep(files).open_data == 3
+    client = create_app(services=files).test_client()
+    answer = client.get("/api/open-data/requests.json")
+    assert (answer.status_code, answer.headers["Location"]) == (
+        302,
+        "/public/open-data/requests.json",
+    )
+    published = client.get("/public/open-data/requests.csv")
+    assert published.status_code == 200 and published.mimetype == "text/csv"
+    assert published.get_data(as_text=True) == "".join(csv_lines(files))
+    assert client.get("/public/open-data/other.csv").status_code == 404
+    assert run_sweep(services).open_data == 0  # streamed live: nothing to publish

@@ -26,5 +26,6 @@ def _sweep(args: argparse.Namespace, settings: Settings) -> int:
         f"reminders: {report.reminders}; escalations: {report.escalations}; "
         f"digests: {report.digests}; contacts erased: {report.contacts_erased}; "
         f"statistics: {report.statistics} requests read"
+        + (f"; open data: {report.open_data} rows" if settings.open_data_files else "")
     )
     return 0

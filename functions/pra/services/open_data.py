@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -127,3 +127,64 @@ def _csv_value(value: Any) -> str:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+# Where the published copies live: under public/, which CloudFront serves from S3 itself.
+CSV_KEY = "public/open-data/requests.csv"
+JSON_KEY = "public/open-data/requests.json"
+
+
+def licence_and_dictionary(services: Services) -> tuple[dict[str, str], str]:
+    """The licence (agency.toml's [open_data]) and the data dictionary's address."""
+    settings = services.settings
+    licence = {
+        "name": settings.agency.open_data.licence,
+        "url": settings.agency.open_data.licence_url,
+    }
+    return licence, f"{settings.public_url}/open-data/"
+
+
+def publish_open_data(services: Services) -> int:
+    """Write both files to the file store, streamed in parts (memory stays flat); the number
+    of requests written. On AWS a function's answer may not exceed 6 MB and is not streamed,
+    so the daily sweep publishes the files and the API sends readers to them."""
+    counted = _Counting(csv_lines(services))
+    services.files.put_stream(CSV_KEY, _readable(counted), "text/csv; charset=utf-8")
+    chunks = json_chunks(services, *licence_and_dictionary(services))
+    services.files.put_stream(JSON_KEY, _readable(chunks), "application/json")
+    return counted.lines - 1  # less the header
+
+
+class _Counting:
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines, self.lines = lines, 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self._lines:
+            self.lines += 1
+            yield line
+
+
+def _readable(chunks: Iterable[str]) -> io.BufferedReader:
+    return io.BufferedReader(_Reader(chunks), buffer_size=1024 * 1024)
+
+
+class _Reader(io.RawIOBase):
+    """A file to read from a stream of text chunks, encoded as UTF-8 as it is read."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self._chunks = iter(chunks)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._pending = chunk.encode("utf-8")
+        size = min(len(buffer), len(self._pending))
+        buffer[:size], self._pending = self._pending[:size], self._pending[size:]
+        return size

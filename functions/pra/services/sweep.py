@@ -28,6 +28,7 @@ from pra.services import Services
 from pra.services.digest import DIGEST_DAYS, digest_email, digest_id, due_this_week
 from pra.services.digest import KIND as DIGEST
 from pra.services.notices import deadline_email
+from pra.services.open_data import publish_open_data
 from pra.services.outbox import send_now
 from pra.services.retention import erase_expired_contacts
 from pra.services.statistics import refresh_statistics
@@ -50,6 +51,8 @@ class SweepReport:
     oldest_pending_minutes: int = 0
     # Requests the statistics run read again (pra.services.statistics); -1 if it failed.
     statistics: int = 0
+    # Rows of the open data published (PRA_OPEN_DATA_FILES); -1 if it failed, 0 when off.
+    open_data: int = 0
 
 
 def run_sweep(services: Services) -> SweepReport:
@@ -65,6 +68,7 @@ def run_sweep(services: Services) -> SweepReport:
     erased = erase_expired_contacts(services)
     waiting = oldest_wait(services.store.pending_emails(), now) if still_pending + pending else 0
     statistics = _statistics(services)
+    open_data = _open_data(services)
     kinds = Counter(email.kind for email in fresh)
     log.info(
         "sweep %s: %d reminders, %d escalations, %d digests",
@@ -82,6 +86,7 @@ def run_sweep(services: Services) -> SweepReport:
         erased,
         waiting,
         statistics,
+        open_data,
     )
 
 
@@ -92,6 +97,18 @@ def _statistics(services: Services) -> int:
         return refresh_statistics(services).requests_read
     except Exception:
         log.exception("the statistics were not brought up to date")
+        return -1
+
+
+def _open_data(services: Services) -> int:
+    """The open data's published copies rewritten, where they are served from files."""
+    settings = services.settings
+    if not (settings.open_data_files and settings.public_log):
+        return 0
+    try:
+        return publish_open_data(services)
+    except Exception:
+        log.exception("the open data was not published")
         return -1
 
 

@@ -12,6 +12,7 @@ from flask import (
     Blueprint,
     abort,
     jsonify,
+    redirect,
     render_template,
     request,
     stream_with_context,
@@ -22,7 +23,13 @@ from werkzeug.wrappers import Response
 from pra.domain.public_log import outcome
 from pra.domain.tracking import is_tracking_number, normalize_tracking_number
 from pra.emails.words import long_date, status_label
-from pra.services.open_data import csv_lines, json_chunks
+from pra.services.open_data import (
+    CSV_KEY,
+    JSON_KEY,
+    csv_lines,
+    json_chunks,
+    licence_and_dictionary,
+)
 from pra.services.public_log import (
     PAGE_SIZE,
     PublicEntry,
@@ -122,7 +129,10 @@ def log_entry(tracking_number: str) -> str:
 
 @blueprint.get("/api/open-data/requests.csv")
 def open_data_csv() -> Response:
-    """Every listed request, streamed: the first rows leave before the last are read."""
+    """Every listed request, streamed: the first rows leave before the last are read (or, on
+    AWS, the copy the sweep published, which CloudFront streams from S3)."""
+    if current_services().settings.open_data_files:
+        return redirect(f"/{CSV_KEY}", code=302)
     body = stream_with_context(csv_lines(current_services()))
     return _open_data(Response(body, mimetype="text/csv"), "requests.csv")
 
@@ -130,14 +140,21 @@ def open_data_csv() -> Response:
 @blueprint.get("/api/open-data/requests.json")
 def open_data_json() -> Response:
     services = current_services()
-    licence = services.settings.agency.open_data
-    chunks = json_chunks(
-        services,
-        {"name": licence.licence, "url": licence.licence_url},
-        f"{services.settings.public_url}/open-data/",
-    )
-    body = stream_with_context(chunks)
+    if services.settings.open_data_files:
+        return redirect(f"/{JSON_KEY}", code=302)
+    body = stream_with_context(json_chunks(services, *licence_and_dictionary(services)))
     return _open_data(Response(body, mimetype="application/json"), "requests.json")
+
+
+@blueprint.get("/public/open-data/<name>")
+def published_open_data(name: str) -> Response:
+    """The published copies, where no CloudFront serves them from S3 (`pra serve`)."""
+    key = {"requests.csv": CSV_KEY, "requests.json": JSON_KEY}.get(name)
+    stream = current_services().files.open(key) if key else None
+    if stream is None:
+        abort(404)
+    kind = "text/csv" if name.endswith(".csv") else "application/json"
+    return _open_data(Response(stream, mimetype=kind), name)
 
 
 def _open_data(response: Response, filename: str) -> Response:
