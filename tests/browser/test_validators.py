@@ -101,6 +101,12 @@ def _public_pages(pages: Pages) -> None:
         pages.keep(f"{language} no receipt", get(f"/api/requests/confirmation{query}"), 404)
         pages.keep(f"{language} file link not found", get(f"/api/files/no-such-file{query}"), 404)
         _requester_pages(pages, language)
+        # After the requester pages: the request just made is in the log.
+        listing = f"?lang={language}"
+        pages.keep(f"{language} request log", get(f"/api/log{listing}"))
+        newest = requests.get(pages.url(f"/api/log.json{listing}"), timeout=30).json()
+        pages.keep(f"{language} log entry", get(newest["entries"][0]["url"]))
+        pages.keep(f"{language} statistics", get(f"/api/statistics{listing}"))
 
 
 def _requester_pages(pages: Pages, language: str) -> None:
