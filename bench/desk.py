@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import first_chunk_seconds, median_seconds
 
 from pra.bootstrap import bootstrap
 from pra.config import Settings
@@ -62,30 +62,6 @@ def signed_in_client(data_dir: Path, requests: int) -> tuple[Any, str]:
     )
     number = services.store.log_page(None, None, 1).requests[0].tracking_number
     return client, number
-
-
-def median_seconds(call: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = call()
-        response.get_data()
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-    return statistics.median(times)
-
-
-def first_chunk_seconds(client: Any, url: str, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        chunks = iter(response.response)
-        next(chunks)  # the header line
-        next(chunks)  # the first page of rows
-        times.append(time.perf_counter() - started)
-        response.close()
-    return statistics.median(times)
 
 
 def figures(client: Any, number: str, runs: int) -> dict[str, float]:

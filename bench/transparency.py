@@ -17,12 +17,12 @@ Usage:  .venv/bin/python bench/transparency.py [--small 1000] [--large 100000] [
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import first_chunk_seconds, median_seconds
 
 from pra.bootstrap import bootstrap
 from pra.config import Settings
@@ -36,31 +36,6 @@ def seeded_client(data_dir: Path, requests: int) -> Any:
     return create_app(services=services).test_client()
 
 
-def median_seconds(call: Callable[[], Any], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = call()
-        response.get_data()
-        times.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-    return statistics.median(times)
-
-
-def first_row_seconds(client: Any, url: str, runs: int) -> float:
-    """Until the first request's row has left: the head, then one more chunk."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        chunks = iter(response.response)
-        next(chunks)  # the header line, or the JSON's head
-        next(chunks)  # the first request
-        times.append(time.perf_counter() - started)
-        response.close()
-    return statistics.median(times)
-
-
 def figures(client: Any, runs: int) -> dict[str, float]:
     first = client.get("/api/log.json").get_json()
     older = first["next"] or "/api/log.json"
@@ -69,8 +44,8 @@ def figures(client: Any, runs: int) -> dict[str, float]:
         "log page": median_seconds(lambda: client.get("/api/log.json"), runs),
         "older page": median_seconds(lambda: client.get(older), runs),
         "entry": median_seconds(lambda: client.get(f"/api/log/{number}"), runs),
-        "csv first": first_row_seconds(client, "/api/open-data/requests.csv", runs),
-        "json first": first_row_seconds(client, "/api/open-data/requests.json", runs),
+        "csv first": first_chunk_seconds(client, "/api/open-data/requests.csv", runs),
+        "json first": first_chunk_seconds(client, "/api/open-data/requests.json", runs),
         "csv": median_seconds(lambda: client.get("/api/open-data/requests.csv"), max(1, runs // 5)),
     }
 
