@@ -27,12 +27,13 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "chart_received": "Requests received each month",
         "chart_received_desc": "Bar chart of the requests received in each of the last 12 "
         "months. The table beside it gives the numbers.",
-        "chart_determinations": "Determinations on time and late each month",
-        "chart_determinations_desc": "Stacked bar chart of the determinations sent each month, "
+        "chart_determinations": "Written decisions on time and late each month",
+        "chart_determinations_desc": "Stacked bar chart of the written decisions sent each month, "
         "on time and late. The table beside it gives the numbers.",
-        "chart_days": "Days to a determination each month",
+        "chart_days": "Days to a written decision each month",
         "chart_days_desc": "Bar chart of the median and the 90th percentile of the calendar days "
-        "from a request to its determination, each month. The table beside it gives the numbers.",
+        "from a request to its written decision, each month. The table beside it gives the "
+        "numbers.",
         "received": "Requests received",
         "channel_online": "online",
         "channel_email": "by email",
@@ -40,14 +41,14 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "channel_phone": "by phone",
         "channel_in_person": "in person",
         "patron_records": "Requests for one's own library records (counted apart)",
-        "determinations_on_time": "Determinations on time",
-        "determinations_late": "Determinations late",
+        "determinations_on_time": "Written decisions on time",
+        "determinations_late": "Written decisions late",
         "on_time": "On time",
         "late": "Late",
         "median": "Median",
         "p90": "90th percentile",
-        "days_to_determination_median": "Days to a determination: median",
-        "days_to_determination_p90": "Days to a determination: 90th percentile",
+        "days_to_determination_median": "Days to a written decision: median",
+        "days_to_determination_p90": "Days to a written decision: 90th percentile",
         "releases_on_time": "Records handed over by the date promised",
         "releases_late": "Records handed over late",
         "days_to_release_median": "Days to the records: median",
@@ -75,12 +76,12 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "none": "none",
         "how_title": "How the figures are counted",
         "how_months": "Each figure counts in the month of its own event: requests in the month "
-        "they were received; determinations and their days in the month of the determination; "
+        "they were received; decisions and their days in the month of the decision; "
         "records in the month they were handed over; outcomes in the month the request closed. "
         "Extensions, appeals and the requests open or overdue now count in the month the request "
         "was received. A year is the sum of its months.",
-        "how_days": "Days are calendar days from the day a request was received. The determination "
-        "is due 10 days after it (later if that day is a weekend or holiday, or when extended). "
+        "how_days": "Days are calendar days from the day a request was received. The written "
+        "decision is due 10 days after it (later if that day is a weekend or holiday, or when extended). "
         "Medians and 90th percentiles are by nearest rank: each is the number of days some "
         "request took.",
         "how_patron": "Requests for a person's own library records are confidential (Policy "
@@ -108,12 +109,12 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "chart_received": "Solicitudes recibidas cada mes",
         "chart_received_desc": "Gráfico de barras de las solicitudes recibidas en cada uno de "
         "los últimos 12 meses. La tabla a su lado da los números.",
-        "chart_determinations": "Determinaciones a tiempo y tardías cada mes",
-        "chart_determinations_desc": "Gráfico de barras apiladas de las determinaciones enviadas "
+        "chart_determinations": "Decisiones a tiempo y tardías cada mes",
+        "chart_determinations_desc": "Gráfico de barras apiladas de las decisiones enviadas "
         "cada mes, a tiempo y tardías. La tabla a su lado da los números.",
-        "chart_days": "Días hasta la determinación cada mes",
+        "chart_days": "Días hasta la decisión cada mes",
         "chart_days_desc": "Gráfico de barras de la mediana y el percentil 90 de los días "
-        "naturales entre una solicitud y su determinación, cada mes. La tabla a su lado da los "
+        "naturales entre una solicitud y su decisión, cada mes. La tabla a su lado da los "
         "números.",
         "received": "Solicitudes recibidas",
         "channel_online": "en línea",
@@ -122,14 +123,14 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "channel_phone": "por teléfono",
         "channel_in_person": "en persona",
         "patron_records": "Solicitudes de los propios registros de la biblioteca (contadas aparte)",
-        "determinations_on_time": "Determinaciones a tiempo",
-        "determinations_late": "Determinaciones tardías",
+        "determinations_on_time": "Decisiones a tiempo",
+        "determinations_late": "Decisiones tardías",
         "on_time": "A tiempo",
         "late": "Tardías",
         "median": "Mediana",
         "p90": "Percentil 90",
-        "days_to_determination_median": "Días hasta la determinación: mediana",
-        "days_to_determination_p90": "Días hasta la determinación: percentil 90",
+        "days_to_determination_median": "Días hasta la decisión: mediana",
+        "days_to_determination_p90": "Días hasta la decisión: percentil 90",
         "releases_on_time": "Registros entregados en la fecha prometida",
         "releases_late": "Registros entregados con retraso",
         "days_to_release_median": "Días hasta los registros: mediana",
@@ -157,12 +158,12 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "none": "ninguno",
         "how_title": "Cómo se cuentan las cifras",
         "how_months": "Cada cifra cuenta en el mes de su propio hecho: las solicitudes en el mes "
-        "en que se recibieron; las determinaciones y sus días en el mes de la determinación; los "
+        "en que se recibieron; las decisiones y sus días en el mes de la decisión; los "
         "registros en el mes en que se entregaron; los resultados en el mes en que se cerró la "
         "solicitud. Las prórrogas, las apelaciones y las solicitudes abiertas o vencidas ahora "
         "cuentan en el mes en que se recibió la solicitud. Un año es la suma de sus meses.",
         "how_days": "Los días son naturales, desde el día en que se recibió la solicitud. La "
-        "determinación vence 10 días después (más tarde si ese día es fin de semana o feriado, o "
+        "decisión vence 10 días después (más tarde si ese día es fin de semana o feriado, o "
         "si se prorrogó). Las medianas y los percentiles 90 son por rango más cercano: cada uno "
         "es el número de días que tardó alguna solicitud.",
         "how_patron": "Las solicitudes de los propios registros de la biblioteca son "
