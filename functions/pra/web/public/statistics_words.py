@@ -82,8 +82,8 @@ STATISTICS_TEXT: dict[str, dict[str, str]] = {
         "was received. A year is the sum of its months.",
         "how_days": "Days are calendar days from the day a request was received. The written "
         "decision is due 10 days after it (later if that day is a weekend or holiday, or when "
-        "extended). Medians and 90th percentiles are by nearest rank: each is the number of days some "
-        "request took.",
+        "extended). Medians and 90th percentiles are by nearest rank: each is the number of days "
+        "some request took.",
         "how_patron": "Requests for a person's own library records are confidential (Policy "
         "4005): they are counted in one figure of their own, shown as “fewer than 5” when there "
         "are 1 to 4, and left out of every other figure.",
