@@ -187,3 +187,29 @@ def test_the_oldest_waiting_email_is_measured_from_its_date_header() -> None:
         queued("not a date"),
     ]
     assert oldest_wait(waiting, now) == 120
+
+
+def test_a_staff_email_that_bounces_is_not_said_to_be_the_requesters(services: Services) -> None:
+    from pra.services.undeliverable import Feedback, record_feedback
+
+    number = submit_request(services, parse_submission(VALID_REQUEST)).tracking_number
+    bounce = Feedback(
+        "bounce",
+        "report-1",
+        number,
+        "staff_notice",
+        "Permanent/General",
+        frozenset({"lee.assistant@library.example"}),
+    )
+    assert record_feedback(services, bounce)
+    event = services.store.history(number)[-1]
+    assert event.note.startswith("staff_notice email to a staff member:")
+    notice = next(
+        m
+        for m in map(
+            message_from_bytes, (p.read_bytes() for p in services.settings.outbox_dir.glob("*.eml"))
+        )
+        if m["Subject"] == f"Email not delivered: {number}"
+    )
+    text = notice.get_payload()[0].get_payload(decode=True).decode()
+    assert "Sent to: a staff member" in text and "The requester has not received it" not in text

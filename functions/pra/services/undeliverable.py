@@ -24,6 +24,18 @@ from pra.services.outbox import deliver
 log = logging.getLogger(__name__)
 
 NOTICE_KIND = "undeliverable_notice"
+# Emails only staff receive: one of them that bounces was not meant for the requester.
+STAFF_KINDS = frozenset(
+    {
+        "coordinator_notice",
+        "deadline_reminder",
+        "deadline_escalation",
+        "deadline_digest",
+        "staff_notice",  # e.g. to the person a request was assigned to
+        "password_reset",
+        NOTICE_KIND,
+    }
+)
 # event → (history action, words for staff)
 EVENTS = {
     "bounce": ("email_bounced", "bounced"),
@@ -54,7 +66,7 @@ def record_feedback(services: Services, feedback: Feedback) -> bool:
     if known and _already_recorded(services, str(number), marker):
         return False
     action, _ = EVENTS[feedback.event]
-    who = _recipient(services.settings, feedback.recipients)
+    who = _recipient(services.settings, feedback.recipients, feedback.email_kind)
     if known:
         note = f"{feedback.email_kind} email to {who}: {feedback.detail} {marker}"
         event = HistoryEvent(services.clock.now(), "system", action, note)
@@ -91,12 +103,12 @@ def _already_recorded(services: Services, number: str, marker: str) -> bool:
     return any(marker in event.note for event in services.store.history(number))
 
 
-def _recipient(settings: Settings, recipients: frozenset[str]) -> str:
+def _recipient(settings: Settings, recipients: frozenset[str], kind: str) -> str:
     if settings.coordinator_email.lower() in recipients:
         return "the coordinator"
     if settings.director_email.lower() in recipients:
         return "the Director"
-    return "the requester"
+    return "a staff member" if kind in STAFF_KINDS else "the requester"
 
 
 def _tell_staff(services: Services, feedback: Feedback, who: str, known: bool) -> None:
