@@ -55,18 +55,26 @@ def public_log_page(
     first. ValueError for a cursor that is not a tracking number."""
     _require_on(services)
     today = services.today()
-    entries: list[PublicEntry] = []
+    requests, next_before = _listed_below(services, before, limit)
+    return PublicLogPage(tuple(public_entry(r, today) for r in requests), next_before)
+
+
+def _listed_below(
+    services: Services, before: str | None, limit: int
+) -> tuple[list[PraRequest], str | None]:
+    """The listed requests of the next page, read by number, and the next page's cursor."""
+    requests: list[PraRequest] = []
     numbers = _numbers_below(services, before)
     for batch in _batches(numbers, limit):
         found = {r.tracking_number: r for r in services.store.get_many(batch)}
         for number in batch:
             request = found.get(number)
             if request is not None and listed(request):
-                entries.append(public_entry(request, today))
-                if len(entries) == limit:  # a next page if any number is left below
+                requests.append(request)
+                if len(requests) == limit:  # a next page if any number is left below
                     more = number != batch[-1] or next(numbers, None) is not None
-                    return PublicLogPage(tuple(entries), number if more else None)
-    return PublicLogPage(tuple(entries), None)
+                    return requests, number if more else None
+    return requests, None
 
 
 def listed_request(services: Services, number: str) -> PublicEntry | None:
@@ -181,18 +189,10 @@ def feed_items(services: Services, size: int = FEED_SIZE) -> list[FeedItem]:
     whatever the size of the store."""
     _require_on(services)
     today = services.today()
-    newest = public_log_page(services, None, size).entries
+    newest, _next = _listed_below(services, None, size)
     open_now = services.store.open_due_by(today + timedelta(days=3650))
-    found = {e.facts.tracking_number: e for e in newest}
-    for request in open_now:
-        if listed(request):
-            found.setdefault(request.tracking_number, public_entry(request, today))
-    requests = {r.tracking_number: r for r in services.store.get_many(list(found))}
-    items = [
-        FeedItem(entry, last_change(requests[number]))
-        for number, entry in found.items()
-        if number in requests
-    ]
+    found = {r.tracking_number: r for r in [*newest, *open_now] if listed(r)}
+    items = [FeedItem(public_entry(r, today), last_change(r)) for r in found.values()]
     return sorted(items, key=lambda item: item.updated, reverse=True)[:size]
 
 
