@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -62,11 +63,14 @@ def screenshot_name(path: str) -> str:
     return path.strip("/").replace("/", "-") or "home"
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterator[Server]:
+@contextmanager
+def serving(
+    folder: Path, clamav_db: Path, prepare: Callable[[dict[str, str], Path], object] | None = None
+) -> Iterator[Server]:
+    """`pra serve` on a free port with the built site and a data folder in `folder`;
+    `prepare(env, data_dir)` runs first (seeding with the CLI, say)."""
     if not (SITE / "index.html").exists():
         pytest.fail("the site is not built: run `make site` (make test does)")
-    folder = tmp_path_factory.mktemp("pra-serve")
     port = free_port()
     url = f"http://{HOST}:{port}"
     data_dir, log = folder / "data", folder / "server.log"
@@ -79,6 +83,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterato
         # One browser session submits far more than a person would: no per-client limits.
         "PRA_RATE_LIMITS": "off",
     }
+    if prepare is not None:
+        prepare(env, data_dir)
     command = [str(PRA), "serve", "--port", str(port), "--data-dir", str(data_dir)]
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
@@ -88,6 +94,12 @@ def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterato
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterator[Server]:
+    with serving(tmp_path_factory.mktemp("pra-serve"), clamav_db) as running:
+        yield running
 
 
 @dataclass(frozen=True)

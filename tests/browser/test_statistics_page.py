@@ -4,7 +4,6 @@ statistics`. Leaves test-artifacts/screenshots/statistics-seeded-{1280,375}.png.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,14 +11,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import HOST, SITE, Contexts, foreign
+from tests.browser.conftest import Contexts, foreign, serving
 from tests.browser.test_pages import (
     assert_no_axe_violations,
     assert_no_axe_violations_without_script,
     screenshots,
 )
-from tests.e2e.test_serve import PRA, Server, _wait_until_up
-from tests.smtp_server import free_port
+from tests.e2e.test_serve import PRA, Server
 
 pytestmark = pytest.mark.e2e
 
@@ -32,32 +30,13 @@ def _pra(*args: str, env: dict[str, str]) -> str:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory, clamav_db: Path) -> Iterator[Server]:
-    if not (SITE / "index.html").exists():
-        pytest.fail("the site is not built: run `make site` (make test does)")
-    folder = tmp_path_factory.mktemp("pra-statistics")
-    port = free_port()
-    url = f"http://{HOST}:{port}"
-    data_dir, log = folder / "data", folder / "server.log"
-    env = {
-        **os.environ,
-        "PRA_SITE_DIR": str(SITE),
-        "PRA_PUBLIC_URL": url,
-        "PRA_COORDINATOR_EMAIL": "coordinator@library.example",
-        "PRA_CLAMAV_DB": str(clamav_db),
-        "PRA_RATE_LIMITS": "off",
-    }
-    where = ["--data-dir", str(data_dir)]
-    _pra("seed-demo", "--requests", "600", "--open", "40", *where, env=env)
-    assert _pra("statistics", *where, env=env).startswith("statistics rebuilt: 600 requests")
-    command = [str(PRA), "serve", "--port", str(port), *where]
-    with log.open("w") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env)
-        try:
-            _wait_until_up(url, process)
-            yield Server(url, data_dir, log)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+    def seed(env: dict[str, str], data_dir: Path) -> None:
+        where = ["--data-dir", str(data_dir)]
+        _pra("seed-demo", "--requests", "600", "--open", "40", *where, env=env)
+        assert _pra("statistics", *where, env=env).startswith("statistics rebuilt: 600 requests")
+
+    with serving(tmp_path_factory.mktemp("pra-statistics"), clamav_db, seed) as running:
+        yield running
 
 
 @pytest.fixture
