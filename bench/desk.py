@@ -28,7 +28,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from timing import first_chunk_seconds, median_seconds
+from timing import first_chunk_seconds, median_seconds, print_ratios
 
 from pra.bootstrap import bootstrap
 from pra.config import Settings
@@ -109,10 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     small, large = measured[args.small], measured[args.large]
     print(f"desk: {args.small:,} vs {args.large:,} requests, median of {args.runs}")
     print(f"  seeding took {small[2]:.1f} s and {large[2]:.1f} s")
-    print(f"  {'figure':<10} {'small':>10} {'large':>10} {'ratio':>7}")
-    for name in small[0]:
-        a, b = small[0][name], large[0][name]
-        print(f"  {name:<10} {a * 1000:>8.1f}ms {b * 1000:>8.1f}ms {b / a:>6.2f}×")
+    print_ratios(small[0], large[0])
     print(
         f"  memory of one log page: {small[1] / 1e6:.1f} MB and {large[1] / 1e6:.1f} MB "
         f"({large[1] / small[1]:.2f}×)"

@@ -32,3 +32,11 @@ def first_chunk_seconds(client: Any, url: str, runs: int) -> float:
         times.append(time.perf_counter() - started)
         response.close()
     return statistics.median(times)
+
+
+def print_ratios(small: dict[str, float], large: dict[str, float]) -> None:
+    """Each figure in milliseconds at both sizes, and the ratio large/small."""
+    print(f"  {'figure':<10} {'small':>10} {'large':>10} {'ratio':>7}")
+    for name in small:
+        a, b = small[name], large[name]
+        print(f"  {name:<10} {a * 1000:>8.1f}ms {b * 1000:>8.1f}ms {b / a:>6.2f}×")
